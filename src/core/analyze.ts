@@ -1,0 +1,88 @@
+import { stemmer } from 'stemmer';
+import { eng as englishStopWords } from 'stopword';
+import lemmatizer from 'wink-lemmatizer';
+
+/**
+ * Text analysis shared by the index and the query side, so both sides always agree:
+ * words → lower case → irregular verbs lemmatized → Porter stems, stop words out,
+ * and synonym phrases (CFIUS ↔ Committee on Foreign Investment…) mapped to one concept term.
+ */
+
+/** One word of a text, with where it stands so callers can highlight or slice. */
+export type Word = {
+  /** Lower-case, dots of acronyms and possessive endings removed ("U.S." → "us", "Oracle’s" → "oracle"). */
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+};
+
+// Letters and digits, allowing inner dots, apostrophes, ampersands and hyphens ("U.S.", "Oracle’s", "AT&T", "TikTok-Oracle").
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu;
+const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}?\.?$/u;
+
+/** Splits text into normalized words; hyphenated words give their parts (the joined form is added by `analyze`). */
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.normalize('NFC').matchAll(WORD_PATTERN)) {
+    const raw = match[0];
+    const start = match.index;
+    let token = raw.toLowerCase().replace(/’/g, "'");
+    if (DOTTED_ACRONYM.test(token)) {
+      words.push({ norm: token.replace(/\./g, ''), start, end: start + raw.length });
+      continue;
+    }
+    token = token.replace(/\.$/, '').replace(/'s$|'$/, '');
+    const parts = token.split(/[-.]/);
+    let offset = start;
+    for (const part of parts) {
+      const clean = part.replace(/'/g, '');
+      if (clean) words.push({ norm: clean, start: offset, end: offset + part.length });
+      offset += part.length + 1;
+    }
+  }
+  return words;
+}
+
+// Question words and the filler of questions carry no topic; the library's English list lacks some of them.
+const EXTRA_STOP_WORDS = [
+  'when', 'why', 'whom', 'whose', 'does', 'did', 'doing', 'done', 'is', 'are', 'was', 'be', 'will', 'shall',
+  'tell', 'please', 'anyone', 'somebody', 'someone', 'something', 'anything', 'know', 'say', 'says', 'thing', 'things',
+  'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
+  'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
+  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'own',
+];
+/** The words left out of every index and query. "us" is not one: here it is almost always the country. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  [...englishStopWords, ...EXTRA_STOP_WORDS].map((w) => w.toLowerCase().replace(/’/g, "'").replace(/'/g, '')).filter((w) => w !== 'us'),
+);
+
+export const isStopWord = (norm: string): boolean => STOP_WORDS.has(norm);
+
+const stemCache = new Map<string, string>();
+/**
+ * The index term for one normalized word: irregular verb forms are lemmatized first (kept → keep,
+ * sold → sell) because Porter only strips regular endings, then the Porter stem is taken.
+ */
+export function stemWord(norm: string): string {
+  let cached = stemCache.get(norm);
+  if (cached === undefined) {
+    if (/^\d/.test(norm)) cached = norm;
+    else {
+      const lemma = lemmatizer.verb(norm);
+      cached = stemmer(lemma && lemma !== norm && /^\p{L}+$/u.test(lemma) ? lemma : norm);
+    }
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(norm, cached);
+  }
+  return cached;
+}
+
+/** A content word of a text: its normalized form and its stem. */
+export type ContentWord = Word & { readonly stem: string };
+
+/** The non-stop words of a text, stemmed, in order. */
+export function contentWords(text: string): ContentWord[] {
+  return splitWords(text)
+    .filter((w) => !isStopWord(w.norm))
+    .map((w) => ({ ...w, stem: stemWord(w.norm) }));
+}

@@ -1,0 +1,193 @@
+import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
+import { inverseDocumentFrequency } from './query.ts';
+import type { IndexedPassage, PassageIndex } from './search-index.ts';
+import type { Span } from './sentences.ts';
+
+/** Ranking and answering knobs. Defaults in `DEFAULT_ANSWER_OPTIONS`; tune them there, not in code. */
+export type AnswerOptions = {
+  /** How many results to return. */
+  readonly top: number;
+  /** How many results to skip (for "More"). */
+  readonly offset: number;
+  /** Restrict answers to one article. */
+  readonly articleId?: string | undefined;
+  /** How many BM25 candidates are re-ranked. */
+  readonly candidatePool: number;
+  /** Field boosts for BM25: the title says what an article is about, the text what a passage says. */
+  readonly fieldBoost: { readonly title: number; readonly text: number };
+  /** Share of the question's weight the best passage must cover to count as an answer at all. */
+  readonly minCoverage: number;
+  /** Share a further result must cover, and the part of the best score it must reach. */
+  readonly minSecondaryCoverage: number;
+  readonly minSecondaryScore: number;
+  /** Weighted term overlap above which two passages say the same thing and are folded into one result. */
+  readonly duplicateSimilarity: number;
+  /** How many related passages to offer when there is no answer. */
+  readonly relatedCount: number;
+  /** Share of the question a passage must cover to be offered as related reading. */
+  readonly minRelatedCoverage: number;
+  /** How the final score mixes its parts. */
+  readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly answerType: number };
+};
+
+export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+  top: 3,
+  offset: 0,
+  candidatePool: 60,
+  fieldBoost: { title: 0.3, text: 1 },
+  minCoverage: 0.4,
+  minSecondaryCoverage: 0.5,
+  minSecondaryScore: 0.5,
+  duplicateSimilarity: 0.5,
+  relatedCount: 3,
+  minRelatedCoverage: 0.25,
+  weights: { coverage: 0.4, sentence: 0.35, bm25: 0.25, answerType: 0.1 },
+};
+
+export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
+
+/** One answer: a verbatim passage, where it comes from, and who else reports the same. */
+export type RankedPassage = {
+  readonly passage: IndexedPassage;
+  readonly source: SourceLabel;
+  readonly score: number;
+  /** The part of the question this passage covers (0–1). */
+  readonly coverage: number;
+  /** The best-matching sentence, as offsets into `passage.text`. */
+  readonly highlight: Span;
+  /** Passages of other articles that say the same thing. */
+  readonly alsoIn: readonly { readonly source: SourceLabel; readonly passageId: string }[];
+};
+
+export type Answer = {
+  readonly query: ParsedQuery;
+  /** The answers, best first; empty means no good match. */
+  readonly results: readonly RankedPassage[];
+  /** When there is no answer: the nearest passages, offered as related reading only. */
+  readonly related: readonly RankedPassage[];
+  /** How many distinct answers exist beyond this page (for "More"). */
+  readonly more: number;
+};
+
+const sourceOf = (p: IndexedPassage): SourceLabel => ({ id: p.articleId, title: p.title, publisher: p.publisher, url: p.url });
+
+/** How much of the question a set of terms covers, 0–1. */
+function coverageOf(concepts: readonly QueryConcept[], terms: ReadonlySet<string>, total: number): number {
+  if (total === 0) return 0;
+  let matched = 0;
+  for (const concept of concepts) {
+    let best = 0;
+    for (const [term, weight] of concept.alternatives) if (terms.has(term) && weight > best) best = weight;
+    matched += concept.weight * best;
+  }
+  return matched / total;
+}
+
+// Evidence that a sentence holds the kind of answer a question word asks for.
+const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
+  place: /\b(?:in|at|from|to|near|inside|within|across|located|based)\s+(?:the\s+)?(?:US\s+state\s+of\s+)?\p{Lu}\p{L}+/u,
+  time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
+  quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
+  person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official)s?\b/u,
+  reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
+};
+
+const hasAnswerTypeEvidence = (type: AnswerType, sentence: string): boolean => type !== 'any' && ANSWER_TYPE_EVIDENCE[type].test(sentence);
+
+/** Weighted overlap (0–1) of two term sets, rare terms counting most: how much two passages say the same. */
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, weightOf: (term: string) => number): number {
+  let shared = 0;
+  let union = 0;
+  for (const term of a) {
+    const w = weightOf(term);
+    union += w;
+    if (b.has(term)) shared += w;
+  }
+  for (const term of b) if (!a.has(term)) union += weightOf(term);
+  return union === 0 ? 0 : shared / union;
+}
+
+type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string> };
+
+/**
+ * Answers a question from the index: BM25 candidates from MiniSearch, re-ranked by how much of the
+ * question each passage and its best sentence cover, near-duplicates across articles folded into
+ * one result, and no answer at all when the best passage does not cover enough of the question.
+ */
+export function answerQuestion(index: PassageIndex, question: string, overrides: Partial<AnswerOptions> = {}): Answer {
+  const options = { ...DEFAULT_ANSWER_OPTIONS, ...overrides };
+  const query = parseQuery(question, index);
+  const empty: Answer = { query, results: [], related: [], more: 0 };
+  const total = query.concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0 || !query.concepts.some((c) => c.known)) return empty;
+
+  const weightedTerms = new Map<string, number>();
+  for (const concept of query.concepts) {
+    for (const [term, weight] of concept.alternatives) {
+      if (index.passagesWithTerm(term) === 0) continue;
+      weightedTerms.set(term, Math.max(weightedTerms.get(term) ?? 0, weight));
+    }
+  }
+  let candidates = index.candidates(weightedTerms, options.fieldBoost);
+  if (options.articleId) candidates = candidates.filter((c) => index.passage(c.id)?.articleId === options.articleId);
+  candidates = candidates.slice(0, options.candidatePool);
+  const topBm25 = candidates[0]?.score ?? 0;
+
+  const scored: Scored[] = [];
+  for (const candidate of candidates) {
+    const passage = index.passage(candidate.id);
+    if (!passage) continue;
+    const coverage = coverageOf(query.concepts, passage.terms, total);
+    let bestSentence = 0;
+    let bestIndex = 0;
+    passage.sentenceTerms.forEach((terms, i) => {
+      const sentenceCoverage = coverageOf(query.concepts, terms, total);
+      if (sentenceCoverage > bestSentence + 1e-9) {
+        bestSentence = sentenceCoverage;
+        bestIndex = i;
+      }
+    });
+    const highlight = passage.sentences[bestIndex] ?? { start: 0, end: passage.text.length };
+    const typeBonus = hasAnswerTypeEvidence(query.answerType, passage.text.slice(highlight.start, highlight.end)) ? 1 : 0;
+    const w = options.weights;
+    const score = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.answerType * typeBonus;
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage, highlight, highlightTerms: passage.sentenceTerms[bestIndex] ?? passage.terms });
+  }
+  // Deterministic: score, then passage order in the corpus.
+  scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
+
+  const best = scored[0];
+  if (!best || best.coverage < options.minCoverage) {
+    const related = scored.filter((s) => s.coverage >= options.minRelatedCoverage);
+    return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };
+  }
+  const answers = scored.filter((s) => s === best || (s.coverage >= options.minSecondaryCoverage && s.score >= best.score * options.minSecondaryScore));
+  const folded = fold(answers, index, options);
+  return {
+    query,
+    results: folded.slice(options.offset, options.offset + options.top),
+    related: [],
+    more: Math.max(0, folded.length - options.offset - options.top),
+  };
+}
+
+/** Folds passages that say the same thing into the best-scored one, listing the others as "also reported by". */
+function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOptions): RankedPassage[] {
+  const n = Math.max(index.passageCount, 1);
+  const weightOf = (term: string) => inverseDocumentFrequency(index.passagesWithTerm(term), n);
+  const results: (RankedPassage & { highlightTerms: ReadonlySet<string>; alsoIn: { source: SourceLabel; passageId: string }[] })[] = [];
+  for (const s of scored) {
+    const duplicateOf = results.find(
+      (r) =>
+        similarity(r.passage.terms, s.passage.terms, weightOf) >= options.duplicateSimilarity ||
+        similarity(r.highlightTerms, s.highlightTerms, weightOf) >= options.duplicateSimilarity,
+    );
+    if (duplicateOf) {
+      const sameArticle = duplicateOf.passage.articleId === s.passage.articleId || duplicateOf.alsoIn.some((a) => a.source.id === s.passage.articleId);
+      if (!sameArticle) duplicateOf.alsoIn.push({ source: sourceOf(s.passage), passageId: s.passage.id });
+      continue;
+    }
+    results.push({ passage: s.passage, source: sourceOf(s.passage), score: s.score, coverage: s.coverage, highlight: s.highlight, highlightTerms: s.highlightTerms, alsoIn: [] });
+  }
+  return results.map(({ highlightTerms: _unused, ...rest }) => rest);
+}

@@ -1,0 +1,130 @@
+import { splitSentences, trimSpan, type Span } from './sentences.ts';
+
+/**
+ * Finds the article's own text inside a raw body and leaves the site's furniture out: comment forms,
+ * login prompts, post navigation, "Related Posts", "ALSO IN …" teasers, share widgets, credits and a
+ * repeated title line. The rules are general (shapes of lines), not a list of the seeds' lines.
+ * Cleaning only ever *selects* spans of the body: the words it keeps are never changed.
+ */
+
+export type BlockKind = 'paragraph' | 'heading';
+export type Block = Span & { readonly kind: BlockKind };
+export type DroppedLine = Span & { readonly reason: DropReason };
+export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'interface';
+
+/** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
+const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$/i;
+/** Lines of a comment or login form. */
+const COMMENT_FORM = /^(?:please log in|log in to (?:comment|reply)|you are commenting using|log out\b|connecting to %s|notify me of (?:new|follow-up)|your email address will not be published|required fields are marked|save my name, email|cancel reply|post comment|submit comment|this site uses akismet|fill in your details below|enter your comment here)/i;
+/** Post-to-post navigation. */
+const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:post|article|story|entry)\b|^(?:skip to (?:content|main)|back to top|home\s*[»›>/])/i;
+/** Headings of link lists that follow or interrupt an article. */
+const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles)?|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
+/** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
+const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement$|sponsored(?: content)?$)/i;
+/** Share and follow buttons. */
+const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
+/** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
+const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$/iu;
+/** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
+const INTERFACE_WORDS = new Set([
+  'logo', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
+  'change', 'reply', 'cancel', 'subscribe', 'follow', 'us', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'reddit', 'telegram', 'pinterest',
+  'instagram', 'youtube', 'tumblr', 'pocket', 'like', 'comment', 'comments', 'more', 'login', 'register', 'sign', 'up', 'close', 'open', 'toggle',
+  'navigation', 'sidebar', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
+]);
+
+/** Normalizes a line for comparison with the title: letters and digits only, lower case. */
+const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const TERMINAL_PUNCTUATION = /[.!?…:;"”’)\]]$/;
+
+/** A line is a heading when it is short and does not end a sentence. */
+export const looksLikeHeading = (line: string): boolean =>
+  line.length <= 120 && !TERMINAL_PUNCTUATION.test(line) && line.split(/\s+/).length <= 16;
+
+function classify(line: string, title: string): DropReason | undefined {
+  const text = line.replace(/\s+/g, ' ').trim();
+  if (title && comparable(text) === comparable(title)) return 'repeated-title';
+  if (COMMENT_FORM.test(text)) return 'comment-form';
+  if (NAVIGATION.test(text)) return 'navigation';
+  if (TEASER.test(text)) return 'teaser';
+  if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
+  if (text.length <= 200 && CREDIT.test(text)) return 'credit';
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w))) return 'interface';
+  return undefined;
+}
+
+/**
+ * The lines of a body, as spans. A line break inside a paragraph that was wrapped by hand
+ * (the line goes on in lower case) does not end the line.
+ */
+function logicalLines(body: string): Span[] {
+  const lines: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i < body.length && body[i] !== '\n') continue;
+    const span = trimSpan(body, { start, end: i });
+    const previous = lines[lines.length - 1];
+    const joinsPrevious =
+      previous !== undefined &&
+      span.end > span.start &&
+      body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
+      !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) &&
+      previous.end - previous.start >= 40 &&
+      /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1));
+    if (joinsPrevious && previous) lines[lines.length - 1] = { start: previous.start, end: span.end };
+    else if (span.end > span.start) lines.push(span);
+    start = i + 1;
+  }
+  return lines;
+}
+
+export type CleanedBody = { readonly blocks: Block[]; readonly dropped: DroppedLine[] };
+
+/** Selects the article's own paragraphs and headings from a raw body. */
+export function cleanBody(body: string, title = ''): CleanedBody {
+  const blocks: Block[] = [];
+  const dropped: DroppedLine[] = [];
+  const lines = logicalLines(body);
+  let skippingRelatedLinks = false;
+  for (let index = 0; index < lines.length; index++) {
+    const span = lines[index] as Span;
+    const line = body.slice(span.start, span.end);
+    const oneLine = line.replace(/\s+/g, ' ');
+    // A comment section ends the article: what follows is the form or readers' comments.
+    if (blocks.length > 0 && COMMENT_SECTION.test(oneLine)) {
+      for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'comment-section' });
+      break;
+    }
+    if (RELATED_HEADING.test(oneLine)) {
+      dropped.push({ ...span, reason: 'related-links' });
+      skippingRelatedLinks = true;
+      continue;
+    }
+    // Under a "Related" heading, link titles (short, no sentence end) belong to the list.
+    if (skippingRelatedLinks) {
+      if (looksLikeHeading(oneLine)) {
+        dropped.push({ ...span, reason: 'related-links' });
+        continue;
+      }
+      skippingRelatedLinks = false;
+    }
+    const reason = classify(oneLine, title);
+    if (reason) {
+      dropped.push({ ...span, reason });
+      continue;
+    }
+    blocks.push({ ...span, kind: looksLikeHeading(oneLine) ? 'heading' : 'paragraph' });
+  }
+  // A heading with nothing after it is a leftover label ("Comments" spelled oddly, a widget), not a section.
+  while (blocks.length > 0 && blocks[blocks.length - 1]?.kind === 'heading') {
+    const last = blocks.pop() as Block;
+    dropped.push({ start: last.start, end: last.end, reason: 'interface' });
+  }
+  return { blocks, dropped };
+}
+
+/** The sentences of a block. */
+export const sentencesOf = (body: string, block: Span): Span[] => splitSentences(body, block.start, block.end);

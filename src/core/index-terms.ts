@@ -1,0 +1,28 @@
+import { contentWords, splitWords } from './analyze.ts';
+import type { SynonymTable } from './synonyms.ts';
+
+/**
+ * The index terms of a text: the stems of its content words, the joined form of hyphenated words
+ * ("cyber-security" also gives "cybersecur"), and the concept term of every synonym phrase in it.
+ */
+export function indexTerms(text: string, synonyms: SynonymTable): string[] {
+  const words = contentWords(text);
+  const stems = words.map((w) => w.stem);
+  const terms = [...stems];
+  for (const { concept } of synonyms.match(stems)) terms.push(concept);
+  for (const joined of hyphenJoins(text)) terms.push(joined);
+  return terms;
+}
+
+/** Stems of hyphenated words written as one ("TikTok-Oracle" → "tiktokoracl"), so either spelling finds the other. */
+function hyphenJoins(text: string): string[] {
+  const joins: string[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
+    const words = splitWords(match[0]);
+    if (words.length > 1) joins.push(contentWords(words.map((w) => w.norm).join(''))[0]?.stem ?? '');
+  }
+  return joins.filter(Boolean);
+}
+
+/** The lower-case words of a text (stop words included), for the spelling vocabulary. */
+export const surfaceWords = (text: string): string[] => splitWords(text).map((w) => w.norm);

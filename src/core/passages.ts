@@ -1,0 +1,132 @@
+import type { Article } from './article.ts';
+import { cleanBody, sentencesOf, type Block } from './clean.ts';
+import type { Span } from './sentences.ts';
+
+/** How passages are cut. Defaults in `DEFAULT_PASSAGE_OPTIONS`. */
+export type PassageOptions = {
+  /** A paragraph shorter than this joins a neighbour when they fit together. */
+  readonly minChars: number;
+  /** A paragraph longer than this is split at sentence boundaries. */
+  readonly maxChars: number;
+  /** At most this many sentences in a passage cut from a long paragraph. */
+  readonly maxSentences: number;
+};
+
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minChars: 100, maxChars: 700, maxSentences: 4 };
+
+/** One quotable piece of an article: a substring of its body, with where it came from. */
+export type Passage = {
+  /** Stable id: the article id and the passage's ordinal, e.g. `tiktok-oracle-deal#3`. */
+  readonly id: string;
+  readonly articleId: string;
+  readonly ordinal: number;
+  /** Paragraph number (1-based, among the article's kept paragraphs) where the passage starts, and where it ends. */
+  readonly paragraph: number;
+  readonly paragraphEnd: number;
+  /** Offsets in the article body (end exclusive): `text === article.body.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Sentences, as offsets into `text`. */
+  readonly sentences: readonly Span[];
+};
+
+export const passageId = (articleId: string, ordinal: number): string => `${articleId}#${ordinal}`;
+
+/** A run of sentences with the paragraphs it spans; the unit passages are made of. */
+type Piece = { start: number; end: number; sentences: Span[]; paragraph: number; paragraphEnd: number; heading: boolean };
+
+/** Cuts a paragraph longer than the limit into runs of whole sentences of about equal length. */
+function splitLongParagraph(body: string, block: Block, paragraph: number, options: PassageOptions): Piece[] {
+  const sentences = sentencesOf(body, block);
+  const length = block.end - block.start;
+  const fitsWhole = length <= options.maxChars;
+  if (fitsWhole || sentences.length <= 1) return [{ start: block.start, end: block.end, sentences, paragraph, paragraphEnd: paragraph, heading: false }];
+  const chunks = Math.max(Math.ceil(length / options.maxChars), Math.ceil(sentences.length / options.maxSentences));
+  const target = length / chunks;
+  const pieces: Piece[] = [];
+  let current: Span[] = [];
+  for (const sentence of sentences) {
+    const currentLength = current.length ? sentence.end - (current[0] as Span).start : 0;
+    const full = current.length >= options.maxSentences || currentLength > options.maxChars || (current.length > 0 && currentLength > target * 1.25);
+    if (full) {
+      pieces.push(pieceOf(current, paragraph));
+      current = [];
+    }
+    current.push(sentence);
+  }
+  if (current.length) pieces.push(pieceOf(current, paragraph));
+  return pieces;
+}
+
+const pieceOf = (sentences: Span[], paragraph: number): Piece => ({
+  start: (sentences[0] as Span).start,
+  end: (sentences[sentences.length - 1] as Span).end,
+  sentences,
+  paragraph,
+  paragraphEnd: paragraph,
+  heading: false,
+});
+
+const joinPieces = (a: Piece, b: Piece): Piece => ({
+  start: a.start,
+  end: b.end,
+  sentences: [...a.sentences, ...b.sentences],
+  paragraph: a.paragraph,
+  paragraphEnd: b.paragraphEnd,
+  heading: false,
+});
+
+/**
+ * Splits an article into passages: cleaned paragraphs; headings joined to what follows them; short
+ * paragraphs joined to the previous one (or the next) when both fit; long ones split at sentence ends.
+ * Every passage is an exact substring of the body, and passages follow the body in order.
+ */
+export function splitIntoPassages(article: Pick<Article, 'id' | 'title' | 'body'>, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
+  const { body } = article;
+  const { blocks } = cleanBody(body, article.title);
+  const pieces: Piece[] = [];
+  blocks.forEach((block, index) => {
+    const paragraph = index + 1;
+    if (block.kind === 'heading') {
+      pieces.push({ start: block.start, end: block.end, sentences: [{ start: block.start, end: block.end }], paragraph, paragraphEnd: paragraph, heading: true });
+    } else {
+      pieces.push(...splitLongParagraph(body, block, paragraph, options));
+    }
+  });
+
+  const merged: Piece[] = [];
+  let pendingHeading: Piece | undefined;
+  for (const piece of pieces) {
+    if (piece.heading) {
+      // Consecutive headings stay together and wait for their paragraph.
+      pendingHeading = pendingHeading ? joinPieces(pendingHeading, piece) : piece;
+      continue;
+    }
+    let current = pendingHeading ? joinPieces(pendingHeading, piece) : piece;
+    pendingHeading = undefined;
+    const previous = merged[merged.length - 1];
+    const isShort = (p: Piece) => p.end - p.start < options.minChars;
+    const startsWithHeading = current.sentences.length > piece.sentences.length;
+    // Only a short piece joins: whole paragraphs of normal length stay passages of their own.
+    if (previous && !startsWithHeading && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxChars) {
+      current = joinPieces(previous, current);
+      merged[merged.length - 1] = current;
+    } else {
+      merged.push(current);
+    }
+  }
+  if (pendingHeading) merged.push(pendingHeading);
+
+  return merged.map((piece, index) => ({
+    id: passageId(article.id, index + 1),
+    articleId: article.id,
+    ordinal: index + 1,
+    paragraph: piece.paragraph,
+    paragraphEnd: piece.paragraphEnd,
+    start: piece.start,
+    end: piece.end,
+    text: body.slice(piece.start, piece.end),
+    sentences: piece.sentences.map((s) => ({ start: s.start - piece.start, end: s.end - piece.start })),
+  }));
+}

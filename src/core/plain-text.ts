@@ -1,0 +1,36 @@
+import { splitSentences } from './sentences.ts';
+
+/**
+ * Reads a plain-text article the way the seeds and `corpus add FILE.txt` hand them over: the first
+ * line is the title when it looks like one; otherwise (the text opens straight with a paragraph)
+ * the title is the first sentence and the whole text stays the body. Nothing is invented.
+ */
+export function titleAndBodyOfPlainText(text: string): { title: string; body: string } {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '');
+  const lineEnd = normalized.indexOf('\n');
+  const firstLine = (lineEnd === -1 ? normalized : normalized.slice(0, lineEnd)).trim();
+  const sentences = splitSentences(firstLine);
+  const isTitleLine = firstLine.length > 0 && firstLine.length <= 200 && sentences.length <= 1;
+  if (isTitleLine) return { title: firstLine, body: lineEnd === -1 ? '' : normalized.slice(lineEnd + 1).replace(/^\s*\n/, '') };
+  const first = sentences[0];
+  const title = first ? firstLine.slice(first.start, first.end) : firstLine.slice(0, 200);
+  return { title: title.length > 300 ? `${title.slice(0, 299).replace(/\s+\S*$/, '')}…` : title, body: normalized };
+}
+
+/** A file-name id from a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > 60) break;
+    slug = next;
+  }
+  return slug || 'article';
+}

@@ -1,0 +1,129 @@
+import { contentWords, isStopWord, splitWords, stemWord } from './analyze.ts';
+import type { PassageIndex } from './search-index.ts';
+import { correctSpelling } from './spelling.ts';
+
+/** One thing the question asks about: a word, and the index terms that count as finding it. */
+export type QueryConcept = {
+  /** The word as the asker wrote it (normalized). */
+  readonly word: string;
+  /** Index terms that match this concept, each with how much a match counts (1 = the word itself). */
+  readonly alternatives: ReadonlyMap<string, number>;
+  /** How much the concept weighs in the question: rare in the corpus → heavy; unknown → heaviest. */
+  readonly weight: number;
+  /** Whether any alternative occurs in the corpus at all. */
+  readonly known: boolean;
+};
+
+export type ParsedQuery = {
+  readonly text: string;
+  readonly concepts: readonly QueryConcept[];
+  /** Spelling corrections applied, for telling the asker. */
+  readonly corrections: readonly { from: string; to: string }[];
+  /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
+  readonly answerType: AnswerType;
+};
+
+export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'any';
+
+/** Weights of the ways a concept can be found, relative to the word itself. */
+export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8 } as const;
+
+/** Verb particles that make nouns when joined: "backed up" ↔ "backup", "set up" ↔ "setup", "shut down" ↔ "shutdown". */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
+
+/** BM25's inverse document frequency; an unknown term gets the value of a term in no passage. */
+export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount: number): number =>
+  Math.log(1 + (passageCount - passagesWithTerm + 0.5) / (passagesWithTerm + 0.5));
+
+function answerTypeOf(text: string): AnswerType {
+  const lower = text.toLowerCase();
+  if (/\bhow (many|much|big|large|long|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
+  if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow long ago\b/.test(lower)) return 'time';
+  if (/\bwhere\b|\bwhich (country|city|state|place|location)\b|\bin what (country|city|state)\b/.test(lower)) return 'place';
+  if (/\bwho(m|se)?\b|\bwhich (company|companies|person|people|firm|agency)\b/.test(lower)) return 'person';
+  if (/\bwhy\b|\bwhat (for|reason)\b|\bhow come\b/.test(lower)) return 'reason';
+  return 'any';
+}
+
+/**
+ * Turns a question into weighted concepts against the current index: stems, spelling corrections
+ * for words the corpus does not know, compounds written apart or together, and synonym concepts.
+ */
+export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
+  const words = splitWords(text);
+  const passageCount = Math.max(index.passageCount, 1);
+  const known = (term: string) => index.passagesWithTerm(term) > 0;
+  const corrections: { from: string; to: string }[] = [];
+
+  type Draft = { word: string; alternatives: Map<string, number> };
+  const drafts: Draft[] = [];
+  const draftAt = new Map<number, Draft>(); // position in `words` → its concept
+
+  words.forEach((w, position) => {
+    if (isStopWord(w.norm)) return;
+    const alternatives = new Map<string, number>();
+    const stem = stemWord(w.norm);
+    alternatives.set(stem, MATCH_WEIGHTS.exact);
+    if (!known(stem) && index.passagesWithWord(w.norm) === 0 && !/^\d/.test(w.norm)) {
+      const corrected = correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x));
+      if (corrected && !isStopWord(corrected)) {
+        const correctedStem = stemWord(corrected);
+        if (known(correctedStem)) {
+          alternatives.set(correctedStem, MATCH_WEIGHTS.spelling);
+          corrections.push({ from: w.norm, to: corrected });
+        }
+      }
+      // A compound the corpus writes as two words ("cybersecurity" → "cyber security").
+      for (let cut = 3; cut <= w.norm.length - 3; cut++) {
+        const head = w.norm.slice(0, cut);
+        const tail = w.norm.slice(cut);
+        if (index.passagesWithWord(head) > 0 && index.passagesWithWord(tail) > 0 && !isStopWord(head) && !isStopWord(tail)) {
+          alternatives.set(stemWord(head), MATCH_WEIGHTS.compound);
+          alternatives.set(stemWord(tail), MATCH_WEIGHTS.compound);
+          break;
+        }
+      }
+    }
+    const draft = { word: w.norm, alternatives };
+    drafts.push(draft);
+    draftAt.set(position, draft);
+  });
+
+  // Two words the corpus writes as one ("data center" → "datacenter", "backed up" → "backup").
+  words.forEach((w, position) => {
+    const next = words[position + 1];
+    if (!next) return;
+    const draft = draftAt.get(position);
+    if (!draft) return;
+    const candidates = [w.norm + next.norm];
+    if (PARTICLES.has(next.norm)) candidates.push(stemWord(w.norm) + next.norm);
+    for (const candidate of candidates) {
+      const stem = contentWords(candidate)[0]?.stem;
+      if (stem && known(stem)) {
+        draft.alternatives.set(stem, MATCH_WEIGHTS.compound);
+        draftAt.get(position + 1)?.alternatives.set(stem, MATCH_WEIGHTS.compound);
+      }
+    }
+  });
+
+  // Synonym phrases, matched on the best-known stem of each word (so a corrected typo still matches).
+  const bestStem = (d: Draft) => [...d.alternatives.entries()].sort((a, b) => Number(known(b[0])) - Number(known(a[0])) || b[1] - a[1])[0]?.[0] ?? '';
+  const stems = drafts.map(bestStem);
+  for (const { concept, from, to } of index.synonyms.match(stems)) {
+    for (const draft of drafts.slice(from, to)) draft.alternatives.set(concept, MATCH_WEIGHTS.synonym);
+  }
+
+  // One concept per distinct word; its weight is the rarest way it can be found.
+  const seen = new Set<string>();
+  const concepts: QueryConcept[] = [];
+  for (const draft of drafts) {
+    const key = bestStem(draft);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
+    const isKnown = knownCounts.length > 0;
+    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
+    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown });
+  }
+  return { text, concepts, corrections, answerType: answerTypeOf(text) };
+}

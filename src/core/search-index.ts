@@ -1,0 +1,185 @@
+import MiniSearch from 'minisearch';
+import type { Article } from './article.ts';
+import { indexTerms, surfaceWords } from './index-terms.ts';
+import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
+import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
+
+/** A passage as the index holds it: with its article's label and its analysed terms. */
+export type IndexedPassage = Passage & {
+  readonly title: string;
+  readonly publisher?: string | undefined;
+  readonly url?: string | undefined;
+  /** Terms of the passage text (not the title). */
+  readonly terms: ReadonlySet<string>;
+  /** Terms of each sentence, in the order of `sentences`. */
+  readonly sentenceTerms: readonly ReadonlySet<string>[];
+};
+
+type IndexedDocument = { id: string; title: string; text: string };
+
+/** Counts that go up and down as documents come and go. */
+class Counter {
+  private readonly counts = new Map<string, number>();
+  add(keys: Iterable<string>, delta: 1 | -1): void {
+    for (const key of keys) {
+      const next = (this.counts.get(key) ?? 0) + delta;
+      if (next <= 0) this.counts.delete(key);
+      else this.counts.set(key, next);
+    }
+  }
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  keys(): IterableIterator<string> {
+    return this.counts.keys();
+  }
+}
+
+/**
+ * The searchable corpus: articles split into passages, indexed in MiniSearch (BM25) with the
+ * project's analyser. Articles are added, replaced and removed one at a time — no full rebuild —
+ * so a moderator's change is visible to the next question at once.
+ */
+export class PassageIndex {
+  private readonly articlesById = new Map<string, Article>();
+  private readonly passagesByArticle = new Map<string, IndexedPassage[]>();
+  private readonly passagesById = new Map<string, IndexedPassage>();
+  /** In how many passages each term occurs (text only), for weighting query words. */
+  private readonly termPassageCounts = new Counter();
+  /** In how many passages each lower-case word occurs, for spelling correction. */
+  private readonly wordPassageCounts = new Counter();
+  private search: MiniSearch<IndexedDocument>;
+  private synonymTable: SynonymTable;
+
+  constructor(
+    synonyms: SynonymTable = EMPTY_SYNONYMS,
+    private readonly passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
+  ) {
+    this.synonymTable = synonyms;
+    this.search = this.newMiniSearch();
+  }
+
+  private newMiniSearch(): MiniSearch<IndexedDocument> {
+    const synonyms = () => this.synonymTable;
+    return new MiniSearch<IndexedDocument>({
+      fields: ['title', 'text'],
+      // All analysis happens in `indexTerms`; MiniSearch only stores and scores the terms.
+      tokenize: (text) => indexTerms(text, synonyms()),
+      processTerm: (term) => term,
+      searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
+    });
+  }
+
+  get synonyms(): SynonymTable {
+    return this.synonymTable;
+  }
+
+  /** Swaps the synonym table; every passage is analysed again, since its concept terms change. */
+  setSynonyms(synonyms: SynonymTable): void {
+    this.synonymTable = synonyms;
+    const articles = [...this.articlesById.values()];
+    this.clear();
+    for (const article of articles) this.add(article);
+  }
+
+  private clear(): void {
+    for (const id of [...this.articlesById.keys()]) this.remove(id);
+    this.search = this.newMiniSearch();
+  }
+
+  /** Adds an article, or replaces the article with the same id. */
+  add(article: Article): readonly IndexedPassage[] {
+    if (this.articlesById.has(article.id)) this.remove(article.id);
+    const passages = splitIntoPassages(article, this.passageOptions).map((passage) => this.withTerms(passage, article));
+    this.articlesById.set(article.id, article);
+    this.passagesByArticle.set(article.id, passages);
+    for (const passage of passages) {
+      this.passagesById.set(passage.id, passage);
+      this.termPassageCounts.add(passage.terms, 1);
+      this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), 1);
+      this.search.add({ id: passage.id, title: article.title, text: passage.text });
+    }
+    return passages;
+  }
+
+  /** Removes an article and its passages; false when there was none with that id. */
+  remove(articleId: string): boolean {
+    const passages = this.passagesByArticle.get(articleId);
+    if (!passages) return false;
+    for (const passage of passages) {
+      this.search.discard(passage.id);
+      this.passagesById.delete(passage.id);
+      this.termPassageCounts.add(passage.terms, -1);
+      this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
+    }
+    this.passagesByArticle.delete(articleId);
+    this.articlesById.delete(articleId);
+    return true;
+  }
+
+  private withTerms(passage: Passage, article: Article): IndexedPassage {
+    return {
+      ...passage,
+      title: article.title,
+      publisher: article.publisher,
+      url: article.url,
+      terms: new Set(indexTerms(passage.text, this.synonymTable)),
+      sentenceTerms: passage.sentences.map((s) => new Set(indexTerms(passage.text.slice(s.start, s.end), this.synonymTable))),
+    };
+  }
+
+  get passageCount(): number {
+    return this.passagesById.size;
+  }
+
+  get articleCount(): number {
+    return this.articlesById.size;
+  }
+
+  /** Articles in id order. */
+  articles(): Article[] {
+    return [...this.articlesById.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  article(id: string): Article | undefined {
+    return this.articlesById.get(id);
+  }
+
+  passage(id: string): IndexedPassage | undefined {
+    return this.passagesById.get(id);
+  }
+
+  passagesOf(articleId: string): readonly IndexedPassage[] {
+    return this.passagesByArticle.get(articleId) ?? [];
+  }
+
+  /** In how many passages a term occurs. */
+  passagesWithTerm(term: string): number {
+    return this.termPassageCounts.get(term);
+  }
+
+  /** In how many passages a lower-case word occurs. */
+  passagesWithWord(word: string): number {
+    return this.wordPassageCounts.get(word);
+  }
+
+  /** Every lower-case word of the corpus. */
+  words(): IterableIterator<string> {
+    return this.wordPassageCounts.keys();
+  }
+
+  /** BM25 candidates for weighted terms (OR), best first. */
+  candidates(weightedTerms: ReadonlyMap<string, number>, fieldBoost: { title: number; text: number }): { id: string; score: number }[] {
+    if (weightedTerms.size === 0) return [];
+    const query = [...weightedTerms.keys()].join(' ');
+    return this.search
+      .search(query, {
+        boost: fieldBoost,
+        boostTerm: (term) => weightedTerms.get(term) ?? 1,
+        combineWith: 'OR',
+        prefix: false,
+        fuzzy: false,
+      })
+      .map((r) => ({ id: String(r.id), score: r.score }));
+  }
+}

@@ -1,0 +1,82 @@
+import { contentWords } from './analyze.ts';
+
+/**
+ * Synonym groups are data, kept beside the corpus (`synonyms.txt`) so moderators extend them without
+ * touching code. Every spelling in a group maps to one concept term, on the index side and the query
+ * side alike, so "CFIUS" finds "Committee on Foreign Investment in the United States" and back.
+ */
+export type SynonymGroup = readonly string[];
+
+export type SynonymTable = {
+  readonly groups: readonly SynonymGroup[];
+  /** Concept terms that a sequence of stems contains, with the word span (inclusive–exclusive) each covers. */
+  match(stems: readonly string[]): { concept: string; from: number; to: number }[];
+};
+
+export const SYNONYMS_FILE = 'synonyms.txt';
+
+export type SynonymProblem = { line: number; message: string };
+
+/** Parses `synonyms.txt`: one group a line, spellings separated by `|`; `#` starts a comment. */
+export function parseSynonyms(text: string): { groups: string[][]; problems: SynonymProblem[] } {
+  const groups: string[][] = [];
+  const problems: SynonymProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) return;
+    const spellings = [...new Set(line.split('|').map((s) => s.trim()).filter(Boolean))];
+    if (spellings.length < 2) problems.push({ line: index + 1, message: 'a group needs at least two spellings separated by |' });
+    else if (spellings.some((s) => contentWords(s).length === 0)) problems.push({ line: index + 1, message: 'every spelling needs at least one word that is not a stop word' });
+    else groups.push(spellings);
+  });
+  return { groups, problems };
+}
+
+export function serializeSynonyms(groups: readonly SynonymGroup[]): string {
+  return [
+    '# Synonyms and acronyms: one group a line, spellings separated by |.',
+    '# Every spelling in a group finds the others. Edit with /corpus synonym or by hand, then /corpus reload.',
+    ...groups.map((g) => g.join(' | ')),
+    '',
+  ].join('\n');
+}
+
+/** The concept term of a group: a tilde (which no word can contain) and the stems of its first spelling. */
+const conceptOf = (group: SynonymGroup): string => `~${contentWords(group[0] ?? '').map((w) => w.stem).join('_')}`;
+
+export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
+  // Phrases keyed by their first stem, longest first, so "united states" wins over "united".
+  const byFirstStem = new Map<string, { stems: string[]; concept: string }[]>();
+  for (const group of groups) {
+    const concept = conceptOf(group);
+    for (const spelling of group) {
+      const stems = contentWords(spelling).map((w) => w.stem);
+      const first = stems[0];
+      if (first === undefined) continue;
+      const list = byFirstStem.get(first) ?? [];
+      list.push({ stems, concept });
+      byFirstStem.set(first, list);
+    }
+  }
+  for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+
+  return {
+    groups,
+    match(stems) {
+      const found: { concept: string; from: number; to: number }[] = [];
+      for (let i = 0; i < stems.length; i++) {
+        const candidates = byFirstStem.get(stems[i] ?? '');
+        if (!candidates) continue;
+        for (const { stems: phrase, concept } of candidates) {
+          if (phrase.every((stem, k) => stems[i + k] === stem)) {
+            found.push({ concept, from: i, to: i + phrase.length });
+            break;
+          }
+        }
+      }
+      return found;
+    },
+  };
+}
+
+export const EMPTY_SYNONYMS: SynonymTable = buildSynonymTable([]);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { contentWords, splitWords, stemWord } from '../../src/core/analyze.ts';
+import { indexTerms } from '../../src/core/index-terms.ts';
+import { buildSynonymTable, parseSynonyms } from '../../src/core/synonyms.ts';
+
+describe('splitWords', () => {
+  it('folds case, acronym dots and possessives, with offsets into the text', () => {
+    const text = 'U.S. users’ data and Oracle’s servers';
+    expect(splitWords(text).map((w) => w.norm)).toEqual(['us', 'users', 'data', 'and', 'oracle', 'servers']);
+    expect(splitWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['U.S.', 'users', 'data', 'and', 'Oracle', 'servers']);
+  });
+
+  it('splits hyphenated words into their parts', () => {
+    expect(splitWords('TikTok-Oracle deal').map((w) => w.norm)).toEqual(['tiktok', 'oracle', 'deal']);
+  });
+});
+
+describe('contentWords and stemWord', () => {
+  it('leaves out stop words and question words but keeps "US"', () => {
+    expect(contentWords('Where is the US data backed up?').map((w) => w.norm)).toEqual(['us', 'data', 'backed']);
+  });
+
+  it('lemmatizes irregular verbs before stemming, so kept finds keep', () => {
+    expect(stemWord('kept')).toBe(stemWord('keeps'));
+    expect(stemWord('sold')).toBe(stemWord('selling'));
+    expect(stemWord('stored')).toBe(stemWord('storing'));
+  });
+});
+
+describe('indexTerms', () => {
+  const synonyms = buildSynonymTable(parseSynonyms('CFIUS | Committee on Foreign Investment in the United States\nUS | United States | American').groups);
+
+  it('adds one concept term for every spelling of a synonym group', () => {
+    const long = indexTerms('the Committee on Foreign Investment in the United States said', synonyms);
+    const short = indexTerms('CFIUS said', synonyms);
+    const concept = short.find((t) => t.startsWith('~'));
+    expect(concept).toBeDefined();
+    expect(long).toContain(concept);
+  });
+
+  it('maps plural and singular spellings to the same concept', () => {
+    expect(indexTerms('Americans worry', synonyms)).toContain(indexTerms('US', synonyms).find((t) => t.startsWith('~')));
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.ts';
+import { buildIndex } from '../../src/core/load-corpus.ts';
+import { PassageIndex } from '../../src/core/search-index.ts';
+import { buildSynonymTable } from '../../src/core/synonyms.ts';
+import { article } from '../support/fixtures.ts';
+
+// A tiny realistic corpus: two articles report the backup location in near-identical words,
+// a third is about something else entirely.
+const storage = article('storage-report', 'Where the data lives', [
+  'Information about US users is currently stored in a data center in Virginia and backed up in Singapore.',
+  'The company said the move would take several months to complete, according to people familiar with the plan.',
+].join('\n\n'), { publisher: 'Daily Example' });
+const storageCopy = article('storage-copy', 'A syndicated copy', [
+  'Information about US users is stored in a data center in Virginia and backed up in Singapore, the report said.',
+  'Regulators in Washington have asked for a review of the arrangement before the end of the year.',
+].join('\n\n'));
+const cooking = article('cooking', 'Bread at home', 'Knead the dough for ten minutes, then let it rise in a warm kitchen until it has doubled in size.');
+
+const index = buildIndex({ articles: [storage, storageCopy, cooking], synonymGroups: [['US', 'United States', 'American']] });
+
+describe('answerQuestion', () => {
+  it('puts the passage that answers first, highlighting the answering sentence', () => {
+    const answer = answerQuestion(index, 'where is the US data backed up?');
+    const best = answer.results[0];
+    expect(best?.passage.articleId).toBe('storage-report');
+    expect(best && best.passage.text.slice(best.highlight.start, best.highlight.end)).toMatch(/^Information about US users.*Singapore\.$/);
+  });
+
+  it('folds the same fact from another article into one result that lists it as also reported', () => {
+    const answer = answerQuestion(index, 'where is the US data backed up?');
+    const withFact = answer.results.filter((r) => r.passage.text.includes('Singapore'));
+    expect(withFact).toHaveLength(1);
+    expect(withFact[0]?.alsoIn.map((a) => a.source.id)).toEqual(['storage-copy']);
+  });
+
+  it('finds "United States" when asked about "American" users, through the synonym list', () => {
+    const answer = answerQuestion(index, 'where are american users stored');
+    expect(answer.results[0]?.passage.text).toContain('Virginia');
+  });
+
+  it('corrects a misspelt word the corpus does not know', () => {
+    const answer = answerQuestion(index, 'data center in virgina');
+    expect(answer.query.corrections).toEqual([{ from: 'virgina', to: 'virginia' }]);
+    expect(answer.results[0]?.passage.text).toContain('Virginia');
+  });
+
+  it('says no good match for a question that shares only common words with the corpus', () => {
+    const answer = answerQuestion(index, 'what is the capital of France?');
+    expect(answer.results).toEqual([]);
+    expect(answer.related).toEqual([]);
+  });
+
+  it('returns nothing for a question of stop words only', () => {
+    expect(answerQuestion(index, 'what is it?').results).toEqual([]);
+    expect(answerQuestion(index, '').results).toEqual([]);
+  });
+
+  it('restricts answers to one article when asked', () => {
+    const answer = answerQuestion(index, 'data center Virginia', { articleId: 'storage-copy' });
+    expect(answer.results.map((r) => r.passage.articleId)).toEqual(['storage-copy']);
+  });
+
+  it('is deterministic: the same question gives the same answer', () => {
+    const question = 'review of the arrangement';
+    expect(answerQuestion(index, question)).toEqual(answerQuestion(index, question));
+  });
+
+  it('gives the same answers after an article is added and removed again', () => {
+    const live = buildIndex({ articles: [storage, storageCopy, cooking], synonymGroups: [] });
+    const questions = ['where is the data backed up', 'how long is the dough kneaded', 'regulators review'];
+    const before = questions.map((q) => answerQuestion(live, q).results.map((r) => [r.passage.id, r.score]));
+    live.add(article('extra', 'Extra', 'Singapore regulators reviewed a data center deal in Virginia with the dough company.'));
+    live.remove('extra');
+    expect(questions.map((q) => answerQuestion(live, q).results.map((r) => [r.passage.id, r.score]))).toEqual(before);
+  });
+
+  it('answers from a newly added article at once', () => {
+    const live = new PassageIndex(buildSynonymTable([]));
+    live.add(cooking);
+    expect(answerQuestion(live, 'who bought the stadium').results).toEqual([]);
+    live.add(article('stadium', 'Stadium sold', 'The city council bought the old stadium from the club for one dollar last spring.'));
+    expect(answerQuestion(live, 'who bought the stadium').results[0]?.passage.articleId).toBe('stadium');
+  });
+});

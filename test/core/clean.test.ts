@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../src/core/clean.ts';
+
+const kept = (body: string, title = '') => cleanBody(body, title).blocks.map((b) => body.slice(b.start, b.end));
+
+describe('cleanBody', () => {
+  it('drops a comment section and everything after it', () => {
+    const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
+    expect(kept(body)).toEqual(['The article says something important here.']);
+  });
+
+  it('drops post navigation, teasers, share widgets and credits, wherever they stand', () => {
+    const body = [
+      'First paragraph of the story, which is real text.',
+      'ALSO IN XY: Some other story you might want to read',
+      'Share this article',
+      'Second paragraph of the story continues.',
+      '- Reuters, with editing by Jane Doe',
+      '(Reporting by John Smith; Editing by Ann Lee)',
+      'Previous Post Next Post',
+    ].join('\n');
+    expect(kept(body)).toEqual(['First paragraph of the story, which is real text.', 'Second paragraph of the story continues.']);
+  });
+
+  it('drops a "Related Posts" list of link titles but keeps the text after it', () => {
+    const body = 'Opening paragraph of the report, a full sentence.\n\nRelated Posts\n\nA link title here\nAnother link title\n\nThe story goes on after the list with a full sentence of text.';
+    expect(kept(body)).toEqual(['Opening paragraph of the report, a full sentence.', 'The story goes on after the list with a full sentence of text.']);
+  });
+
+  it('drops a line repeating the title, whatever its case and punctuation', () => {
+    expect(kept('Big News: Deal Agreed\n\nThe deal was agreed on Monday.', 'Big news — deal agreed')).toEqual(['The deal was agreed on Monday.']);
+  });
+
+  it('keeps a sub-heading inside the article and marks it as a heading', () => {
+    const body = 'A first paragraph that is plainly text.\n\nWhat happens next\n\nA paragraph under the heading.';
+    const { blocks } = cleanBody(body);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
+  it('joins a paragraph wrapped by hand across lines', () => {
+    const body = 'This paragraph was wrapped by an editor at a fixed\nwidth, so its second line goes on in lower case.\nA new paragraph starts here.';
+    expect(kept(body)).toEqual(['This paragraph was wrapped by an editor at a fixed\nwidth, so its second line goes on in lower case.', 'A new paragraph starts here.']);
+  });
+
+  it('keeps text that merely mentions comments or sharing inside a sentence', () => {
+    const body = 'The company declined to comment on the deal.\n\nUsers share videos with friends every day.';
+    expect(kept(body)).toEqual(['The company declined to comment on the deal.', 'Users share videos with friends every day.']);
+  });
+
+  it('never changes the kept text: every block is a span of the body', () => {
+    const body = '  Indented paragraph with trailing space.  \n\n\tTabbed line.\n';
+    const { blocks } = cleanBody(body);
+    for (const block of blocks) expect(body.slice(block.start, block.end).trim()).toBe(body.slice(block.start, block.end));
+    expect(kept(body)).toEqual(['Indented paragraph with trailing space.', 'Tabbed line.']);
+  });
+});

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages } from '../../src/core/passages.ts';
+import { loadCorpus, BUNDLED_CORPUS_DIR } from '../../src/core/load-corpus.ts';
+
+const sentence = fc
+  .array(fc.constantFrom('data', 'Oracle', 'servers', 'the', 'users', 'U.S.', 'deal', 'said', 'J.', 'review', '“quoted”', 'in', '2020,'), { minLength: 2, maxLength: 30 })
+  .map((words) => `${words.join(' ')}${'.!?'[words.length % 3]}`);
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 12 }).map((s) => s.join(' '));
+const body = fc.array(fc.oneof(paragraph, fc.constant('A heading line')), { minLength: 1, maxLength: 12 }).map((ps) => ps.join('\n\n'));
+
+describe('splitIntoPassages', () => {
+  it('makes every passage an exact substring of the body, in order, without overlap', () => {
+    fc.assert(
+      fc.property(body, (text) => {
+        const passages = splitIntoPassages({ id: 'a', title: 'Title', body: text });
+        let previousEnd = 0;
+        for (const p of passages) {
+          expect(p.text).toBe(text.slice(p.start, p.end));
+          expect(p.start).toBeGreaterThanOrEqual(previousEnd);
+          previousEnd = p.end;
+          for (const s of p.sentences) expect(s.end).toBeLessThanOrEqual(p.text.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('covers every word of the cleaned body', () => {
+    fc.assert(
+      fc.property(body, (text) => {
+        const passages = splitIntoPassages({ id: 'a', title: 'Title', body: text });
+        const covered = passages.map((p) => p.text).join(' ').split(/\s+/).filter(Boolean).length;
+        // Only a trailing heading-only block may be left out.
+        const all = text.replace(/\n\nA heading line$/g, '').split(/\s+/).filter(Boolean).length;
+        expect(covered).toBeGreaterThanOrEqual(all - 3 * (text.match(/A heading line/g)?.length ?? 0));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('splits a long paragraph at sentence ends into pieces within the size limit', () => {
+    const long = Array.from({ length: 20 }, (_, i) => `Sentence number ${i} says something about the deal with enough words.`).join(' ');
+    const passages = splitIntoPassages({ id: 'long', title: 'T', body: long });
+    expect(passages.length).toBeGreaterThan(1);
+    for (const p of passages) {
+      expect(p.text.length).toBeLessThanOrEqual(DEFAULT_PASSAGE_OPTIONS.maxChars);
+      expect(p.sentences.length).toBeLessThanOrEqual(DEFAULT_PASSAGE_OPTIONS.maxSentences);
+      expect(p.text).toMatch(/^Sentence number \d+ .*\.$/s);
+    }
+  });
+
+  it('joins a heading to the paragraph after it and a short line to its neighbour', () => {
+    const first = `The first paragraph stands on its own. ${'It has plenty of words in it. '.repeat(4).trim()}`;
+    const last = `Another full paragraph is a passage of its own. ${'It has enough words too. '.repeat(4).trim()}`;
+    const passages = splitIntoPassages({ id: 'x', title: 'T', body: `${first}\n\nA heading\n\nShort line.\n\n${last}` });
+    // The short line is too short alone, so heading, line and the next paragraph make one passage.
+    expect(passages.map((p) => p.text)).toEqual([first, `A heading\n\nShort line.\n\n${last}`]);
+    expect(passages.map((p) => [p.paragraph, p.paragraphEnd])).toEqual([[1, 1], [2, 4]]);
+  });
+
+  it('gives stable ids: the same article always yields the same ids', () => {
+    const paragraph = 'A paragraph long enough to be a passage of its own. '.repeat(3).trim();
+    const a = { id: 'stable', title: 'T', body: `${paragraph}\n\n${paragraph}` };
+    expect(splitIntoPassages(a).map((p) => p.id)).toEqual(['stable#1', 'stable#2']);
+    expect(splitIntoPassages(a)).toEqual(splitIntoPassages(a));
+  });
+
+  it('leaves the seeds’ boilerplate out of every passage', () => {
+    const corpus = loadCorpus(BUNDLED_CORPUS_DIR);
+    const texts = corpus.articles.flatMap((a) => splitIntoPassages(a).map((p) => p.text));
+    expect(texts.length).toBeGreaterThan(30);
+    for (const text of texts) expect(text).not.toMatch(/Leave a Reply|commenting using|Previous Post|Related Posts|ALSO IN|editing by|Connecting to %s/);
+  });
+});

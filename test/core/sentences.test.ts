@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/core/sentences.ts';
+
+const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('splits at sentence ends and trims the spaces between', () => {
+    expect(sentences('One thing happened. Then another! Did it?  Yes.')).toEqual(['One thing happened.', 'Then another!', 'Did it?', 'Yes.']);
+  });
+
+  it('does not split after an initial or a title', () => {
+    expect(sentences('President Donald J. Trump ordered it. Dr. Smith agreed.')).toEqual(['President Donald J. Trump ordered it.', 'Dr. Smith agreed.']);
+  });
+
+  it('keeps "U.S." inside a sentence', () => {
+    expect(sentences('All U.S. user data moves. It is final.')).toEqual(['All U.S. user data moves.', 'It is final.']);
+  });
+
+  it('works on a slice of a longer text, returning offsets into the whole', () => {
+    const text = 'xx First. Second. yy';
+    const spans = splitSentences(text, 3, 17);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['First.', 'Second.']);
+  });
+});

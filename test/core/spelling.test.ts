@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { correctSpelling, editDistance } from '../../src/core/spelling.ts';
+
+/** Reference: optimal string alignment distance, computed plainly. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+describe('editDistance', () => {
+  it('agrees with the reference distance, and caps at limit + 1', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
+        const exact = reference(a, b);
+        expect(editDistance(a, b)).toBe(exact);
+        expect(editDistance(a, b, limit)).toBe(Math.min(exact, limit + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('oracel', 'oracle')).toBe(1);
+  });
+});
+
+describe('correctSpelling', () => {
+  const vocabulary = ['oracle', 'singapore', 'virginia', 'bytedance', 'order', 'orange'];
+  const frequency = (w: string) => (w === 'order' ? 10 : 1);
+
+  it('corrects common typos to the nearest corpus word', () => {
+    expect(correctSpelling('oracel', vocabulary, frequency)).toBe('oracle');
+    expect(correctSpelling('singapor', vocabulary, frequency)).toBe('singapore');
+    expect(correctSpelling('virgina', vocabulary, frequency)).toBe('virginia');
+    expect(correctSpelling('bytedanse', vocabulary, frequency)).toBe('bytedance');
+  });
+
+  it('leaves short words and far-off words alone', () => {
+    expect(correctSpelling('ord', vocabulary, frequency)).toBeUndefined();
+    expect(correctSpelling('python', vocabulary, frequency)).toBeUndefined();
+  });
+
+  it('does not change the first letter', () => {
+    expect(correctSpelling('xrder', vocabulary, frequency)).toBeUndefined();
+  });
+});

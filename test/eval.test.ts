@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/core/answer.ts';
+import { loadBundledIndex } from './eval/systems.ts';
+import { loadQuestionSet } from './eval/metrics.ts';
+import { evaluate } from './eval/metrics.ts';
+import { verbatimSystem } from './eval/systems.ts';
+
+const index = loadBundledIndex();
+const set = loadQuestionSet();
+const everyQuestion = [...set.answerable, ...set.offTopic, ...set.unanswerable].map((item) => item.q);
+
+describe('the evaluation questions, answered from the bundled corpus', () => {
+  it('quote only verbatim corpus text, each result and related passage with a source title', () => {
+    let checked = 0;
+    for (const question of everyQuestion) {
+      const answer = answerQuestion(index, question, { top: 5 });
+      for (const result of [...answer.results, ...answer.related]) {
+        const source = index.article(result.source.id);
+        expect(source, question).toBeDefined();
+        expect(source?.body.slice(result.passage.start, result.passage.end)).toBe(result.passage.text);
+        expect(result.source.title.length).toBeGreaterThan(0);
+        expect(result.highlight.start).toBeGreaterThanOrEqual(0);
+        expect(result.highlight.end).toBeLessThanOrEqual(result.passage.text.length);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(everyQuestion.length);
+  });
+
+  it('never return boilerplate or two near-duplicate results', () => {
+    const metrics = evaluate(verbatimSystem(index), set);
+    expect(metrics.boilerplateResults).toBe(0);
+    expect(metrics.nearDuplicatePairs).toBe(0);
+  });
+});

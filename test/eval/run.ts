@@ -1,0 +1,42 @@
+/**
+ * `npm run eval`: scores Verbatim on the question set beside plain MiniSearch, in the same run.
+ * Options: --corpus DIR, --questions FILE, --verbose (list every miss and wrong answer).
+ */
+import { parseArgs } from 'node:util';
+import { evaluate, loadQuestionSet, type Metrics } from './metrics.ts';
+import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSystem, verbatimSystem } from './systems.ts';
+
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const set = loadQuestionSet(values.questions);
+const index = loadBundledIndex(values.corpus);
+
+const systems = {
+  verbatim: verbatimSystem(index),
+  'minisearch (passages)': plainMiniSearchSystem(index),
+  'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
+};
+const results = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, set)])) as Record<string, Metrics>;
+
+const rows: [string, (m: Metrics) => string][] = [
+  ['hit@1', (m) => m.hitAt1.toFixed(3)],
+  ['hit@3', (m) => m.hitAt3.toFixed(3)],
+  ['MRR@5', (m) => m.mrrAt5.toFixed(3)],
+  ['false abstentions', (m) => `${m.falseAbstentions}/${m.answerable}`],
+  ['off-topic abstained', (m) => `${m.offTopicAbstained}/${m.offTopic}`],
+  ['unanswerable abstained', (m) => `${m.unanswerableAbstained}/${m.unanswerable}`],
+  ['boilerplate results', (m) => String(m.boilerplateResults)],
+  ['near-duplicate pairs (top 5)', (m) => String(m.nearDuplicatePairs)],
+];
+const names = Object.keys(results);
+const width = 30;
+console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages; questions: ${set.answerable.length} answerable, ${set.offTopic.length} off-topic, ${set.unanswerable.length} unanswerable`);
+console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(28))].join(''));
+for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(28))].join(''));
+
+const ours = results.verbatim as Metrics;
+if (values.verbose) {
+  console.log('\nverbatim misses (rank 0 = not in top 5):');
+  for (const miss of ours.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
+  console.log('verbatim answered what it should not:');
+  for (const wrong of ours.wrongAnswers) console.log(`  ${wrong.q}\n      top: ${wrong.top}`);
+}
