@@ -49,11 +49,14 @@ const EXTRA_STOP_WORDS = [
   'tell', 'please', 'anyone', 'somebody', 'someone', 'something', 'anything', 'know', 'say', 'says', 'thing', 'things',
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
-  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'own',
+  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones',
 ];
-/** The words left out of every index and query. "us" is not one: here it is almost always the country. */
+// Words of the library's list that carry meaning in news questions ("how long after", "never happened").
+// "us" is kept too: here it is almost always the country.
+const MEANINGFUL = new Set(['us', 'after', 'before', 'between', 'never', 'against', 'without']);
+/** The words left out of every index and query. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  [...englishStopWords, ...EXTRA_STOP_WORDS].map((w) => w.toLowerCase().replace(/’/g, "'").replace(/'/g, '')).filter((w) => w !== 'us'),
+  [...englishStopWords, ...EXTRA_STOP_WORDS].map((w) => w.toLowerCase().replace(/’/g, "'").replace(/'/g, '')).filter((w) => !MEANINGFUL.has(w)),
 );
 
 export const isStopWord = (norm: string): boolean => STOP_WORDS.has(norm);
@@ -70,6 +73,8 @@ export function stemWord(norm: string): string {
     else {
       const lemma = lemmatizer.verb(norm);
       cached = stemmer(lemma && lemma !== norm && /^\p{L}+$/u.test(lemma) ? lemma : norm);
+      // Porter turns "use" into "us", the country; keep the verb apart.
+      if (cached === 'us' && norm !== 'us') cached = 'use';
     }
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(norm, cached);

