@@ -15,17 +15,24 @@ export type AnswerOptions = {
   readonly candidatePool: number;
   /** Field boosts for BM25: the title says what an article is about, the text what a passage says. */
   readonly fieldBoost: { readonly title: number; readonly text: number };
-  /** Share of the question's weight the best passage must cover to count as an answer at all. */
-  readonly minCoverage: number;
-  /** Share a further result must cover, and the part of the best score it must reach. */
-  readonly minSecondaryCoverage: number;
+  /**
+   * Share of the question's informative words (weighted by everyday rarity) the best passage, with
+   * its title, must hold to be an answer at all; below it the answer is "no good match".
+   */
+  readonly minAnswerability: number;
+  /** The same bar for "how do I…" questions: news articles do not instruct the asker. */
+  readonly minAnswerabilityForInstructions: number;
+  /** Share a further result must hold, and the part of the best score it must reach. */
+  readonly minSecondaryAnswerability: number;
   readonly minSecondaryScore: number;
   /** Weighted term overlap above which two passages say the same thing and are folded into one result. */
   readonly duplicateSimilarity: number;
+  /** Share of the smaller answering sentence the other holds, above which the two report the same fact. */
+  readonly duplicateContainment: number;
   /** How many related passages to offer when there is no answer. */
   readonly relatedCount: number;
-  /** Share of the question a passage must cover to be offered as related reading. */
-  readonly minRelatedCoverage: number;
+  /** Share a passage must hold to be offered as related reading. */
+  readonly minRelatedAnswerability: number;
   /** How the final score mixes its parts. */
   readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly proximity: number };
   /** Credit for a question word found only around the passage (the passage before it, the title). */
@@ -39,12 +46,14 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   offset: 0,
   candidatePool: 60,
   fieldBoost: { title: 0.3, text: 1 },
-  minCoverage: 0.4,
-  minSecondaryCoverage: 0.5,
+  minAnswerability: 0.45,
+  minAnswerabilityForInstructions: 0.65,
+  minSecondaryAnswerability: 0.4,
   minSecondaryScore: 0.5,
   duplicateSimilarity: 0.5,
+  duplicateContainment: 0.65,
   relatedCount: 3,
-  minRelatedCoverage: 0.25,
+  minRelatedAnswerability: 0.3,
   weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
   contextCredit: 0.5,
   missingAnswerTypeFactor: 0.7,
@@ -57,7 +66,7 @@ export type RankedPassage = {
   readonly passage: IndexedPassage;
   readonly source: SourceLabel;
   readonly score: number;
-  /** The part of the question this passage covers (0–1). */
+  /** The share of the question's informative words this passage (with its title) holds, 0–1. */
   readonly coverage: number;
   /** The best-matching sentence, as offsets into `passage.text`. */
   readonly highlight: Span;
@@ -141,7 +150,27 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, weightOf: (t
   return union === 0 ? 0 : shared / union;
 }
 
+/** How much of the smaller of two sentences the other holds (0–1); sentences of fewer than five terms never count. */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < 5) return 0;
+  let shared = 0;
+  for (const term of small) if (large.has(term)) shared++;
+  return shared / small.size;
+}
+
 type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string> };
+
+/** The share of the question's informative words a passage and its title hold, words weighted by everyday rarity. */
+function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPassage): number {
+  let total = 0;
+  let held = 0;
+  for (const concept of concepts) {
+    total += concept.rarity;
+    held += concept.rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms));
+  }
+  return total === 0 ? 0 : held / total;
+}
 
 /**
  * Answers a question from the index: BM25 candidates from MiniSearch, re-ranked by how much of the
@@ -189,17 +218,18 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor;
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage, highlight, highlightTerms: new Set(highlightTerms.keys()) });
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage), highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
 
   const best = scored[0];
-  if (!best || best.coverage < options.minCoverage) {
-    const related = scored.filter((s) => s.coverage >= options.minRelatedCoverage);
+  const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
+  if (!best || best.coverage < bar) {
+    const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);
     return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };
   }
-  const answers = scored.filter((s) => s === best || (s.coverage >= options.minSecondaryCoverage && s.score >= best.score * options.minSecondaryScore));
+  const answers = scored.filter((s) => s === best || (s.coverage >= options.minSecondaryAnswerability && s.score >= best.score * options.minSecondaryScore));
   const folded = fold(answers, index, options);
   return {
     query,
@@ -215,10 +245,12 @@ function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOpt
   const weightOf = (term: string) => inverseDocumentFrequency(index.passagesWithTerm(term), n);
   const results: (RankedPassage & { highlightTerms: ReadonlySet<string>; alsoIn: { source: SourceLabel; passageId: string }[] })[] = [];
   for (const s of scored) {
+    // Same wording (plain overlap) or the same rare facts (overlap weighted by rarity), in the whole
+    // passage or in the sentences that answer.
+    const same = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+      similarity(a, b, weightOf) >= options.duplicateSimilarity || similarity(a, b, () => 1) >= options.duplicateSimilarity;
     const duplicateOf = results.find(
-      (r) =>
-        similarity(r.passage.terms, s.passage.terms, weightOf) >= options.duplicateSimilarity ||
-        similarity(r.highlightTerms, s.highlightTerms, weightOf) >= options.duplicateSimilarity,
+      (r) => same(r.passage.terms, s.passage.terms) || same(r.highlightTerms, s.highlightTerms) || containment(r.highlightTerms, s.highlightTerms) >= options.duplicateContainment,
     );
     if (duplicateOf) {
       const sameArticle = duplicateOf.passage.articleId === s.passage.articleId || duplicateOf.alsoIn.some((a) => a.source.id === s.passage.articleId);

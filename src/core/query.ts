@@ -1,5 +1,6 @@
 import { contentWords, isStopWord, splitWords, stemWord } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
+import { everydayRarity } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { isKnownPhrase, relatedWords, type RelatedWord } from './thesaurus.ts';
 
@@ -13,6 +14,8 @@ export type QueryConcept = {
   readonly weight: number;
   /** Whether any alternative occurs in the corpus at all. */
   readonly known: boolean;
+  /** How informative the word is in everyday English (0–1): what "no good match" weighs concepts by. */
+  readonly rarity: number;
 };
 
 export type ParsedQuery = {
@@ -22,6 +25,8 @@ export type ParsedQuery = {
   readonly corrections: readonly { from: string; to: string }[];
   /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
   readonly answerType: AnswerType;
+  /** "How do I…", "how to…": asks for instructions, which news articles do not give the asker. */
+  readonly asksForInstructions: boolean;
 };
 
 export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'any';
@@ -144,7 +149,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
     const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
-    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown });
+    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity: everydayRarity(draft.word) });
   }
-  return { text, concepts, corrections, answerType: answerTypeOf(text) };
+  const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
+  return { text, concepts, corrections, answerType: answerTypeOf(text), asksForInstructions };
 }

