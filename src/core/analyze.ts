@@ -85,9 +85,30 @@ export function stemWord(norm: string): string {
 /** A content word of a text: its normalized form and its stem. */
 export type ContentWord = Word & { readonly stem: string };
 
+/**
+ * Multi-word function phrases: their words are grammar, not topic ("in order to" is not about an
+ * order, "according to" not about accord).
+ */
+const FUNCTION_PHRASES: readonly (readonly string[])[] = [
+  ['in', 'order', 'to'], ['in', 'order', 'that'], ['as', 'well', 'as'], ['according', 'to'], ['such', 'as'],
+  ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
+  ['going', 'to'], ['gonna'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
+];
+
+/** Marks the words of function phrases, which count as stop words. */
+export function functionPhraseWords(words: readonly Word[]): Set<number> {
+  const marked = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of FUNCTION_PHRASES) {
+      if (phrase.every((part, k) => words[i + k]?.norm === part)) for (let k = 0; k < phrase.length; k++) marked.add(i + k);
+    }
+  }
+  return marked;
+}
+
 /** The non-stop words of a text, stemmed, in order. */
 export function contentWords(text: string): ContentWord[] {
-  return splitWords(text)
-    .filter((w) => !isStopWord(w.norm))
-    .map((w) => ({ ...w, stem: stemWord(w.norm) }));
+  const words = splitWords(text);
+  const functional = functionPhraseWords(words);
+  return words.filter((w, i) => !isStopWord(w.norm) && !functional.has(i)).map((w) => ({ ...w, stem: stemWord(w.norm) }));
 }

@@ -132,6 +132,7 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official)s?\b/u,
+  definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b/u,
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
 };
 

@@ -1,4 +1,4 @@
-import { contentWords, isStopWord, splitWords, stemWord } from './analyze.ts';
+import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity } from './background.ts';
 import { correctSpelling } from './spelling.ts';
@@ -29,7 +29,7 @@ export type ParsedQuery = {
   readonly asksForInstructions: boolean;
 };
 
-export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'any';
+export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'definition' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
@@ -41,8 +41,12 @@ const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
 export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount: number): number =>
   Math.log(1 + (passageCount - passagesWithTerm + 0.5) / (passagesWithTerm + 0.5));
 
+/** "What is CFIUS?", "what does USDS stand for", "what's ByteDance": a short name asked to be explained. */
+const DEFINITION_QUESTION = /^\s*what(?:'s|’s|s| is| are| was| were| does| do)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?(?:\s+(?:stand|stands) for|\s+mean)?\s*\??\s*$/iu;
+
 function answerTypeOf(text: string): AnswerType {
   const lower = text.toLowerCase();
+  if (DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) return 'definition';
   if (/\bhow (many|much|big|large|long|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
   if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow long ago\b/.test(lower)) return 'time';
   if (/\bwhere\b|\bwhich (country|city|state|place|location)\b|\bin what (country|city|state)\b/.test(lower)) return 'place';
@@ -65,8 +69,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const drafts: Draft[] = [];
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
+  const functional = functionPhraseWords(words);
   words.forEach((w, position) => {
-    if (isStopWord(w.norm)) return;
+    if (isStopWord(w.norm) || functional.has(position)) return;
     const alternatives = new Map<string, number>();
     const stem = stemWord(w.norm);
     alternatives.set(stem, MATCH_WEIGHTS.exact);
@@ -126,9 +131,17 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {
       const span = words.slice(position, position + length).map((w) => w.norm);
+      const phrase = span.join(' ');
+      if (!isKnownPhrase(phrase)) continue;
       const targets = span.map((_, k) => draftAt.get(position + k)).filter((d): d is Draft => d !== undefined);
-      if (targets.length === 0 || !isKnownPhrase(span.join(' '))) continue;
-      addRelated(relatedWords(span.join(' ')), targets);
+      if (targets.length === 0) {
+        // An expression made of stop words alone ("get at" = access) is a concept of its own.
+        const draft: Draft = { word: phrase, alternatives: new Map() };
+        addRelated(relatedWords(phrase), [draft]);
+        if (draft.alternatives.size > 0) drafts.push(draft);
+        continue;
+      }
+      addRelated(relatedWords(phrase), targets);
     }
   }
 
@@ -149,7 +162,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
     const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
-    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity: everydayRarity(draft.word) });
+    const rarity = Math.max(...draft.word.split(' ').map(everydayRarity));
+    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }
   const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
   return { text, concepts, corrections, answerType: answerTypeOf(text), asksForInstructions };
