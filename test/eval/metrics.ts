@@ -43,6 +43,8 @@ export type Metrics = {
   unanswerableAbstained: number;
   boilerplateResults: number;
   nearDuplicatePairs: number;
+  /** hit@1 per kind of question (direct, paraphrase, misspelled…): [hits, questions]. */
+  byKind: Record<string, [number, number]>;
   misses: { q: string; kind: string; rank: number; top: string }[];
   wrongAnswers: { q: string; top: string }[];
 };
@@ -55,7 +57,7 @@ export function evaluate(system: System, set: QuestionSet): Metrics {
   const m: Metrics = {
     answerable: set.answerable.length, hitAt1: 0, hitAt3: 0, mrrAt5: 0, falseAbstentions: 0,
     offTopic: set.offTopic.length, offTopicAbstained: 0, unanswerable: set.unanswerable.length, unanswerableAbstained: 0,
-    boilerplateResults: 0, nearDuplicatePairs: 0, misses: [], wrongAnswers: [],
+    boilerplateResults: 0, nearDuplicatePairs: 0, byKind: {}, misses: [], wrongAnswers: [],
   };
   const checkResults = (texts: string[]) => {
     const top5 = texts.slice(0, 5);
@@ -68,6 +70,9 @@ export function evaluate(system: System, set: QuestionSet): Metrics {
     if (texts.length === 0) m.falseAbstentions++;
     const rank = texts.slice(0, 5).findIndex((t) => contains(t, item.expect)) + 1;
     if (rank === 1) m.hitAt1++;
+    const kind = (m.byKind[item.kind] ??= [0, 0]);
+    kind[1]++;
+    if (rank === 1) kind[0]++;
     if (rank >= 1 && rank <= 3) m.hitAt3++;
     if (rank >= 1) m.mrrAt5 += 1 / rank;
     if (rank !== 1) m.misses.push({ q: item.q, kind: item.kind, rank, top: (texts[0] ?? '(abstained)').slice(0, 100) });

@@ -36,6 +36,7 @@ console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join('
 for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(27))].join(''));
 
 const ours = results.verbatim as Metrics;
+console.log(`\nverbatim hit@1 by kind: ${Object.entries(ours.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
 if (values.verbose) {
   console.log('\nverbatim misses (rank 0 = not in top 5):');
   for (const miss of ours.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
