@@ -1,3 +1,4 @@
+import { looksLikeName } from './background.ts';
 import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
 import type { IndexedPassage, PassageIndex } from './search-index.ts';
@@ -22,6 +23,8 @@ export type AnswerOptions = {
   readonly minAnswerability: number;
   /** The same bar for "how do I…" questions: news articles do not instruct the asker. */
   readonly minAnswerabilityForInstructions: number;
+  /** Say "no good match" when the question names something the corpus never mentions (CEO, Microsoft). */
+  readonly abstainOnUnknownNames: boolean;
   /** Share a further result must hold, and the part of the best score it must reach. */
   readonly minSecondaryAnswerability: number;
   readonly minSecondaryScore: number;
@@ -48,6 +51,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   fieldBoost: { title: 0.3, text: 1 },
   minAnswerability: 0.45,
   minAnswerabilityForInstructions: 0.65,
+  abstainOnUnknownNames: true,
   minSecondaryAnswerability: 0.4,
   minSecondaryScore: 0.5,
   duplicateSimilarity: 0.5,
@@ -226,7 +230,9 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
 
   const best = scored[0];
   const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
-  if (!best || best.coverage < bar) {
+  // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
+  const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word));
+  if (!best || best.coverage < bar || asksAboutUnknownName) {
     const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);
     return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };
   }

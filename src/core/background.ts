@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { editDistance } from './spelling.ts';
 
 /**
  * How informative a word is in everyday English, from SUBTLEX-US word frequencies (74,286 words
@@ -31,4 +32,27 @@ export function everydayRarity(word: string): number {
   const table = load();
   const count = table.get(word.toLowerCase());
   return count === undefined ? 1 : Math.log(Math.exp(logTotal) / count) / logTotal;
+}
+
+/** Everyday words by first letter, for telling a misspelling from a name. */
+let byFirstLetter: Map<string, string[]> | undefined;
+
+/**
+ * Whether a word nobody uses in everyday speech is more likely a name or term (CEO, Microsoft) than
+ * a misspelling of an everyday word ("aprove"): it is not one edit away from a common word.
+ */
+export function looksLikeName(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (everydayRarity(lower) < 0.95) return false;
+  if (lower.length < 4) return true;
+  if (!byFirstLetter) {
+    byFirstLetter = new Map();
+    for (const [w, count] of load()) {
+      if (count < 50 || w.length < 3) continue;
+      const list = byFirstLetter.get(w[0] as string) ?? [];
+      list.push(w);
+      byFirstLetter.set(w[0] as string, list);
+    }
+  }
+  return !(byFirstLetter.get(lower[0] as string) ?? []).some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
 }

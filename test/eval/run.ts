@@ -13,7 +13,7 @@ const index = loadBundledIndex(values.corpus);
 const systems = {
   verbatim: verbatimSystem(index),
   // Ranking alone, to tell ranking misses from abstention misses.
-  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0 }),
+  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, abstainOnUnknownNames: false }),
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 };
