@@ -1,0 +1,390 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { z } from 'zod';
+import { err, ok, type Result } from '../result.ts';
+
+/**
+ * Turns a news page's HTML into the article's own words plus the metadata the page states about
+ * itself. Readability picks the article out of the page furniture; we only decide how its blocks
+ * become plain-text paragraphs. Nothing is summarized or reworded: every word of `text` is a word of
+ * the page, and metadata the page does not state is left out rather than guessed.
+ */
+
+/** The article found in a page. `text` is paragraphs separated by a blank line. */
+export type ExtractedArticle = {
+  readonly title: string;
+  readonly publisher?: string;
+  /** The page's canonical http(s) URL, else the URL it was fetched from. */
+  readonly url?: string;
+  /** Publication date as YYYY-MM-DD. */
+  readonly published?: string;
+  readonly text: string;
+};
+
+/** Why no article came out of a page. */
+export type ExtractError = {
+  /** 'no-article': nothing article-like in the page; 'no-title': article text found, but the page states no title. */
+  readonly code: 'no-article' | 'no-title';
+  readonly message: string;
+};
+
+// The DOM types are not in this project's lib (Node only); linkedom's are structural enough for us.
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+type DomNode = { readonly nodeType: number; readonly childNodes: ArrayLike<DomNode>; readonly textContent: string | null; readonly tagName?: string };
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * Extracts the main article from an HTML page: its text as plain paragraphs (headings and list items
+ * are paragraphs of their own; navigation, ads, share widgets, related links and comments left out)
+ * and its title, publisher, publication date and canonical URL when the page states them.
+ *
+ * @param html the page's markup, already decoded to a string
+ * @param pageUrl the URL the page came from: resolves a relative canonical link and is the fallback `url`
+ */
+export function extractArticle(html: string, pageUrl?: string): Result<ExtractedArticle, ExtractError> {
+  const document = parseDocument(html);
+  // Metadata first: Readability rewrites the document it is given.
+  const meta = readMetadata(document, pageUrl);
+  removeFurniture(document);
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    // Hand back the article element itself instead of an HTML string we would have to parse again.
+    serializer: (element) => element,
+  }).parse();
+  const content = parsed?.content as unknown as El | null | undefined;
+  if (content === undefined || content === null) {
+    return err({ code: 'no-article', message: 'no article text was found in the page (it may be an index, a login wall or a page that needs JavaScript)' });
+  }
+  const title = meta.title ?? cleanTitle(parsed?.title ?? '', meta.publisher);
+  const paragraphs = dropRepeatedTitle(paragraphsOf(content), title);
+  const problem = notArticleLike(paragraphs, content);
+  if (problem !== undefined) return err({ code: 'no-article', message: problem });
+  if (title === undefined || title === '') {
+    return err({ code: 'no-title', message: 'the page has article text but states no title (no og:title, <h1> or <title>); give the title yourself' });
+  }
+  return ok({
+    title,
+    ...(meta.publisher !== undefined ? { publisher: meta.publisher } : {}),
+    ...(meta.url !== undefined ? { url: meta.url } : {}),
+    ...(meta.published !== undefined ? { published: meta.published } : {}),
+    text: paragraphs.join('\n\n'),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parsing
+
+/**
+ * Parses markup into a document with a proper <head> and <body>. linkedom does not build the implied
+ * <html>/<head>/<body> a browser would: without <html> the first element becomes the document
+ * element, and loose <title>/<p> elements end up beside <head> and <body> where neither
+ * document.title nor Readability (which reads document.body) finds them. So we wrap and re-home.
+ */
+function parseDocument(html: string): Doc {
+  const markup = /<html[\s>]/i.test(html) ? html : `<html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
+  const { document } = parseHTML(markup);
+  rehomeStrayChildren(document);
+  return document;
+}
+
+const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
+
+function rehomeStrayChildren(document: Doc): void {
+  const root = document.documentElement;
+  const { head, body } = document;
+  let inBody = body.childNodes.length > 0;
+  for (const node of Array.from(root.childNodes as ArrayLike<DomNode>)) {
+    if (node === head || node === body) continue;
+    const tag = node.nodeType === ELEMENT_NODE ? (node as unknown as El).tagName.toUpperCase() : '';
+    const blank = node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '';
+    if (blank) continue;
+    if (!inBody && HEAD_TAGS.has(tag)) head.appendChild(node);
+    else {
+      inBody = true;
+      body.appendChild(node);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Metadata
+
+type PageMetadata = { title?: string; publisher?: string; url?: string; published?: string };
+
+function readMetadata(document: Doc, pageUrl: string | undefined): PageMetadata {
+  const metas = metaValues(document);
+  const jsonLd = readJsonLd(document);
+  const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher);
+  const rawTitle = firstPresent(metas.get('og:title'), metas.get('twitter:title'), headlineOf(document), textOf(document.querySelector('title')));
+  const title = rawTitle === undefined ? undefined : cleanTitle(rawTitle, publisher);
+  const published = firstDate(metas.get('article:published_time'), jsonLd.datePublished, metas.get('datepublished'), timeOf(document));
+  const url = firstPresent(absoluteHttpUrl(canonicalHref(document), pageUrl), absoluteHttpUrl(metas.get('og:url'), pageUrl), absoluteHttpUrl(pageUrl, undefined));
+  return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}), ...(url ? { url } : {}), ...(published ? { published } : {}) };
+}
+
+/** <meta property|name|itemprop=… content=…> by lower-cased key; the first one of each key wins. */
+function metaValues(document: Doc): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const meta of all(document, 'meta')) {
+    const content = collapse(meta.getAttribute('content') ?? '');
+    if (content === '') continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
+      if (key && !values.has(key)) values.set(key, content);
+    }
+  }
+  return values;
+}
+
+/** The article's <h1>: the one inside <article>/<main>, else the page's only <h1> (several usually means a logo is one). */
+function headlineOf(document: Doc): string | undefined {
+  const inArticle = document.querySelector('article h1') ?? document.querySelector('main h1');
+  if (inArticle) return textOf(inArticle);
+  const all = document.querySelectorAll('h1');
+  return all.length === 1 ? textOf(all[0] ?? null) : undefined;
+}
+
+/** A <time datetime> that marks publication: itemprop first, then one inside the article, then any. */
+function timeOf(document: Doc): string | undefined {
+  const time =
+    document.querySelector('time[itemprop="datePublished"][datetime]') ?? document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
+  return time?.getAttribute('datetime') ?? undefined;
+}
+
+function canonicalHref(document: Doc): string | undefined {
+  for (const link of all(document, 'link[rel][href]')) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('canonical')) return link.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+/** An absolute http(s) URL from an href (relative ones resolved against the page), else undefined. */
+function absoluteHttpUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (href === undefined || href.trim() === '') return undefined;
+  try {
+    const url = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/g;
+
+/**
+ * "Headline | Site Name" → "Headline", but only when the tail is the site's own name: a headline
+ * with a dash in it ("Council - the vote explained") keeps its words.
+ */
+export function cleanTitle(raw: string, siteName: string | undefined): string {
+  const title = collapse(raw);
+  if (siteName === undefined) return title;
+  const matches = Array.from(title.matchAll(TITLE_SEPARATOR));
+  const last = matches.at(-1);
+  if (last?.index === undefined) return title;
+  const tail = title.slice(last.index + last[0].length);
+  const head = title.slice(0, last.index).trim();
+  return tail.toLowerCase() === collapse(siteName).toLowerCase() && head !== '' ? head : title;
+}
+
+// JSON-LD: validate just the fields we read; everything else in the graph may be any shape.
+const NamedSchema = z.looseObject({ name: z.string().optional(), '@id': z.string().optional() });
+const JsonLdNodeSchema = z.looseObject({
+  '@type': z.union([z.string(), z.array(z.string())]).optional(),
+  '@id': z.string().optional(),
+  name: z.string().optional(),
+  datePublished: z.string().optional(),
+  publisher: z.unknown().optional(),
+});
+type JsonLdNode = z.infer<typeof JsonLdNodeSchema>;
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|LiveBlogPosting)$/;
+
+/** datePublished and publisher.name of the page's article node in JSON-LD, if any. */
+function readJsonLd(document: Doc): { datePublished?: string; publisher?: string } {
+  const nodes = all(document, 'script[type="application/ld+json"]').flatMap((script) => jsonLdNodes(script.textContent ?? ''));
+  const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type)));
+  if (article === undefined) return {};
+  const publisher = publisherName(article.publisher, nodes);
+  return { ...(article.datePublished ? { datePublished: article.datePublished } : {}), ...(publisher ? { publisher } : {}) };
+}
+
+/** Every object in a JSON-LD script, through arrays and @graph; a broken script yields nothing. */
+function jsonLdNodes(source: string): JsonLdNode[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch {
+    return [];
+  }
+  const nodes: JsonLdNode[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const node = JsonLdNodeSchema.safeParse(value);
+      if (node.success) nodes.push(node.data);
+      const graph = (value as Record<string, unknown>)['@graph'];
+      if (graph !== undefined) visit(graph);
+    }
+  };
+  visit(data);
+  return nodes;
+}
+
+const typesOf = (node: JsonLdNode): string[] => (node['@type'] === undefined ? [] : [node['@type']].flat());
+
+/** publisher.name, following an {"@id": …} reference into the graph when that is all the article gives. */
+function publisherName(value: unknown, nodes: readonly JsonLdNode[]): string | undefined {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  const publisher = NamedSchema.safeParse(first);
+  if (!publisher.success) return undefined;
+  if (publisher.data.name?.trim()) return collapse(publisher.data.name);
+  const id = publisher.data['@id'];
+  const referenced = id === undefined ? undefined : nodes.find((node) => node['@id'] === id && node.name?.trim());
+  return referenced?.name === undefined ? undefined : collapse(referenced.name);
+}
+
+/** The first candidate that reads as a date, as YYYY-MM-DD. */
+function firstDate(...candidates: (string | undefined)[]): string | undefined {
+  for (const candidate of candidates) {
+    const date = candidate === undefined ? undefined : normalizeDate(candidate);
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
+
+/**
+ * A date as YYYY-MM-DD. An ISO date keeps the calendar day it was written with (converting
+ * "2024-03-14T23:30-05:00" to UTC would move it to the 15th); other formats go through Date.parse.
+ */
+export function normalizeDate(value: string): string | undefined {
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(text);
+  if (iso) {
+    const [, y, m, d] = iso;
+    const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : undefined;
+  }
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return undefined;
+  const date = new Date(time);
+  // With an explicit zone the instant is known, so report its UTC day; without one, Date.parse used local time.
+  const zoned = /(?:\bGMT\b|\bUTC\b|Z$|[+-]\d{2}:?\d{2}$)/i.test(text);
+  const [y, m, d] = zoned ? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()] : [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cleaning and text
+
+/** Page furniture Readability sometimes keeps; removed before it scores the page. */
+const FURNITURE_SELECTORS = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'aside', 'footer', 'form', 'button', 'input', 'select', 'textarea', 'dialog',
+  '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="dialog"]', '[role="alertdialog"]', '.comments', '#comments',
+];
+/** Class or id words of consent banners and ad slots (as whole hyphen/underscore-separated words). */
+const FURNITURE_NAME = /(?:^|[\s_-])(?:cookies?|consent|gdpr|ad|ads|advert|advertisement|adslot|newsletter|share|sharing|social-share)(?:$|[\s_-])/i;
+
+const MAX_FURNITURE_CHARS = 400;
+
+function removeFurniture(document: Doc): void {
+  const body = document.body;
+  for (const selector of FURNITURE_SELECTORS) {
+    for (const element of all(body, selector)) element.remove();
+  }
+  for (const element of all(body, '[class], [id]')) {
+    // Never remove the page's main containers on a name alone ("ad-free-article" is still the article).
+    if (/^(?:ARTICLE|MAIN|BODY)$/.test(element.tagName.toUpperCase())) continue;
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    // Only small boxes: a wrapper named "body has-ads" still holds the story.
+    if (FURNITURE_NAME.test(names) && collapse(element.textContent ?? '').length <= MAX_FURNITURE_CHARS) element.remove();
+  }
+}
+
+/** Elements that start and end a paragraph of their own. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'CENTER',
+]);
+/** Elements whose words are not the article's: captions describe pictures, not the story. */
+const SKIPPED_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'PICTURE', 'IMG', 'VIDEO', 'AUDIO', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SVG']);
+/** Cells run into each other without whitespace in the markup; keep them apart. */
+const SPACED_TAGS = new Set(['TD', 'TH']);
+
+/** The plain-text paragraphs of an element: one per block, whitespace collapsed, words untouched. */
+function paragraphsOf(root: El): string[] {
+  const paragraphs: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    const text = collapse(buffer);
+    if (text !== '') paragraphs.push(text);
+    buffer = '';
+  };
+  const walk = (node: DomNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) buffer += child.textContent ?? '';
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const tag = (child.tagName ?? '').toUpperCase();
+      if (SKIPPED_TAGS.has(tag)) continue;
+      // A <br> inside a paragraph marks a line the author broke on purpose (often a poor man's paragraph).
+      if (tag === 'BR') flush();
+      else if (BLOCK_TAGS.has(tag)) {
+        flush();
+        walk(child);
+        flush();
+      } else if (SPACED_TAGS.has(tag)) {
+        buffer += ' ';
+        walk(child);
+        buffer += ' ';
+      } else walk(child);
+    }
+  };
+  walk(root as unknown as DomNode);
+  flush();
+  return paragraphs;
+}
+
+/** Readability keeps the headline when it differs slightly from <title>; it is metadata, not body text. */
+function dropRepeatedTitle(paragraphs: string[], title: string | undefined): string[] {
+  if (title === undefined) return paragraphs;
+  const key = comparable(title);
+  let start = 0;
+  while (start < paragraphs.length && start < 3 && comparable(paragraphs[start] ?? '') === key) start += 1;
+  return paragraphs.slice(start);
+}
+
+const MIN_WORDS = 20;
+const MIN_LONGEST_PARAGRAPH_WORDS = 15;
+const MAX_LINK_SHARE = 0.5;
+
+/**
+ * Readability always returns its best candidate, even for a section front or an error page. An
+ * article has at least one real paragraph, some length, and is mostly not link text.
+ */
+function notArticleLike(paragraphs: readonly string[], content: El): string | undefined {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const total = paragraphs.reduce((sum, paragraph) => sum + words(paragraph), 0);
+  const longest = Math.max(0, ...paragraphs.map(words));
+  if (total === 0) return 'the page has no article text';
+  if (total < MIN_WORDS || longest < MIN_LONGEST_PARAGRAPH_WORDS) {
+    return `the page's main text is only ${total} words with no full paragraph; it does not look like an article`;
+  }
+  const linkText = all(content, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+  const allText = collapse(content.textContent ?? '').length;
+  if (allText > 0 && linkText / allText > MAX_LINK_SHARE) {
+    return `the page's main text is mostly links (${Math.round((100 * linkText) / allText)}%); it looks like an index, not an article`;
+  }
+  return undefined;
+}
+
+/** querySelectorAll as an array (linkedom's NodeList type does not iterate without the DOM lib). */
+const all = (root: { querySelectorAll(selector: string): unknown }, selector: string): El[] => Array.from(root.querySelectorAll(selector) as ArrayLike<El>);
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const textOf = (element: El | null | undefined): string | undefined => {
+  const text = collapse(element?.textContent ?? '');
+  return text === '' ? undefined : text;
+};
+const firstPresent = (...values: (string | undefined)[]): string | undefined => values.find((value) => value !== undefined && value.trim() !== '');

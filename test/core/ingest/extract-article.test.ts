@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodePage } from '../../../src/core/ingest/decode-page.ts';
+import { cleanTitle, extractArticle, normalizeDate, type ExtractedArticle } from '../../../src/core/ingest/extract-article.ts';
+
+const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../fixtures/pages/${name}`, import.meta.url)));
+
+/** Extracts and fails the test with the error's message when there is no article. */
+function extracted(html: string, pageUrl?: string): ExtractedArticle {
+  const result = extractArticle(html, pageUrl);
+  if (!result.ok) throw new Error(`expected an article, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('extractArticle on a realistic news page', () => {
+  const html = fixture('news-article.html').toString('utf8');
+  const article = extracted(html, 'https://www.harborgazette.example/news/2024/03/14/riverside-flood-barrier-approved?ref=home');
+
+  it("keeps exactly the article's paragraphs, in order, headings and list items as their own", () => {
+    expect(article.text.split('\n\n')).toEqual([
+      'Riverside’s town council voted 7–2 on Wednesday night to build a concrete flood barrier along the east bank of the Alder, ending ten years of argument over the wall’s cost and who should pay for it.',
+      'The £14.2 million barrier will run for 1.3 kilometres between the railway bridge and the old tannery, protecting about 600 homes that have flooded three times since 2014.',
+      'Councillors who opposed the plan said the town could not afford its share of the bill, which will be met partly by a national resilience grant and partly by a rise in local property tax of about 2 per cent.',
+      'Residents divided',
+      'At a packed public meeting before the vote, residents of Mill Lane urged the council to act before next winter. Others worried that the wall would cut the town off from its river.',
+      '“We have bailed out our kitchens three times. We cannot do it a fourth time,” said Maria Okafor, who chairs the Mill Lane residents’ association.',
+      'The council’s engineers say the barrier will include three openings with flood gates, so that the riverside path stays open in dry weather. Work is due to:',
+      'begin with ground surveys in May;',
+      'move to the foundations in the autumn;',
+      'finish before the winter of 2026.',
+      'The Environment Agency, which must approve the final design, said it would respond within eight weeks.',
+    ]);
+  });
+
+  it('leaves out the furniture: menus, cookie banner, ads, share buttons, byline, caption, newsletter, related posts, comments, footer', () => {
+    for (const furniture of [
+      'Politics', 'We use cookies', 'Accept all', 'Advertisement', 'Share on Facebook', 'Copy link', 'Jane Doe', 'Photo: Harbor Gazette',
+      'Morning Ledger', 'Related posts', 'River Alder reaches', 'Most read', 'RiverWatcher', 'About time', 'Leave a Reply', 'Post Comment',
+      'Tags:', 'All rights reserved', 'Bridge closed', 'We cannot do it a fourth time.”\n',
+    ]) {
+      expect(article.text).not.toContain(furniture);
+    }
+    expect(article.text).not.toMatch(/\n{3,}|[ \t]{2,}|^\s|\s$/);
+  });
+
+  it('reads the metadata the page states', () => {
+    expect(article.title).toBe('Riverside council approves flood barrier after a decade of delays');
+    expect(article.publisher).toBe('The Harbor Gazette');
+    expect(article.published).toBe('2024-03-14');
+    expect(article.url).toBe('https://www.harborgazette.example/news/2024/03/14/riverside-flood-barrier-approved');
+  });
+});
+
+describe('extractArticle metadata sources', () => {
+  const story = [
+    '<p>Dredging of the inner harbour began on Monday, the port authority said, three years after the work was first promised to the fishing crews who use it.</p>',
+    '<p>The work, which will deepen the channel by two metres, is expected to last until the end of June, weather permitting.</p>',
+  ].join('');
+  const page = (head: string, body = `<article>${story}</article>`) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+
+  it('strips a trailing " | Site" or " - Site" from <title> only when it is the site name', () => {
+    const withSite = extracted(page('<title>Harbour dredging starts - Port News</title><meta property="og:site_name" content="Port News">'));
+    expect(withSite.title).toBe('Harbour dredging starts');
+    const otherTail = extracted(page('<title>Harbour dredging starts - what it means</title><meta property="og:site_name" content="Port News">'));
+    expect(otherTail.title).toBe('Harbour dredging starts - what it means');
+    expect(cleanTitle('Vote  explained | THE   Harbor Gazette', 'The Harbor Gazette')).toBe('Vote explained');
+    expect(cleanTitle('Harbour | Port News', undefined)).toBe('Harbour | Port News');
+  });
+
+  it('prefers og:title, then twitter:title, then the article <h1>, then <title>', () => {
+    const h1 = `<article><h1>Dredging begins in the inner harbour</h1>${story}</article>`;
+    expect(extracted(page('<title>T</title><meta name="twitter:title" content="Tw"><meta property="og:title" content="Og">', h1)).title).toBe('Og');
+    expect(extracted(page('<title>T</title><meta name="twitter:title" content="Tw">', h1)).title).toBe('Tw');
+    expect(extracted(page('<title>T</title>', h1)).title).toBe('Dredging begins in the inner harbour');
+    expect(extracted(page('<title>T</title>')).title).toBe('T');
+  });
+
+  it('takes publisher and date from JSON-LD, following an @id reference', () => {
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', '@id': '#org', name: 'Port News' },
+        { '@type': ['NewsArticle'], datePublished: '2023-11-30T23:30:00-08:00', publisher: { '@id': '#org' } },
+      ],
+    });
+    const article = extracted(page(`<title>Dredging</title><script type="application/ld+json">${jsonLd}</script>`));
+    expect(article.publisher).toBe('Port News');
+    // The calendar day as written, not the UTC day (which would be 2023-12-01).
+    expect(article.published).toBe('2023-11-30');
+  });
+
+  it('ignores broken JSON-LD and leaves out what the page does not state', () => {
+    const article = extracted(page('<title>Dredging</title><script type="application/ld+json">{ not json</script>'));
+    expect(article).toEqual({ title: 'Dredging', text: expect.any(String) });
+  });
+
+  it('uses an absolute http(s) canonical link, else og:url, else the page URL', () => {
+    expect(extracted(page('<title>D</title><link rel="canonical" href="/news/dredging">'), 'https://port.example/amp/dredging').url).toBe('https://port.example/news/dredging');
+    expect(extracted(page('<title>D</title><link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://port.example/og">')).url).toBe('https://port.example/og');
+    expect(extracted(page('<title>D</title>'), 'https://port.example/fetched').url).toBe('https://port.example/fetched');
+    expect(extracted(page('<title>D</title>')).url).toBeUndefined();
+  });
+
+  it('reads <time datetime> when nothing else gives a date', () => {
+    expect(extracted(page('<title>D</title>', `<article><time datetime="2022-06-17">17 June</time>${story}</article>`)).published).toBe('2022-06-17');
+  });
+
+  it('normalizes dates to YYYY-MM-DD and refuses what is not a date', () => {
+    expect(normalizeDate('2024-03-14T09:30:00-05:00')).toBe('2024-03-14');
+    expect(normalizeDate('2024-03-14')).toBe('2024-03-14');
+    expect(normalizeDate('Fri, 17 Jun 2022 10:00:00 GMT')).toBe('2022-06-17');
+    expect(normalizeDate('June 17, 2022')).toBe('2022-06-17');
+    expect(normalizeDate('2024-02-30')).toBeUndefined();
+    expect(normalizeDate('last Tuesday')).toBeUndefined();
+  });
+});
+
+describe('extractArticle text shape', () => {
+  it('collapses whitespace inside a paragraph and splits on <br>, keeping the words', () => {
+    const html = `<html><head><title>Ferry</title></head><body><article>
+      <p>The   ferry timetable
+         changes on Monday,&nbsp;with fewer sailings in the winter months and a later first boat on Sundays for the islands.</p>
+      <p>Tickets bought before the change remain valid.<br>Season passes will be refunded pro rata on request at the harbour office.</p>
+      <p>The operator said <em>the</em> change<strong>s</strong> were needed to pay for the new boat and keep fares down for residents.</p>
+    </article></body></html>`;
+    expect(extracted(html).text.split('\n\n')).toEqual([
+      'The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands.',
+      'Tickets bought before the change remain valid.',
+      'Season passes will be refunded pro rata on request at the harbour office.',
+      'The operator said the changes were needed to pay for the new boat and keep fares down for residents.',
+    ]);
+  });
+
+  it('keeps a comment section out of a short article (Readability alone retries without its filters and brings it back)', () => {
+    const html = `<html><head><title>Harbour dredging starts</title></head><body><div class="post"><div class="entry">
+      <p>Dredging of the inner harbour began on Monday, the port authority said, three years after the work was first promised to fishing crews.</p>
+      <p>The work, which will deepen the channel by two metres, is expected to last until the end of June.</p>
+      <div id="comments" class="comments-area"><h3>2 Responses</h3>
+        <p>I live near the harbour and this dredging, frankly, has been promised for years, so I will believe it when I see it.</p>
+        <p>Great reporting, as always, thank you for keeping an eye on the council and the port authority.</p></div>
+    </div></div></body></html>`;
+    expect(extracted(html).text.split('\n\n')).toEqual([
+      'Dredging of the inner harbour began on Monday, the port authority said, three years after the work was first promised to fishing crews.',
+      'The work, which will deepen the channel by two metres, is expected to last until the end of June.',
+    ]);
+  });
+
+  it('drops small ad and newsletter boxes between paragraphs, but not a large wrapper whose class merely mentions ads', () => {
+    const first = 'The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands.';
+    const second = 'Tickets bought before the change remain valid, and season passes will be refunded pro rata on request at the harbour office.';
+    const third = 'The operator said the changes were needed to pay for the new boat and to keep fares down for residents and for visitors alike.';
+    const html = `<html><head><title>Ferry</title></head><body><article><div class="story-body has-ads">
+      <p>${first}</p>
+      <div class="promo newsletter-box"><p>Sign up for our newsletter to get more stories like this one in your inbox every single morning, it is free and you can cancel at any time.</p></div>
+      <div class="ad-container" id="ad_mid"><p>Advertisement: Visit the Harbour Hotel this winter, where every room has a view of the sea and breakfast is served until noon.</p></div>
+      <p>${second}</p><p>${third}</p>
+    </div></article></body></html>`;
+    expect(extracted(html).text.split('\n\n')).toEqual([first, second, third]);
+  });
+
+  it('reads markup without <html>, <head> or <body> (linkedom does not add them)', () => {
+    const html = '<title>Ferry changes</title><p>The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands and the mainland towns.</p>';
+    expect(extracted(html)).toEqual({
+      title: 'Ferry changes',
+      text: 'The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands and the mainland towns.',
+    });
+  });
+});
+
+describe('extractArticle refusals', () => {
+  it("says 'no-article' for a section front of headline links", () => {
+    const result = extractArticle(fixture('section-front.html').toString('utf8'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'no-article' } });
+    if (!result.ok) expect(result.error.message).toMatch(/does not look like an article|mostly links/);
+  });
+
+  it("says 'no-article' for an error page, an empty string and a bare sentence", () => {
+    for (const html of ['<html><head><title>Not found</title></head><body><h1>Not found</h1><p>Sorry, we could not find that page.</p></body></html>', '', 'just some words']) {
+      expect(extractArticle(html)).toMatchObject({ ok: false, error: { code: 'no-article' } });
+    }
+  });
+
+  it("says 'no-title' rather than inventing one", () => {
+    const html = `<html><body><p>${'The harbour dredging began on Monday and will continue for weeks. '.repeat(4)}</p></body></html>`;
+    expect(extractArticle(html)).toMatchObject({ ok: false, error: { code: 'no-title' } });
+  });
+});
+
+describe('a page in windows-1252', () => {
+  const bytes = fixture('windows-1252.html');
+
+  it('is decoded by its <meta http-equiv> charset, curly quotes, dashes and € included', () => {
+    const { charset, text } = decodePage(bytes);
+    expect(charset).toBe('windows-1252');
+    expect(text).toContain('80\u00a0000\u00a0€');
+    expect(text).toContain('“C’est le cœur du quartier qui bat de nouveau”, a déclaré le maire — un avis');
+    expect(text).not.toMatch(/[\u0080-\u009f\ufffd]/);
+  });
+
+  it('extracts to the same words', () => {
+    const article = extracted(decodePage(bytes).text, 'https://echo.example/2023/09/cafe-du-port');
+    expect(article).toEqual({
+      title: 'Le café du port rouvre ses portes',
+      publisher: 'L’Écho du Littoral',
+      url: 'https://echo.example/2023/09/cafe-du-port',
+      published: '2023-09-02',
+      text: [
+        'Après dix-huit mois de travaux, le café du port a rouvert samedi matin. Les habitués étaient au rendez-vous dès sept heures, malgré la pluie fine qui tombait sur les quais.',
+        '« On a gardé le comptoir d’origine et les carreaux de 1923 », explique la gérante, qui a investi près de 80 000 € dans la rénovation. Le café coûte désormais 1,80 € au comptoir.',
+        'La municipalité a financé la réfection de la terrasse, fermée depuis la tempête de l’hiver 2021. “C’est le cœur du quartier qui bat de nouveau”, a déclaré le maire — un avis partagé par la plupart des clients interrogés.',
+      ].join('\n\n'),
+    });
+  });
+
+  it('takes the Content-Type charset over the page, and a BOM over both', () => {
+    expect(decodePage(Buffer.from('<meta charset="windows-1252">caf\u00e9', 'utf8'), 'text/html; charset=UTF-8').text).toBe('<meta charset="windows-1252">café');
+    expect(decodePage(Buffer.from([0xef, 0xbb, 0xbf, 0x63, 0xc3, 0xa9]), 'text/html; charset=latin1')).toEqual({ charset: 'utf-8', text: 'cé' });
+    expect(decodePage(Buffer.from([0x93, 0x68, 0x69, 0x94]), 'text/plain; charset=ISO-8859-1')).toEqual({ charset: 'windows-1252', text: '“hi”' });
+    expect(decodePage(Buffer.from('plain', 'utf8'), 'text/html; charset=no-such-thing').charset).toBe('utf-8');
+  });
+});
