@@ -5,41 +5,15 @@ import { contentWords } from './analyze.ts';
  * touching code. Every spelling in a group maps to one concept term, on the index side and the query
  * side alike, so "CFIUS" finds "Committee on Foreign Investment in the United States" and back.
  */
-export type SynonymGroup = readonly string[];
+import { parseSynonymLines, type SynonymGroup, type SynonymProblem } from './synonyms-file.ts';
+
+export { serializeSynonyms, SYNONYMS_FILE, type SynonymGroup, type SynonymProblem } from './synonyms-file.ts';
 
 export type SynonymTable = {
   readonly groups: readonly SynonymGroup[];
   /** Concept terms that a sequence of stems contains, with the word span (inclusive–exclusive) each covers. */
   match(stems: readonly string[]): { concept: string; from: number; to: number }[];
 };
-
-export const SYNONYMS_FILE = 'synonyms.txt';
-
-export type SynonymProblem = { line: number; message: string };
-
-/** Parses `synonyms.txt`: one group a line, spellings separated by `|`; `#` starts a comment. */
-export function parseSynonyms(text: string): { groups: string[][]; problems: SynonymProblem[] } {
-  const groups: string[][] = [];
-  const problems: SynonymProblem[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) return;
-    const spellings = [...new Set(line.split('|').map((s) => s.trim()).filter(Boolean))];
-    if (spellings.length < 2) problems.push({ line: index + 1, message: 'a group needs at least two spellings separated by |' });
-    else if (spellings.some((s) => contentWords(s).length === 0)) problems.push({ line: index + 1, message: 'every spelling needs at least one word that is not a stop word' });
-    else groups.push(spellings);
-  });
-  return { groups, problems };
-}
-
-export function serializeSynonyms(groups: readonly SynonymGroup[]): string {
-  return [
-    '# Synonyms and acronyms: one group a line, spellings separated by |.',
-    '# Every spelling in a group finds the others. Edit with /corpus synonym or by hand, then /corpus reload.',
-    ...groups.map((g) => g.join(' | ')),
-    '',
-  ].join('\n');
-}
 
 /** The concept term of a group: a tilde (which no word can contain) and the stems of its first spelling. */
 const conceptOf = (group: SynonymGroup): string => `~${contentWords(group[0] ?? '').map((w) => w.stem).join('_')}`;
@@ -77,6 +51,21 @@ export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable
       return found;
     },
   };
+}
+
+/** Parses `synonyms.txt` and checks that every spelling has a word that is not a stop word. */
+export function parseSynonyms(text: string): { groups: string[][]; problems: SynonymProblem[] } {
+  const { groups, problems } = parseSynonymLines(text);
+  const lines = text.split(/\r?\n/);
+  const kept: string[][] = [];
+  for (const group of groups) {
+    if (group.some((s) => contentWords(s).length === 0)) {
+      const line = lines.findIndex((l) => group.every((s) => l.includes(s))) + 1;
+      problems.push({ line, message: 'every spelling needs at least one word that is not a stop word' });
+    } else kept.push(group);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { groups: kept, problems };
 }
 
 export const EMPTY_SYNONYMS: SynonymTable = buildSynonymTable([]);

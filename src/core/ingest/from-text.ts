@@ -1,0 +1,41 @@
+import matter from 'gray-matter';
+import type { ArticleInput } from '../new-article.ts';
+import { titleAndBodyOfPlainText } from '../plain-text.ts';
+
+/** Metadata given explicitly (command options, a modal) wins over what the text itself says. */
+export type MetadataOverrides = Partial<Pick<ArticleInput, 'title' | 'publisher' | 'url' | 'published'>>;
+
+const defined = (overrides: MetadataOverrides): MetadataOverrides =>
+  Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined && String(v).trim() !== '')) as MetadataOverrides;
+
+/**
+ * An article from plain text (a .txt upload, a pasted text): with no title given, the first line
+ * is the title (or, when the text opens straight with a paragraph, its first sentence).
+ */
+export function articleInputFromPlainText(text: string, overrides: MetadataOverrides = {}): ArticleInput {
+  const given = defined(overrides);
+  if (given.title) return { ...given, title: given.title, body: text.replace(/^\uFEFF/, '') };
+  const { title, body } = titleAndBodyOfPlainText(text);
+  return { ...given, title, body };
+}
+
+/**
+ * An article from Markdown: front-matter in the corpus format when present (title, publisher, url,
+ * published), otherwise a leading "# Title" line or the plain-text rule.
+ */
+export function articleInputFromMarkdown(text: string, overrides: MetadataOverrides = {}): ArticleInput {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (/^---\n/.test(normalized)) {
+    try {
+      const parsed = matter(normalized, {}) as { data: Record<string, unknown>; content: string };
+      const pick = (key: string) => (typeof parsed.data[key] === 'string' ? (parsed.data[key] as string) : parsed.data[key] instanceof Date ? (parsed.data[key] as Date).toISOString().slice(0, 10) : undefined);
+      const fromFile = defined({ title: pick('title'), publisher: pick('publisher'), url: pick('url'), published: pick('published') });
+      return articleInputFromPlainText(parsed.content, { ...fromFile, ...defined(overrides) });
+    } catch {
+      // Not valid front-matter after all: treat the whole file as text.
+    }
+  }
+  const heading = /^#\s+(.+)\n/.exec(normalized);
+  if (heading && !defined(overrides).title) return { ...defined(overrides), title: (heading[1] ?? '').trim(), body: normalized.slice(heading[0].length) };
+  return articleInputFromPlainText(normalized, overrides);
+}

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/load-corpus.ts';
+import { FileCorpusStore } from '../../../src/core/store/file-corpus-store.ts';
+
+const KILLS = 200;
+let bundle: string;
+
+beforeAll(() => {
+  bundle = join(mkdtempSync(join(tmpdir(), 'verbatim-crash-bundle-')), 'writer.mjs');
+  buildSync({ entryPoints: [new URL('./crash-writer.ts', import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'silent',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+});
+
+/** Starts the writer, lets it run a random while after it is ready, and kills it with SIGKILL. */
+function runAndKill(dir: string, delayMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited ${code}: ${stderr}`))));
+  });
+}
+
+describe('a writer killed at random moments', () => {
+  it(`leaves the corpus loadable, in the old or the new state, after each of ${KILLS} SIGKILLs`, { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-crash-'));
+    await new FileCorpusStore(dir).writeArticle({ id: 'contested', title: 'The old title', body: 'The old version.\n' }, { userName: 'setup' });
+    // Deterministic "random" delays, so a failure can be replayed.
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const titles = new Set<string>();
+    for (let kill = 0; kill < KILLS; kill++) {
+      await runAndKill(dir, Math.floor(next() * 40));
+      const corpus = loadCorpus(dir);
+      expect(corpus.errors, `after kill ${kill}`).toEqual([]);
+      expect(corpus.articles, `after kill ${kill}`).toHaveLength(1);
+      const contested = corpus.articles[0];
+      expect(['The old title', 'The new title']).toContain(contested?.title);
+      expect(contested?.body).toMatch(new RegExp(`^(${contested?.title === 'The old title' ? 'The old version' : 'The new version'}.*\\n)|^The old version\\.\\n$`, 's'));
+      titles.add(contested?.title ?? '');
+      expect(corpus.warnings, `after kill ${kill}`).toEqual([]);
+    }
+    // The kills landed at different moments: both states were seen.
+    expect(titles.size).toBe(2);
+    // Left-over temporary files never count as articles.
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(expect.arrayContaining(['contested.md']));
+    expect(readFileSync(join(dir, 'contested.md'), 'utf8')).toMatch(/^---\ntitle: The (old|new) title\n---\n/);
+  });
+});
