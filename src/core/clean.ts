@@ -10,7 +10,7 @@ import { splitSentences, trimSpan, type Span } from './sentences.ts';
 export type BlockKind = 'paragraph' | 'heading';
 export type Block = Span & { readonly kind: BlockKind };
 export type DroppedLine = Span & { readonly reason: DropReason };
-export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'interface';
+export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'interface';
 
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$/i;
@@ -26,6 +26,25 @@ const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
 const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$/iu;
+/** Bylines and datelines: "By Jane Smith | June 18, 2022 | 3 min read", "Updated: 2 hours ago", a date alone. */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const BYLINE = new RegExp(
+  [
+    "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
+    `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago
+    '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
+    `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:\\s+\\d{1,2}:\\d{2}.*)?$`, // June 18, 2022
+    '^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}.*)?$', // 2022-06-18
+  ].join('|'),
+  'iu',
+);
+/** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
+const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/i;
+/** Newsletter and subscription promotions. */
+const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss)\b/i;
+/** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
+const TAXONOMY = /^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
+
 /** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
 const INTERFACE_WORDS = new Set([
   'logo', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
@@ -51,6 +70,10 @@ function classify(line: string, title: string): DropReason | undefined {
   if (TEASER.test(text)) return 'teaser';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
+  if (text.length <= 160 && BYLINE.test(text)) return 'byline';
+  if (text.length <= 300 && CAPTION.test(text)) return 'caption';
+  if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
+  if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w))) return 'interface';
   return undefined;
@@ -103,9 +126,9 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       skippingRelatedLinks = true;
       continue;
     }
-    // Under a "Related" heading, link titles (short, no sentence end) belong to the list.
+    // Under a "Related" heading, link titles (short, no sentence end) and their labels belong to the list.
     if (skippingRelatedLinks) {
-      if (looksLikeHeading(oneLine)) {
+      if (looksLikeHeading(oneLine) || /^in\s+["“][^"”]*["”]$/i.test(oneLine)) {
         dropped.push({ ...span, reason: 'related-links' });
         continue;
       }

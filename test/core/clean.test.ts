@@ -27,6 +27,35 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['Opening paragraph of the report, a full sentence.', 'The story goes on after the list with a full sentence of text.']);
   });
 
+  it('drops bylines, datelines, captions, newsletter promotions, tags and a WordPress "Related" block', () => {
+    const body = [
+      'By Jane Smith | June 18, 2022 | 3 min read',
+      'Updated: 2 hours ago',
+      'The first paragraph of the story is here.',
+      'Photo: A logo is seen on a phone. (Reuters/Dado Ruvic)',
+      'Get the latest tech news delivered to your inbox every morning.',
+      'The second paragraph of the story is here.',
+      'Tags: TikTok, Oracle, Privacy',
+      'Posted in Technology',
+      'Related',
+      'Another story title',
+      'In "Technology"',
+    ].join('\n');
+    expect(kept(body)).toEqual(['The first paragraph of the story is here.', 'The second paragraph of the story is here.']);
+  });
+
+  it('keeps sentences that merely start like a byline, a date or a promotion', () => {
+    const lines = [
+      'Published reports say the company will move data to Oracle.',
+      'Updated rules were drafted by the Commerce Department last year.',
+      'More than 10 million people subscribe to the service, the company said.',
+      'By Friday, the company had moved all its data to Oracle.',
+      'Photos of the data center were released on Monday.',
+      'June 2021 marked the withdrawal of the orders.',
+    ];
+    expect(kept(lines.join('\n\n'))).toEqual(lines);
+  });
+
   it('drops a line repeating the title, whatever its case and punctuation', () => {
     expect(kept('Big News: Deal Agreed\n\nThe deal was agreed on Monday.', 'Big news — deal agreed')).toEqual(['The deal was agreed on Monday.']);
   });
