@@ -19,12 +19,21 @@ export type SynonymTable = {
 const conceptOf = (group: SynonymGroup): string => `~${contentWords(group[0] ?? '').map((w) => w.stem).join('_')}`;
 
 export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
-  // Phrases keyed by their first stem, longest first, so "united states" wins over "united".
+  // Words that groups make interchangeable one for one (dept ↔ department) are read as one word
+  // inside longer phrases too, so "Dept of Commerce" matches "Department of Commerce".
+  const canonical = new Map<string, string>();
+  for (const group of groups) {
+    const single = group.map((spelling) => contentWords(spelling).map((w) => w.stem)).filter((stems) => stems.length === 1).map((stems) => stems[0] as string);
+    for (const stem of single.slice(1)) if (!canonical.has(stem)) canonical.set(stem, single[0] as string);
+  }
+  const canon = (stem: string): string => canonical.get(stem) ?? stem;
+
+  // Phrases keyed by their first (canonical) stem, longest first, so "united states" wins over "united".
   const byFirstStem = new Map<string, { stems: string[]; concept: string }[]>();
   for (const group of groups) {
     const concept = conceptOf(group);
     for (const spelling of group) {
-      const stems = contentWords(spelling).map((w) => w.stem);
+      const stems = contentWords(spelling).map((w) => canon(w.stem));
       const first = stems[0];
       if (first === undefined) continue;
       const list = byFirstStem.get(first) ?? [];
@@ -36,7 +45,8 @@ export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable
 
   return {
     groups,
-    match(stems) {
+    match(rawStems) {
+      const stems = rawStems.map(canon);
       const found: { concept: string; from: number; to: number }[] = [];
       for (let i = 0; i < stems.length; i++) {
         const candidates = byFirstStem.get(stems[i] ?? '');

@@ -22,6 +22,13 @@ describe('parseSynonyms', () => {
 });
 
 describe('buildSynonymTable', () => {
+  it('reads one-word synonyms as the same word inside longer phrases', () => {
+    const table = buildSynonymTable([['dept', 'department'], ['Commerce Department', 'Department of Commerce']]);
+    const concepts = (text: string) => table.match(contentWords(text).map((w) => w.stem)).map((m) => m.concept);
+    expect(concepts('the Dept of Commerce said')).toEqual(concepts('the Department of Commerce said'));
+    expect(concepts('the Dept of Commerce said').length).toBeGreaterThan(0);
+  });
+
   it('matches the longest phrase at each position', () => {
     const table = buildSynonymTable([['US', 'United States'], ['USA', 'United States of America']]);
     const stems = contentWords('the United States of America').map((w) => w.stem);
