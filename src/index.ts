@@ -1,24 +1,101 @@
 /**
  * Verbatim's entry point (`npm start`). The flow: read the config → load the corpus → split it into
  * passages and index them → with a DISCORD_TOKEN, serve Discord; without one, open the local console.
+ *
+ * `main` is the whole start-up, so tests (and `npm run bench`) start the bot exactly as `npm start`
+ * does, pointed at a local Discord stand-in by DISCORD_API_URL.
  */
-import 'dotenv/config';
-import { parseConfig } from './config.ts';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import type { DestinationStream } from 'pino';
+import { COMMANDS } from '../commands/index.ts';
+import type { Command } from './discord/command.ts';
+import { configErrorMessage, parseConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { answerQuestion } from './core/answer.ts';
 import { BUNDLED_CORPUS_DIR, buildIndex, loadCorpus } from './core/load-corpus.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  process.stderr.write(`Verbatim cannot start; fix these settings (environment or .env):\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-  process.exit(1);
+/** What tests and the bench may change about start-up; `npm start` uses none of it. */
+export type StartOverrides = {
+  /** Where log lines go (default stderr). */
+  readonly logDestination?: DestinationStream;
+  /** Console streams (default stdin/stdout). */
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+  /** The commands to serve (default `COMMANDS`; tests add one that fails). */
+  readonly commands?: readonly Command[];
+};
+
+/** A started Verbatim: `stop` shuts it down gracefully; `done` settles when it ends by itself. */
+export type Running = {
+  readonly mode: 'console';
+  readonly logger: Logger;
+  readonly stop: () => Promise<void>;
+  readonly done: Promise<void>;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(configErrorMessage(problems));
+    this.name = 'ConfigError';
+  }
 }
-const { config } = parsed;
 
-const corpus = loadCorpus(config.CORPUS_DIR ?? BUNDLED_CORPUS_DIR);
-for (const problem of [...corpus.errors, ...corpus.warnings]) process.stderr.write(`corpus: ${problem.file}: ${problem.field} ${problem.message}\n`);
-const index = buildIndex(corpus);
+export async function main(env: NodeJS.ProcessEnv, overrides: StartOverrides = {}): Promise<Running> {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  const { config } = parsed;
+  const logger = createLogger({ level: config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), secrets: config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : [], destination: overrides.logDestination });
 
-if (config.DISCORD_TOKEN) {
-  process.stderr.write('Discord mode is not built yet (issue 4); starting the local console instead.\n');
+  const corpusDir = config.CORPUS_DIR ?? BUNDLED_CORPUS_DIR;
+  const corpus = loadCorpus(corpusDir);
+  for (const problem of corpus.errors) logger.warn({ file: problem.file, field: problem.field }, `corpus: skipped ${problem.file}: ${problem.field} ${problem.message}`);
+  for (const problem of corpus.warnings) logger.warn({ file: problem.file, field: problem.field }, `corpus: ${problem.file}: ${problem.field} ${problem.message}`);
+  const index = buildIndex(corpus);
+  // The first question loads the analyser's word lists; pay that now, not on someone's question.
+  const warmStart = performance.now();
+  answerQuestion(index, 'Where is the data stored?');
+  logger.info({ articles: index.articleCount, passages: index.passageCount, warmUpMs: Math.round(performance.now() - warmStart) }, 'corpus indexed');
+
+  const commands = overrides.commands ?? COMMANDS;
+  if (config.DISCORD_TOKEN) logger.warn('Discord mode is not built yet (issue 4); opening the local console instead');
+  if (env.DISCORD_API_URL) logger.warn('DISCORD_API_URL is set but DISCORD_TOKEN is not: opening the local console');
+  const console = runConsole(index, commands, { input: overrides.input, output: overrides.output });
+  return { mode: 'console', logger, stop: async () => console.close(), done: console.done };
 }
-await runConsole(index);
+
+/** Stops on SIGINT/SIGTERM (graceful: the gateway is closed, then the process exits). */
+function stopOnSignals(running: Running): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    running.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  const env = { ...process.env };
+  loadDotenv({ quiet: true, processEnv: env }); // .env fills what the environment leaves unset
+  try {
+    const running = await main(env);
+    stopOnSignals(running);
+    await running.done;
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(error instanceof ConfigError ? error.message : `Verbatim could not start: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,51 +1,152 @@
+/**
+ * The local console (`npm start` without a DISCORD_TOKEN): the same commands, the same handlers,
+ * the same replies as on Discord, printed as text. Only the transport differs — a line typed here
+ * is what an interaction is on Discord, and a button is pressed by typing its label (`/more`).
+ */
 import { createInterface } from 'node:readline';
-import { answerQuestion } from '../core/answer.ts';
-import { renderAnswerText, sourceLabel } from '../core/render-text.ts';
+import { performance } from 'node:perf_hooks';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { PassageIndex } from '../core/search-index.ts';
+import { pressButton } from '../discord/buttons.ts';
+import type { Command, CommandContext, OptionData, RawOptions, SlashCommandData } from '../discord/command.ts';
+import { decodeButton } from '../discord/custom-id.ts';
+import { notice } from '../discord/messages.ts';
+import { prepareReply, type MessageBody, type Reply } from '../discord/reply.ts';
+import { buttonCommand, replyToText } from './text.ts';
 
-const HELP = `Verbatim answers questions about the news story in its corpus with the articles' own words:
-every line it shows is quoted verbatim from an article, with its source. It never paraphrases.
+const CONSOLE_HELP = `In this console: type a question (or /ask <question> count:2 source:<article-id> private:true),
+/sources, /source <article-id> paragraph:3, /find <text> (Find sources), /help, /quit.
+Buttons are typed as commands: [More] is /more, [Context 1] is /context 1.`;
 
-  /ask <question>   the passages that answer it (or just type the question)
-  /sources          the articles in the corpus
-  /help             this text
-  /quit             leave (Ctrl-D works too)`;
+/** A message context-menu command is typed as `/find <text>` here. */
+const MESSAGE_COMMAND_ALIASES: Readonly<Record<string, string>> = { find: 'Find sources' };
 
-/** Answers one console line; returns the text to print. */
-export function runConsoleLine(index: PassageIndex, line: string): string {
-  const text = line.trim();
-  if (!text) return '';
-  const [command, ...rest] = text.split(/\s+/);
-  const argument = rest.join(' ');
-  switch (command) {
-    case '/help':
-      return HELP;
-    case '/sources':
-      return index
-        .articles()
-        .map((a, i) => `${i + 1}. ${sourceLabel(a)} — ${index.passagesOf(a.id).length} passages (${a.id})`)
-        .join('\n');
-    case '/ask':
-      return argument ? renderAnswerText(answerQuestion(index, argument)) : 'Usage: /ask <question>';
+export type ConsoleOptions = {
+  /** ANSI bold and dim (on for a terminal). */
+  readonly styled?: boolean;
+  /** The clock for "time taken" (tests pin it). */
+  readonly now?: () => number;
+};
+
+function coerce(option: OptionData, text: string): unknown {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number:
+      return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    case ApplicationCommandOptionType.Boolean:
+      return /^(true|yes|1)$/i.test(text) ? true : /^(false|no|0)$/i.test(text) ? false : text;
     default:
-      if (command?.startsWith('/')) return `Unknown command ${command}. Type /help for the commands.`;
-      return renderAnswerText(answerQuestion(index, text));
+      return text;
   }
 }
 
-/** The local console: a prompt that answers the same commands as the bot, against the loaded corpus. */
-export async function runConsole(index: PassageIndex, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+/**
+ * Options from a console line, by the command's definition: `name:value` words set that option,
+ * the other words make up the first text option (the question, the article).
+ */
+export function parseConsoleOptions(data: SlashCommandData, text: string): RawOptions {
+  const options = data.options ?? [];
+  const values: Record<string, unknown> = {};
+  const free: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const named = /^([a-z_]+):(.+)$/.exec(word);
+    const option = named ? options.find((o) => o.name === named[1]) : undefined;
+    if (named && option) values[option.name] = coerce(option, named[2] as string);
+    else free.push(word);
+  }
+  const textOption = options.find((o) => o.type === ApplicationCommandOptionType.String && o.required) ?? options.find((o) => o.type === ApplicationCommandOptionType.String);
+  if (textOption && free.length > 0 && values[textOption.name] === undefined) values[textOption.name] = free.join(' ');
+  return values;
+}
+
+/** One console: answers lines, remembering the last reply so its buttons can be pressed. */
+export class ConsoleSession {
+  private last: MessageBody | undefined;
+  private readonly styled: boolean;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly index: PassageIndex,
+    private readonly commands: readonly Command[],
+    options: ConsoleOptions = {},
+  ) {
+    this.styled = options.styled ?? false;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The text to print for one line ('' for a blank line). */
+  async answer(line: string): Promise<string> {
+    const text = line.trim();
+    if (!text) return '';
+    const started = this.now();
+    const ctx: CommandContext = { index: this.index, elapsedMs: () => this.now() - started };
+    const [word = '', ...rest] = text.split(/\s+/);
+    const argument = rest.join(' ');
+    if (!word.startsWith('/')) return this.show(await this.run(ctx, 'ask', text));
+    const name = word.slice(1).toLowerCase();
+    const button = this.buttonFor(text.toLowerCase());
+    if (button) return this.press(ctx, button);
+    const reply = await this.run(ctx, name, argument);
+    const shown = this.show(reply);
+    return name === 'help' ? `${shown}\n\n${CONSOLE_HELP}` : shown;
+  }
+
+  private async run(ctx: CommandContext, name: string, argument: string): Promise<Reply> {
+    const messageCommand = MESSAGE_COMMAND_ALIASES[name];
+    const command = this.commands.find((c) => (messageCommand ? c.name === messageCommand : c.kind === 'slash' && c.name === name));
+    if (!command) return notice('unknown-command', { name: `/${name}` });
+    const invocation = command.kind === 'slash' ? command.invoke(parseConsoleOptions(command.data, argument)) : command.invoke({ content: argument });
+    return invocation.run(ctx);
+  }
+
+  private buttonFor(typed: string): string | undefined {
+    const buttons = (this.last?.components ?? []).flatMap((row) => row.components);
+    return buttons.find((b) => b.label && !b.disabled && buttonCommand(b.label) === typed.replace(/\s+/g, ' '))?.custom_id;
+  }
+
+  private press(ctx: CommandContext, customId: string): string {
+    const state = decodeButton(customId);
+    if (!state.ok) return this.show(notice('unknown-button', {}));
+    return this.show(pressButton(ctx, state.value, { embeds: this.last?.embeds ?? [], ephemeral: true }));
+  }
+
+  private show(reply: Reply): string {
+    const body = prepareReply(reply);
+    if (body.embeds && body.embeds.length > 0) this.last = body;
+    return replyToText(body, this.styled);
+  }
+}
+
+export type RunningConsole = {
+  /** Settles when the input ends or /quit is typed. */
+  readonly done: Promise<void>;
+  readonly close: () => void;
+};
+
+/** The prompt: reads lines from `input`, prints replies on `output` (stdout; logs go to stderr). */
+export function runConsole(
+  index: PassageIndex,
+  commands: readonly Command[],
+  io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; now?: () => number } = {},
+): RunningConsole {
+  const input = io.input ?? process.stdin;
+  const output = io.output ?? process.stdout;
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
+  const session = new ConsoleSession(index, commands, { styled: interactive && Boolean((output as NodeJS.WriteStream).isTTY), ...(io.now ? { now: io.now } : {}) });
   const rl = createInterface({ input, output, terminal: interactive, prompt: 'verbatim> ' });
-  if (interactive) {
-    output.write(`Verbatim console — ${index.articleCount} articles, ${index.passageCount} passages. Type a question, or /help.\n`);
-    rl.prompt();
-  }
-  for await (const line of rl) {
-    if (line.trim() === '/quit' || line.trim() === '/exit') break;
-    const reply = runConsoleLine(index, line);
-    if (reply) output.write(`${reply}\n\n`);
-    if (interactive) rl.prompt();
-  }
-  rl.close();
+  rl.on('SIGINT', () => rl.close());
+  const done = (async () => {
+    if (interactive) {
+      output.write(`Verbatim console — ${index.articleCount} articles, ${index.passageCount} passages. Type a question, or /help.\n`);
+      rl.prompt();
+    }
+    for await (const line of rl) {
+      if (/^\/(quit|exit)$/i.test(line.trim())) break;
+      const reply = await session.answer(line);
+      if (reply) output.write(`${reply}\n\n`);
+      if (interactive) rl.prompt();
+    }
+    rl.close();
+  })();
+  return { done, close: () => rl.close() };
 }
