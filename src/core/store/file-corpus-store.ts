@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { ArticleIdSchema, type Article } from '../article.ts';
 import { ARTICLE_FILE_EXTENSION, parseArticleFile, serializeArticle } from '../corpus-format.ts';
 import { loadCorpus, type LoadedCorpus } from '../read-corpus.ts';
 import { err, ok, type Result } from '../result.ts';
 import { parseSynonymLines, serializeSynonyms, SYNONYMS_FILE } from '../synonyms-file.ts';
 import { appendLineDurable, unlinkDurable, writeFileAtomic } from './atomic-file.ts';
+import { acquireLock, LockBusyError } from './process-lock.ts';
 import { AuditEntrySchema, type Actor, type AuditEntry, type CorpusStore, type StoreChange, type StoreError } from './corpus-store.ts';
 
 /** The store's own files live in a dot-directory the corpus loader skips. */
@@ -120,14 +120,20 @@ export class FileCorpusStore implements CorpusStore {
   }
 
   /** Runs a change after the ones before it in this process, holding the directory's lock file. */
-  private serialized<T>(change: () => T): Promise<T> {
-    const run = async (): Promise<T> => {
+  private serialized(change: () => Result<StoreChange, StoreError>): Promise<Result<StoreChange, StoreError>> {
+    const run = async (): Promise<Result<StoreChange, StoreError>> => {
       mkdirSync(join(this.metaDir, VERSIONS_DIR), { recursive: true });
-      const release = await lockfile.lock(this.metaDir, { lockfilePath: join(this.metaDir, 'write.lock'), stale: 10_000, retries: { retries: 50, minTimeout: 20, maxTimeout: 200 } });
+      let release: () => void;
+      try {
+        release = await acquireLock(join(this.metaDir, 'write.lock'));
+      } catch (error) {
+        if (error instanceof LockBusyError) return err({ code: 'busy', message: error.message });
+        throw error;
+      }
       try {
         return change();
       } finally {
-        await release();
+        release();
       }
     };
     const next = this.queue.then(run, run);
