@@ -8,32 +8,41 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
+import type { ClientOptions } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import { COMMANDS } from '../commands/index.ts';
 import type { Command } from './discord/command.ts';
+import type { DiscordBot } from './discord/client.ts';
 import { configErrorMessage, parseConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { answerQuestion } from './core/answer.ts';
 import { BUNDLED_CORPUS_DIR, buildIndex, loadCorpus } from './core/load-corpus.ts';
+import { warmUpLanguageData } from './core/warm-up.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** What tests and the bench may change about start-up; `npm start` uses none of it. */
 export type StartOverrides = {
   /** Where log lines go (default stderr). */
   readonly logDestination?: DestinationStream;
+  /** Extra discord.js Client options (tests: an instant identify throttler). */
+  readonly clientOptions?: Partial<ClientOptions>;
   /** Console streams (default stdin/stdout). */
   readonly input?: NodeJS.ReadableStream;
   readonly output?: NodeJS.WritableStream;
+  /** Defer an interaction whose work runs longer than this (default `REPLY_OPTIONS.deferAfterMs`). */
+  readonly deferAfterMs?: number;
   /** The commands to serve (default `COMMANDS`; tests add one that fails). */
   readonly commands?: readonly Command[];
 };
 
 /** A started Verbatim: `stop` shuts it down gracefully; `done` settles when it ends by itself. */
 export type Running = {
-  readonly mode: 'console';
+  readonly mode: 'discord' | 'console';
   readonly logger: Logger;
   readonly stop: () => Promise<void>;
   readonly done: Promise<void>;
+  /** The Discord client and its start-up registration, in Discord mode. */
+  readonly discord?: DiscordBot;
 };
 
 export class ConfigError extends Error {
@@ -54,13 +63,18 @@ export async function main(env: NodeJS.ProcessEnv, overrides: StartOverrides = {
   for (const problem of corpus.errors) logger.warn({ file: problem.file, field: problem.field }, `corpus: skipped ${problem.file}: ${problem.field} ${problem.message}`);
   for (const problem of corpus.warnings) logger.warn({ file: problem.file, field: problem.field }, `corpus: ${problem.file}: ${problem.field} ${problem.message}`);
   const index = buildIndex(corpus);
-  // The first question loads the analyser's word lists; pay that now, not on someone's question.
+  // Word lists load on first use; pay that now, not on someone's first question.
   const warmStart = performance.now();
+  warmUpLanguageData();
   answerQuestion(index, 'Where is the data stored?');
   logger.info({ articles: index.articleCount, passages: index.passageCount, warmUpMs: Math.round(performance.now() - warmStart) }, 'corpus indexed');
 
   const commands = overrides.commands ?? COMMANDS;
-  if (config.DISCORD_TOKEN) logger.warn('Discord mode is not built yet (issue 4); opening the local console instead');
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./discord/client.ts'); // discord.js loads only when it is needed
+    const bot = await startDiscord({ config, token: config.DISCORD_TOKEN, index, commands, logger, clientOptions: overrides.clientOptions, deferAfterMs: overrides.deferAfterMs });
+    return { mode: 'discord', logger, stop: bot.stop, done: bot.done, discord: bot };
+  }
   if (env.DISCORD_API_URL) logger.warn('DISCORD_API_URL is set but DISCORD_TOKEN is not: opening the local console');
   const console = runConsole(index, commands, { input: overrides.input, output: overrides.output });
   return { mode: 'console', logger, stop: async () => console.close(), done: console.done };
