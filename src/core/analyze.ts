@@ -49,7 +49,7 @@ const EXTRA_STOP_WORDS = [
   'tell', 'please', 'anyone', 'somebody', 'someone', 'something', 'anything', 'know', 'say', 'says', 'thing', 'things',
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
-  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones',
+  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off',
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.
@@ -59,7 +59,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   [...englishStopWords, ...EXTRA_STOP_WORDS].map((w) => w.toLowerCase().replace(/’/g, "'").replace(/'/g, '')).filter((w) => !MEANINGFUL.has(w)),
 );
 
-export const isStopWord = (norm: string): boolean => STOP_WORDS.has(norm);
+/** A stop word, in any inflection the lemmatizer knows ("gets", "getting" → "get"). */
+export const isStopWord = (norm: string): boolean => STOP_WORDS.has(norm) || STOP_WORDS.has(lemmatizer.verb(norm));
 
 const stemCache = new Map<string, string>();
 /**
@@ -92,7 +93,8 @@ export type ContentWord = Word & { readonly stem: string };
 const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['in', 'order', 'to'], ['in', 'order', 'that'], ['as', 'well', 'as'], ['according', 'to'], ['such', 'as'],
   ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
-  ['going', 'to'], ['gonna'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
+  ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
+  ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
 ];
 
 /** Marks the words of function phrases, which count as stop words. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { editDistance } from './spelling.ts';
+import { isCommonWord } from './thesaurus.ts';
 
 /**
  * How informative a word is in everyday English, from SUBTLEX-US word frequencies (74,286 words
@@ -39,11 +40,12 @@ let byFirstLetter: Map<string, string[]> | undefined;
 
 /**
  * Whether a word nobody uses in everyday speech is more likely a name or term (CEO, Microsoft) than
- * a misspelling of an everyday word ("aprove"): it is not one edit away from a common word.
+ * a misspelling of an everyday word ("aprove") or a plain word film subtitles happen to lack
+ * ("pensioner"): WordNet does not know it as a common word, and it is not one edit from one.
  */
 export function looksLikeName(word: string): boolean {
   const lower = word.toLowerCase();
-  if (everydayRarity(lower) < 0.95) return false;
+  if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
   if (!byFirstLetter) {
     byFirstLetter = new Map();

@@ -10,7 +10,7 @@ import { splitSentences, trimSpan, type Span } from './sentences.ts';
 export type BlockKind = 'paragraph' | 'heading';
 export type Block = Span & { readonly kind: BlockKind };
 export type DroppedLine = Span & { readonly reason: DropReason };
-export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'interface';
+export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'consent' | 'interface';
 
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$/i;
@@ -31,9 +31,12 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const BYLINE = new RegExp(
   [
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
-    `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago
+    // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
+    "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
+    '^listen to this (?:article|story)\\b', // audio player
+    `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
-    `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:\\s+\\d{1,2}:\\d{2}.*)?$`, // June 18, 2022
+    `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:,?\\s+\\d{1,2}[:.]\\d{2}.*)?$`, // June 18, 2022 / Saturday 22 October 2022, 4:15pm
     '^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}.*)?$', // 2022-06-18
   ].join('|'),
   'iu',
@@ -42,12 +45,14 @@ const BYLINE = new RegExp(
 const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/i;
 /** Newsletter and subscription promotions. */
 const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss)\b/i;
+/** Cookie and consent banners. */
+const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
 const TAXONOMY = /^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
 
 /** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
 const INTERFACE_WORDS = new Set([
-  'logo', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
+  'logo', 'pin', 'flipboard', 'copy', 'link', 'whatsapp', 'messenger', 'sms', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
   'change', 'reply', 'cancel', 'subscribe', 'follow', 'us', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'reddit', 'telegram', 'pinterest',
   'instagram', 'youtube', 'tumblr', 'pocket', 'like', 'comment', 'comments', 'more', 'login', 'register', 'sign', 'up', 'close', 'open', 'toggle',
   'navigation', 'sidebar', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
@@ -74,6 +79,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
+  if (text.length <= 400 && CONSENT.test(text)) return 'consent';
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w))) return 'interface';
   return undefined;
@@ -96,7 +102,8 @@ function logicalLines(body: string): Span[] {
       body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
       !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) &&
       previous.end - previous.start >= 40 &&
-      /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1));
+      /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1)) &&
+      !/^\d+[.)]\s/.test(body.slice(span.start, span.end)); // a numbered list item starts its own line
     if (joinsPrevious && previous) lines[lines.length - 1] = { start: previous.start, end: span.end };
     else if (span.end > span.start) lines.push(span);
     start = i + 1;

@@ -95,28 +95,31 @@ export function splitIntoPassages(article: Pick<Article, 'id' | 'title' | 'body'
     }
   });
 
+  // Pieces join only when nothing but white space stands between them: a passage is one substring
+  // of the body, so joining across a dropped line would bring the boilerplate back in.
+  const adjacent = (a: Piece, b: Piece) => body.slice(a.end, b.start).trim() === '';
   const merged: Piece[] = [];
   let pendingHeading: Piece | undefined;
   for (const piece of pieces) {
     if (piece.heading) {
       // Consecutive headings stay together and wait for their paragraph.
-      pendingHeading = pendingHeading ? joinPieces(pendingHeading, piece) : piece;
+      pendingHeading = pendingHeading && adjacent(pendingHeading, piece) ? joinPieces(pendingHeading, piece) : piece;
       continue;
     }
-    let current = pendingHeading ? joinPieces(pendingHeading, piece) : piece;
+    // A heading cut off from its paragraph by dropped furniture is left out: alone it says nothing.
+    const headed = pendingHeading && adjacent(pendingHeading, piece) ? joinPieces(pendingHeading, piece) : undefined;
+    let current = headed ?? piece;
     pendingHeading = undefined;
     const previous = merged[merged.length - 1];
     const isShort = (p: Piece) => p.end - p.start < options.minChars;
-    const startsWithHeading = current.sentences.length > piece.sentences.length;
     // Only a short piece joins: whole paragraphs of normal length stay passages of their own.
-    if (previous && !startsWithHeading && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxChars) {
+    if (previous && !headed && adjacent(previous, current) && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxChars) {
       current = joinPieces(previous, current);
       merged[merged.length - 1] = current;
     } else {
       merged.push(current);
     }
   }
-  if (pendingHeading) merged.push(pendingHeading);
 
   return merged.map((piece, index) => ({
     id: passageId(article.id, index + 1),

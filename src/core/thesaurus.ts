@@ -151,6 +151,28 @@ export function relatedWords(phrase: string): RelatedWord[] {
   return result;
 }
 
+/**
+ * Whether WordNet knows a word as an ordinary (lower-case) word in one of its senses, as opposed to
+ * only as a name or acronym ("India", "CEO") or not at all.
+ */
+export function isCommonWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  for (const { form, parts } of baseForms(lower)) {
+    for (const pos of parts) {
+      const line = indexLine(pos, form.replace(/ /g, '_'));
+      if (!line) continue;
+      const fields = line.trim().split(' ');
+      const offsets = fields.slice(fields.length - Number(fields[2])).map(Number);
+      for (const offset of offsets) {
+        const raw = synsetLine(pos, offset).split(' ');
+        const count = Number.parseInt(raw[3] ?? '0', 16);
+        for (let i = 0; i < count; i++) if ((raw[4 + i * 2] ?? '').replace(/\(.*\)$/, '') === form.replace(/ /g, '_')) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Whether WordNet knows a multi-word expression ("look after", "get rid of"). */
 export function isKnownPhrase(phrase: string): boolean {
   const lemma = phrase.toLowerCase().trim().replace(/ /g, '_');

@@ -37,6 +37,8 @@ describe('cleanBody', () => {
       'The second paragraph of the story is here.',
       'Tags: TikTok, Oracle, Privacy',
       'Posted in Technology',
+      'We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies. Accept | Learn more',
+      'Pin',
       'Related',
       'Another story title',
       'In "Technology"',

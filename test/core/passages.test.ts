@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages } from '../../src/core/passages.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanBody } from '../../src/core/clean.ts';
 import { loadCorpus, BUNDLED_CORPUS_DIR } from '../../src/core/load-corpus.ts';
+import { titleAndBodyOfPlainText } from '../../src/core/plain-text.ts';
 
 const sentence = fc
   .array(fc.constantFrom('data', 'Oracle', 'servers', 'the', 'users', 'U.S.', 'deal', 'said', 'J.', 'review', '“quoted”', 'in', '2020,'), { minLength: 2, maxLength: 30 })
@@ -64,6 +68,26 @@ describe('splitIntoPassages', () => {
     const a = { id: 'stable', title: 'T', body: `${paragraph}\n\n${paragraph}` };
     expect(splitIntoPassages(a).map((p) => p.id)).toEqual(['stable#1', 'stable#2']);
     expect(splitIntoPassages(a)).toEqual(splitIntoPassages(a));
+  });
+
+  it('never lets a dropped line into a passage, even between two joined paragraphs', () => {
+    const dir = new URL('../fixtures/grown/', import.meta.url).pathname;
+    const bodies = [
+      ...loadCorpus(BUNDLED_CORPUS_DIR).articles.map((a) => ({ id: a.id, title: a.title, body: a.body })),
+      ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ id: 'grown', ...titleAndBodyOfPlainText(readFileSync(join(dir, f), 'utf8')) })),
+    ];
+    let dropped = 0;
+    for (const article of bodies) {
+      const cleaned = cleanBody(article.body, article.title);
+      for (const passage of splitIntoPassages(article)) {
+        for (const line of cleaned.dropped) {
+          const overlaps = line.start < passage.end && line.end > passage.start;
+          expect(overlaps, `${article.id}: "${article.body.slice(line.start, line.end)}" inside "${passage.text}"`).toBe(false);
+        }
+      }
+      dropped += cleaned.dropped.length;
+    }
+    expect(dropped).toBeGreaterThan(40);
   });
 
   it('leaves the seeds’ boilerplate out of every passage', () => {

@@ -1,14 +1,38 @@
 /**
  * `npm run eval`: scores Verbatim on the question set beside plain MiniSearch, in the same run.
- * Options: --corpus DIR, --questions FILE, --verbose (list every miss and wrong answer).
+ * Options: --corpus DIR, --questions FILE, --verbose (list every miss and wrong answer),
+ * --grow: first add the articles of test/fixtures/grown/ to a copy of the corpus with
+ * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
+ * question set and test/fixtures/grown/questions.json on the grown corpus.
  */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUNDLED_CORPUS_DIR } from '../../src/core/read-corpus.ts';
 import { evaluate, loadQuestionSet, type Metrics } from './metrics.ts';
 import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSystem, verbatimSystem } from './systems.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, grow: { type: 'boolean', default: false } } });
+
+/** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
+function grownCorpus(from: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'verbatim-grown-'));
+  cpSync(from, copy, { recursive: true });
+  const fixtures = new URL('../fixtures/grown/', import.meta.url).pathname;
+  const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+  const cli = new URL('../../src/cli/corpus.ts', import.meta.url).pathname;
+  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort()) {
+    const out = execFileSync(tsx, [cli, 'add', join(fixtures, file), '--corpus', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stderr.write(out);
+  }
+  return copy;
+}
+
+const corpusDir = values.grow ? grownCorpus(values.corpus ?? BUNDLED_CORPUS_DIR) : values.corpus;
 const set = loadQuestionSet(values.questions);
-const index = loadBundledIndex(values.corpus);
+const index = loadBundledIndex(corpusDir);
 
 const systems = {
   verbatim: verbatimSystem(index),
@@ -36,6 +60,18 @@ console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join('
 for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(27))].join(''));
 
 const ours = results.verbatim as Metrics;
+if (values.grow) {
+  const grown = loadQuestionSet(new URL('../fixtures/grown/questions.json', import.meta.url).pathname);
+  const grownResults = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, grown)])) as Record<string, Metrics>;
+  console.log(`\nquestions on the added articles: ${grown.answerable.length} answerable, ${grown.offTopic.length} off-topic, ${grown.unanswerable.length} unanswerable`);
+  for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(grownResults[n] as Metrics).padStart(27))].join(''));
+  const g = grownResults.verbatim as Metrics;
+  console.log(`verbatim hit@1 by kind: ${Object.entries(g.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
+  if (values.verbose) {
+    for (const miss of g.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
+    for (const wrong of g.wrongAnswers) console.log(`  answered: ${wrong.q}\n      top: ${wrong.top}`);
+  }
+}
 console.log(`\nverbatim hit@1 by kind: ${Object.entries(ours.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
 if (values.verbose) {
   console.log('\nverbatim misses (rank 0 = not in top 5):');
