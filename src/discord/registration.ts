@@ -81,10 +81,16 @@ export function commandDifferences(desired: readonly CommandData[], existing: re
   return differences;
 }
 
-/** Reads each target's commands from Discord and PUTs the definitions where they differ. Never throws. */
-export async function registerCommands(rest: REST, applicationId: string, plan: readonly RegistrationTarget[], logger: Logger, options: { force?: boolean } = {}): Promise<{ registered: number; failed: number }> {
-  let registered = 0;
-  let failed = 0;
+/** What registering did for one target. */
+export type RegistrationOutcome = {
+  readonly scope: string;
+  readonly status: 'unchanged' | 'registered' | 'failed';
+  readonly differences: readonly string[];
+};
+
+/** Reads each target's commands from Discord and PUTs the definitions where they differ (all, with `force`). Never throws. */
+export async function registerCommands(rest: REST, applicationId: string, plan: readonly RegistrationTarget[], logger: Logger, options: { force?: boolean } = {}): Promise<RegistrationOutcome[]> {
+  const outcomes: RegistrationOutcome[] = [];
   for (const target of plan) {
     const route = target.guildId ? Routes.applicationGuildCommands(applicationId, target.guildId) : Routes.applicationCommands(applicationId);
     const scope = target.guildId ? `guild ${target.guildId}` : 'global';
@@ -98,16 +104,17 @@ export async function registerCommands(rest: REST, applicationId: string, plan: 
     }
     if (differences.length === 0 && !options.force) {
       logger.info({ scope, commands: target.commands.length }, 'commands already registered');
+      outcomes.push({ scope, status: 'unchanged', differences });
       continue;
     }
     try {
       await rest.put(route, { body: target.commands });
-      registered++;
       logger.info({ scope, differences }, 'commands registered');
+      outcomes.push({ scope, status: 'registered', differences });
     } catch (error) {
-      failed++;
       logger.error({ err: error, scope }, 'command registration failed; the bot keeps answering the commands Discord already has');
+      outcomes.push({ scope, status: 'failed', differences });
     }
   }
-  return { registered, failed };
+  return outcomes;
 }
