@@ -136,7 +136,7 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official)s?\b/u,
-  definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b/u,
+  definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
 };
 
@@ -228,15 +228,19 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
 
-  const best = scored[0];
   const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
   const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word));
-  if (!best || best.coverage < bar || asksAboutUnknownName) {
+  // The answer is the best-scored passage that holds enough of the question; one that scores well
+  // on a few weak matches but holds too little of it is no answer, wherever it ranks.
+  const best = asksAboutUnknownName ? undefined : scored.find((s) => s.coverage >= bar);
+  if (!best) {
     const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);
     return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };
   }
-  const answers = scored.filter((s) => s === best || (s.coverage >= options.minSecondaryAnswerability && s.score >= best.score * options.minSecondaryScore));
+  // Further answers come after the best one, hold a fair share of the question and score near it.
+  const after = scored.slice(scored.indexOf(best) + 1);
+  const answers = [best, ...after.filter((s) => s.coverage >= options.minSecondaryAnswerability && s.score >= best.score * options.minSecondaryScore)];
   const folded = fold(answers, index, options);
   return {
     query,

@@ -46,7 +46,7 @@ const DEFINITION_QUESTION = /^\s*what(?:'s|’s|s| is| are| was| were| does| do)
 
 function answerTypeOf(text: string): AnswerType {
   const lower = text.toLowerCase();
-  if (DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) return 'definition';
+  if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /\bwhat (?:kind|type|sort) of\b/.test(lower)) return 'definition';
   if (/\bhow (many|much|big|large|long|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
   if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow long ago\b/.test(lower)) return 'time';
   if (/\bwhere\b|\bwhich (country|city|state|place|location)\b|\bin what (country|city|state)\b/.test(lower)) return 'place';
