@@ -33,6 +33,7 @@ export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable
   for (const group of groups) {
     const concept = conceptOf(group);
     for (const spelling of group) {
+      if (spellingProblem(spelling)) continue; // reported by parseSynonyms; unusable here
       const stems = contentWords(spelling).map((w) => canon(w.stem));
       const first = stems[0];
       if (first === undefined) continue;
@@ -63,16 +64,30 @@ export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable
   };
 }
 
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in', 'on', 'away', 'back']);
+
+/** Why a spelling cannot be used: no word but stop words, or a particle that analysis would drop. */
+function spellingProblem(spelling: string): string | undefined {
+  const content = contentWords(spelling);
+  if (content.length === 0) return `"${spelling}" has no word that is not a stop word`;
+  const words = spelling.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const particle = words.find((w) => PARTICLES.has(w) && !content.some((c) => c.norm === w));
+  if (words.length > 1 && content.length === 1 && particle) {
+    return `in "${spelling}", "${particle}" is ignored, so it would match every "${content[0]?.norm}"; spell it as one word`;
+  }
+  return undefined;
+}
+
 /** Parses `synonyms.txt` and checks that every spelling has a word that is not a stop word. */
 export function parseSynonyms(text: string): { groups: string[][]; problems: SynonymProblem[] } {
   const { groups, problems } = parseSynonymLines(text);
   const lines = text.split(/\r?\n/);
   const kept: string[][] = [];
   for (const group of groups) {
-    if (group.some((s) => contentWords(s).length === 0)) {
-      const line = lines.findIndex((l) => group.every((s) => l.includes(s))) + 1;
-      problems.push({ line, message: 'every spelling needs at least one word that is not a stop word' });
-    } else kept.push(group);
+    const line = lines.findIndex((l) => group.every((s) => l.includes(s))) + 1;
+    const problem = group.map(spellingProblem).find(Boolean);
+    if (problem) problems.push({ line, message: problem });
+    else kept.push(group);
   }
   problems.sort((a, b) => a.line - b.line);
   return { groups: kept, problems };

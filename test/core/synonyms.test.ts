@@ -15,6 +15,12 @@ describe('parseSynonyms', () => {
     expect(problems.map((p) => p.line)).toEqual([1, 2]);
   });
 
+  it('refuses a phrasal spelling that would shrink to one common word', () => {
+    const { groups, problems } = parseSynonyms('backup | back up\nsetup | configuration\n');
+    expect(groups).toEqual([['setup', 'configuration']]);
+    expect(problems).toEqual([{ line: 1, message: 'in "back up", "up" is ignored, so it would match every "back"; spell it as one word' }]);
+  });
+
   it('round-trips through serializeSynonyms', () => {
     const groups = [['A1', 'alpha one'], ['B', 'bravo', 'beta']];
     expect(parseSynonyms(serializeSynonyms(groups)).groups).toEqual(groups);
