@@ -1,3 +1,4 @@
+import { splitWords, stemWord } from './analyze.ts';
 import { looksLikeName } from './background.ts';
 import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
@@ -42,6 +43,8 @@ export type AnswerOptions = {
   readonly contextCredit: number;
   /** Factor on the score of a passage without the kind of answer the question word asks for (where → a place…). */
   readonly missingAnswerTypeFactor: number;
+  /** Factor when the kind is there but loosely: a number, but not next to the thing a "how many" counts. */
+  readonly looseAnswerTypeFactor: number;
 };
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -61,6 +64,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
   contextCredit: 0.5,
   missingAnswerTypeFactor: 0.7,
+  looseAnswerTypeFactor: 0.85,
 };
 
 export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
@@ -135,12 +139,28 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   place: /\b(?:in|at|from|to|near|inside|within|across|located|based)\s+(?:the\s+)?(?:US\s+state\s+of\s+)?\p{Lu}\p{L}+/u,
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
-  person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official)s?\b/u,
+  measure: /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a))(?:-|\s)?(?:k?m|kilomet(?:re|er)s?|met(?:re|er)s?|centimet(?:re|er)s?|mm|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|tonnes?|tons?|kg|kilograms?|lbs?|years?|months?|weeks?|days?|hours?|minutes?|storeys?|floors?)\b/iu,
+  money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
+  person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo)s?\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
 };
 
-const hasAnswerTypeEvidence = (type: AnswerType, sentence: string): boolean => type !== 'any' && ANSWER_TYPE_EVIDENCE[type].test(sentence);
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?)$/;
+
+/** Whether a sentence puts a number just before the thing counted ("roughly 1,850 employees"). */
+function countsThing(sentence: string, counted: QueryConcept): boolean {
+  const words = splitWords(sentence);
+  return words.some((w, i) => NUMBER_WORD.test(w.norm) && words.slice(i + 1, i + 5).some((next) => creditOf(counted, { has: (t) => t === stemWord(next.norm) }) > 0));
+}
+
+/** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
+function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
+  if (query.answerType === 'any') return 1;
+  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(sentence)) return options.missingAnswerTypeFactor;
+  if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
+  return 1;
+}
 
 /** Weighted overlap (0–1) of two term sets, rare terms counting most: how much two passages say the same. */
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, weightOf: (term: string) => number): number {
@@ -219,7 +239,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     });
     const highlight = passage.sentences[bestIndex] ?? { start: 0, end: passage.text.length };
     const highlightTerms = passage.sentenceTerms[bestIndex] ?? new Map<string, number[]>();
-    const typeFactor = query.answerType === 'any' || hasAnswerTypeEvidence(query.answerType, passage.text.slice(highlight.start, highlight.end)) ? 1 : options.missingAnswerTypeFactor;
+    const typeFactor = answerTypeFactor(query, passage.text.slice(highlight.start, highlight.end), options);
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor;

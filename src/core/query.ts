@@ -25,11 +25,13 @@ export type ParsedQuery = {
   readonly corrections: readonly { from: string; to: string }[];
   /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
   readonly answerType: AnswerType;
+  /** For "how many X" / "number of X": the concept counted, which a good answer puts a number next to. */
+  readonly counted?: QueryConcept | undefined;
   /** "How do I…", "how to…": asks for instructions, which news articles do not give the asker. */
   readonly asksForInstructions: boolean;
 };
 
-export type AnswerType = 'place' | 'time' | 'quantity' | 'person' | 'reason' | 'definition' | 'any';
+export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
@@ -47,7 +49,9 @@ const DEFINITION_QUESTION = /^\s*what(?:'s|’s|s| is| are| was| were| does| do)
 function answerTypeOf(text: string): AnswerType {
   const lower = text.toLowerCase();
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /\bwhat (?:kind|type|sort) of\b/.test(lower)) return 'definition';
-  if (/\bhow (many|much|big|large|long|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
+  if (/\bhow much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|\bhow much money\b|\bwhat (?:is|was) the (?:cost|price|budget)\b/.test(lower)) return 'money';
+  if (/\bhow (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lower) && !/\bhow long ago\b/.test(lower)) return 'measure';
+  if (/\bhow (many|much|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
   if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow long ago\b/.test(lower)) return 'time';
   if (/\bwhere\b|\bwhich (country|city|state|place|location)\b|\bin what (country|city|state)\b/.test(lower)) return 'place';
   if (/\bwho(m|se)?\b|\bwhich (company|companies|person|people|firm|agency)\b/.test(lower)) return 'person';
@@ -166,5 +170,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }
   const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
-  return { text, concepts, corrections, answerType: answerTypeOf(text), asksForInstructions };
+  // "how many employees", "the number of users": the first concept after the counting words.
+  const countAt = words.findIndex((w, i) => (w.norm === 'many' && words[i - 1]?.norm === 'how') || (w.norm === 'of' && words[i - 1]?.norm === 'number'));
+  const countedDraft = countAt >= 0 ? [...draftAt].find(([position]) => position > countAt)?.[1] : undefined;
+  const counted = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
+  return { text, concepts, corrections, answerType: answerTypeOf(text), counted, asksForInstructions };
 }
