@@ -97,6 +97,8 @@ function stopOnSignals(running: Running): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A promise nobody awaited must not take the bot down with it: log it and keep serving.
+  process.on('unhandledRejection', (reason) => running.logger.error({ err: reason }, 'unhandled rejection'));
 }
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -3,12 +3,13 @@
  * carry everything Verbatim reads, so no privileged intent such as MessageContent), the router on
  * every interaction, logs for the connection's life, registration once ready, graceful shutdown.
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { PassageIndex } from '../core/search-index.ts';
 import type { Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { Cooldown } from './cooldown.ts';
+import { fillInteractionDefaults } from './interaction-defaults.ts';
 import { registerCommands, registrationPlan } from './registration.ts';
 import { createRouter } from './router.ts';
 
@@ -34,6 +35,17 @@ export type StartDiscordOptions = {
   readonly deferAfterMs?: number | undefined;
 };
 
+/** Registers the commands if they changed; never throws (a failure is logged, the bot keeps answering). */
+async function registerAtStartUp(client: Client<true>, options: StartDiscordOptions): Promise<void> {
+  try {
+    // READY carries the application; ask the API only if it did not.
+    const applicationId = client.application?.id ?? ((await client.rest.get(Routes.currentApplication())) as { id: string }).id;
+    await registerCommands(client.rest, applicationId, registrationPlan(options.commands, { devGuildId: options.config.DISCORD_GUILD_ID }), options.logger);
+  } catch (error) {
+    options.logger.error({ err: error }, 'command registration failed; the bot keeps answering the commands Discord already has');
+  }
+}
+
 /** Logs in, waits until ready, registers the commands if they changed, and serves interactions. */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
   const { config, logger } = options;
@@ -47,6 +59,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
 
   const cooldowns = new Map([['ask', new Cooldown(config.ASK_COOLDOWN_SECONDS * 1000)]]);
   const route = createRouter({ commands: options.commands, index: options.index, logger, cooldowns, deferAfterMs: options.deferAfterMs });
+  client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+    if (packet.t === 'INTERACTION_CREATE' && packet.d && typeof packet.d === 'object') fillInteractionDefaults(packet.d as Record<string, unknown>);
+  });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -62,9 +77,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
 
-  const registered = config.REGISTER_COMMANDS
-    ? registerCommands(readyClient.rest, readyClient.application.id, registrationPlan(options.commands, { devGuildId: config.DISCORD_GUILD_ID }), logger).then(() => undefined)
-    : Promise.resolve();
+  const registered = config.REGISTER_COMMANDS ? registerAtStartUp(readyClient, options) : Promise.resolve();
 
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {

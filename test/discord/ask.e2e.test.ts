@@ -9,6 +9,8 @@ import { ApplicationCommandOptionType, ButtonStyle, ComponentType, InteractionRe
 import { REPLY_OPTIONS } from '../../src/discord/limits.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
 import type { InteractionTarget, RecordedRequest, SentInteraction, SlashCommandInput } from '../support/discord-stand-in/index.ts';
+import { makeAutocomplete, makeButton, makeSlashCommand } from '../support/discord-stand-in/payloads.ts';
+import { registerInteraction } from '../support/discord-stand-in/routes-interactions.ts';
 import { startBot, type BotUnderTest } from './bot.ts';
 
 let bot: BotUnderTest;
@@ -331,6 +333,28 @@ describe('/sources, /source, /help', () => {
 
   it('an unknown command gets a private notice (e.g. a command Discord still has from an older version)', async () => {
     expect((await callback(bot.standIn.sendSlashCommand({ name: 'summarize' }))).body).toEqual(ephemeralNotice(MESSAGES['unknown-command']({ name: '/summarize' })));
+  });
+});
+
+describe('interactions carrying only the fields Discord requires', () => {
+  /** Strips what a sender might leave out: newer or optional fields (and, for a button, the message). */
+  const bare = <T extends object>(payload: T, drop: string[] = []): T => {
+    const copy = structuredClone(payload) as Record<string, unknown>;
+    for (const key of ['entitlements', 'authorizing_integration_owners', 'app_permissions', 'locale', 'guild_locale', 'context', 'attachment_size_limit', ...drop]) delete copy[key];
+    return copy as T;
+  };
+
+  it('/ask, autocomplete and a button are still answered', async () => {
+    const ctx = bot.standIn.interactionContext();
+    const slash = bot.standIn.sendInteraction(bare(makeSlashCommand(ctx, { name: 'ask', options: [{ name: 'question', type: Text, value: 'When did the bridge reopen?' }] })));
+    expect((await callback(slash)).body).toMatchObject({ type: 4, data: { embeds: [{ title: '1. Harbour bridge reopens after repairs · Example Gazette · ¶1' }] } });
+    const auto = bot.standIn.sendInteraction(bare(makeAutocomplete(ctx, { name: 'ask', options: [{ name: 'question', type: Text, value: 'brid', focused: true }] })));
+    expect((await callback(auto)).body).toEqual({ type: 8, data: { choices: [{ name: 'brid', value: 'brid' }, { name: 'bridge', value: 'bridge' }] } });
+    // The stand-in keeps the whole interaction (it needs the message to answer); the bot gets it without.
+    const click = makeButton(ctx, { customId: 'ctx:ferry-service-ends#1', message: replyTo(slash) });
+    registerInteraction(bot.standIn.state, click);
+    bot.standIn.dispatch('INTERACTION_CREATE', bare(click, ['message']));
+    expect((await bot.standIn.waitForCallback(click)).body).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral, embeds: [{ title: '▶ Ferry service ends as the bridge reopens · ¶1' }, {}] } });
   });
 });
 

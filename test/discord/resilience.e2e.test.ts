@@ -145,6 +145,17 @@ describe('npm start (src/index.ts as its own process)', () => {
     expect(stderr).not.toContain(s.token);
   });
 
+  it('without a token opens the console: replies on stdout, nothing on stderr, exit 0 at the end of input', async () => {
+    // DISCORD_TOKEN is set empty so that a developer's .env cannot turn this test into a real login.
+    const started = run(['src/index.ts'], { DISCORD_TOKEN: '', CORPUS_DIR: FIXTURE_CORPUS_DIR });
+    started.child.stdin.end('/sources\nWhen did the bridge reopen?\n');
+    expect(await started.exited).toBe(0);
+    const { stdout, stderr } = started.output();
+    expect(stdout).toContain('Sources — 2 articles, 6 passages');
+    expect(stdout).toContain('> **The harbour bridge reopened to traffic on Monday after six months of repairs.**');
+    expect(stderr).toBe('');
+  });
+
   it('names every bad setting at once and exits 1', async () => {
     const started = run(['src/index.ts'], { DISCORD_TOKEN: 'x', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud' });
     expect(await started.exited).toBe(1);
