@@ -34,8 +34,12 @@ export type AnswerView = {
   readonly elapsedMs: number;
 };
 
-/** Room left for the quotes once titles, footers and "also reported by" lines are counted. */
+/** Characters of the 6,000 per message kept spare when sharing the rest out among the quotes. */
 const EMBED_BUDGET_MARGIN = 50;
+/** Room kept in an embed title for a prefix such as "12. ". */
+const TITLE_PREFIX_ROOM = 8;
+/** Room kept in an embed description for the "also reported by" line after the quote. */
+const ALSO_REPORTED_ROOM = 300;
 
 /** Article titles are cut to this inside embed titles, so the publisher and ¶ always show. */
 const MAX_TITLE_IN_HEADING = 180;
@@ -43,7 +47,7 @@ const label = (source: SourceLabel, paragraph?: number): string => sourceLabel(s
 const heading = (source: SourceLabel, paragraph?: number): string => label({ ...source, title: truncateAtWord(source.title, MAX_TITLE_IN_HEADING) }, paragraph);
 const inlineTitle = (title: string): string => truncateAtWord(title, REPLY_OPTIONS.maxInlineTitleChars);
 /** An embed title from corpus text: escaped, with room left for a short prefix such as "12. ". */
-const titleOf = (text: string): string => truncateAtWord(escapeMarkdown(text), DISCORD_LIMITS.embedTitle - 8);
+const titleOf = (text: string): string => truncateAtWord(escapeMarkdown(text), DISCORD_LIMITS.embedTitle - TITLE_PREFIX_ROOM);
 const linked = (source: SourceLabel, paragraph?: number): string => {
   const text = label({ ...source, title: inlineTitle(source.title) }, paragraph);
   return source.url ? maskedLink(text, source.url) : escapeMarkdown(text);
@@ -79,7 +83,7 @@ export function questionOf(message: SourceMessage): string | undefined {
 /** Gives each quote the same share of what the message has left, up to `REPLY_OPTIONS.maxQuoteChars`. */
 function quoteBudget(fixed: number, quotes: number): number {
   const share = Math.floor((DISCORD_LIMITS.embedTotal - fixed - EMBED_BUDGET_MARGIN) / Math.max(1, quotes));
-  return Math.max(REPLY_OPTIONS.minQuoteChars, Math.min(REPLY_OPTIONS.maxQuoteChars, share, DISCORD_LIMITS.embedDescription - 300));
+  return Math.max(REPLY_OPTIONS.minQuoteChars, Math.min(REPLY_OPTIONS.maxQuoteChars, share, DISCORD_LIMITS.embedDescription - ALSO_REPORTED_ROOM));
 }
 
 function alsoReportedBy(result: RankedPassage, paragraphOf: (passageId: string) => number | undefined): string {

@@ -1,6 +1,7 @@
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
+import { limitChoices } from '../../src/discord/choices.ts';
 import { buttonRows, embedLength, prepareReply } from '../../src/discord/reply.ts';
 
 describe('prepareReply', () => {
@@ -52,5 +53,25 @@ describe('buttonRows', () => {
     const rows = buttonRows(buttons, []);
     expect(rows.map((r) => r.components.length)).toEqual([5, 2]);
     expect(rows[0]?.type).toBe(ComponentType.ActionRow);
+  });
+});
+
+describe('limitChoices', () => {
+  it('keeps at most 25 choices, cuts names to 100 characters at a word, and drops values Discord would refuse', () => {
+    const choices = [
+      { name: `${'long name '.repeat(15)}end`, value: 'ok' },
+      { name: 'too long a value', value: 'v'.repeat(101) },
+      { name: '   ', value: 'blank name' },
+      { name: 'empty value', value: '' },
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `n${i}`, value: `v${i}` })),
+    ];
+    const limited = limitChoices(choices);
+    expect(limited).toHaveLength(DISCORD_LIMITS.autocompleteChoices);
+    expect(limited[0]?.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+    expect(limited[0]?.name.endsWith('long name…')).toBe(true);
+    expect(limited.slice(1, 3)).toEqual([
+      { name: 'n0', value: 'v0' },
+      { name: 'n1', value: 'v1' },
+    ]);
   });
 });
