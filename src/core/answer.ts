@@ -78,8 +78,8 @@ export type RankedPassage = {
   readonly coverage: number;
   /** The best-matching sentence, as offsets into `passage.text`. */
   readonly highlight: Span;
-  /** Passages of other articles that say the same thing. */
-  readonly alsoIn: readonly { readonly source: SourceLabel; readonly passageId: string }[];
+  /** Passages of other articles that say the same thing, with where they stand in their article. */
+  readonly alsoIn: readonly { readonly source: SourceLabel; readonly passageId: string; readonly paragraph: number; readonly paragraphEnd: number }[];
 };
 
 export type Answer = {
@@ -274,7 +274,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
 function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOptions): RankedPassage[] {
   const n = Math.max(index.passageCount, 1);
   const weightOf = (term: string) => inverseDocumentFrequency(index.passagesWithTerm(term), n);
-  const results: (RankedPassage & { highlightTerms: ReadonlySet<string>; alsoIn: { source: SourceLabel; passageId: string }[] })[] = [];
+  const results: (RankedPassage & { highlightTerms: ReadonlySet<string>; alsoIn: RankedPassage['alsoIn'][number][] })[] = [];
   for (const s of scored) {
     // Same wording (plain overlap) or the same rare facts (overlap weighted by rarity), in the whole
     // passage or in the sentences that answer.
@@ -285,7 +285,7 @@ function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOpt
     );
     if (duplicateOf) {
       const sameArticle = duplicateOf.passage.articleId === s.passage.articleId || duplicateOf.alsoIn.some((a) => a.source.id === s.passage.articleId);
-      if (!sameArticle) duplicateOf.alsoIn.push({ source: sourceOf(s.passage), passageId: s.passage.id });
+      if (!sameArticle) duplicateOf.alsoIn.push({ source: sourceOf(s.passage), passageId: s.passage.id, paragraph: s.passage.paragraph, paragraphEnd: s.passage.paragraphEnd });
       continue;
     }
     results.push({ passage: s.passage, source: sourceOf(s.passage), score: s.score, coverage: s.coverage, highlight: s.highlight, highlightTerms: s.highlightTerms, alsoIn: [] });

@@ -23,6 +23,10 @@ export type ParsedQuery = {
   readonly concepts: readonly QueryConcept[];
   /** Spelling corrections applied, for telling the asker. */
   readonly corrections: readonly { from: string; to: string }[];
+  /** The words searched for, as the asker wrote them (stop words left out): for "no good match" replies. */
+  readonly searched: readonly string[];
+  /** Of those, the words the corpus has nothing for (not even a correction or a related word). */
+  readonly unknown: readonly string[];
   /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
   readonly answerType: AnswerType;
   /** For "how many X" / "number of X": the concept counted, which a good answer puts a number next to. */
@@ -174,5 +178,14 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const countAt = words.findIndex((w, i) => (w.norm === 'many' && words[i - 1]?.norm === 'how') || (w.norm === 'of' && words[i - 1]?.norm === 'number'));
   const countedDraft = countAt >= 0 ? [...draftAt].find(([position]) => position > countAt)?.[1] : undefined;
   const counted = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
-  return { text, concepts, corrections, answerType: answerTypeOf(text), counted, asksForInstructions };
+  return {
+    text,
+    concepts,
+    corrections,
+    searched: concepts.map((c) => c.word),
+    unknown: concepts.filter((c) => !c.known).map((c) => c.word),
+    answerType: answerTypeOf(text),
+    counted,
+    asksForInstructions,
+  };
 }

@@ -25,14 +25,17 @@ export function ranked(index: PassageIndex, passageId: string, options: { senten
     score: 1,
     coverage: 1,
     highlight: passage.sentences[options.sentence ?? 0] ?? { start: 0, end: passage.text.length },
-    alsoIn: (options.alsoIn ?? []).map((id) => ({ source: sourceOf(id), passageId: id })),
+    alsoIn: (options.alsoIn ?? []).map((id) => {
+      const other = index.passage(id);
+      return { source: sourceOf(id), passageId: id, paragraph: other?.paragraph ?? 1, paragraphEnd: other?.paragraphEnd ?? 1 };
+    }),
   };
 }
 
 /** A parsed question made by hand; only the fields the renderers read are filled in. */
 export function query(text: string, words: { word: string; known: boolean }[] = [], corrections: { from: string; to: string }[] = []): ParsedQuery {
   const concepts = words.map((w) => ({ word: w.word, alternatives: new Map<string, number>(), weight: 1, known: w.known }) as unknown as QueryConcept);
-  return { text, concepts, corrections, answerType: 'any' } as unknown as ParsedQuery;
+  return { text, concepts, corrections, searched: words.map((w) => w.word), unknown: words.filter((w) => !w.known).map((w) => w.word), answerType: 'any' } as unknown as ParsedQuery;
 }
 
 export function answer(results: RankedPassage[], options: { more?: number; related?: RankedPassage[]; query?: ParsedQuery } = {}): Answer {
