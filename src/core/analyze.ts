@@ -72,10 +72,17 @@ export function stemWord(norm: string): string {
   if (cached === undefined) {
     if (/^\d/.test(norm)) cached = norm;
     else {
-      const lemma = lemmatizer.verb(norm);
+      // Verb forms Porter misses (kept → keep, overseen → oversee) and compared adjectives
+      // (biggest → big, worse → bad); a plain "-s" is left to Porter ("news" is not "new"s).
+      const verb = lemmatizer.verb(norm);
+      const adjective = lemmatizer.adjective(norm);
+      const plainS = (base: string) => norm === `${base}s`; // Porter strips these itself
+      const lemma = verb && verb !== norm && !plainS(verb) ? verb : adjective && adjective !== norm && !plainS(adjective) ? adjective : norm;
       cached = stemmer(lemma && lemma !== norm && /^\p{L}+$/u.test(lemma) ? lemma : norm);
-      // Porter turns "use" into "us", the country; keep the verb apart.
+      // Porter turns "use" into "us", the country, and "news" into "new": keep them apart.
       if (cached === 'us' && norm !== 'us') cached = 'use';
+      if (norm === 'news') cached = 'news';
+
     }
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(norm, cached);
