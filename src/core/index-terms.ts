@@ -43,3 +43,9 @@ function hyphenJoins(text: string): string[] {
 
 /** The lower-case words of a text (stop words included), for the spelling vocabulary. */
 export const surfaceWords = (text: string): string[] => splitWords(text).map((w) => w.norm);
+
+/** The lower-case words of a text that it also writes in lower case somewhere (not only as a name). */
+export const lowerCaseWords = (text: string): string[] =>
+  splitWords(text)
+    .filter((w) => !/\p{Lu}/u.test(text.slice(w.start, w.end)))
+    .map((w) => w.norm);

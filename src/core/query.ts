@@ -135,7 +135,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       for (const draft of targets) if ((draft.alternatives.get(stem) ?? 0) < weight) draft.alternatives.set(stem, weight);
     }
   };
-  for (const [position, draft] of draftAt) addRelated(relatedWords(words[position]?.norm ?? draft.word), [draft]);
+  // Names the corpus uses (Trump, Oracle) are not words to find synonyms for.
+  for (const [position, draft] of draftAt) if (!index.isName(draft.word)) addRelated(relatedWords(words[position]?.norm ?? draft.word), [draft]);
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {
       const span = words.slice(position, position + length).map((w) => w.norm);

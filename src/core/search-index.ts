@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
-import { indexTerms, surfaceWords, termPositions } from './index-terms.ts';
+import { indexTerms, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
 
@@ -50,6 +50,8 @@ export class PassageIndex {
   private readonly termPassageCounts = new Counter();
   /** In how many passages each lower-case word occurs, for spelling correction. */
   private readonly wordPassageCounts = new Counter();
+  /** In how many passages each word also appears written in lower case: names never do. */
+  private readonly lowerCasePassageCounts = new Counter();
   private search: MiniSearch<IndexedDocument>;
   private synonymTable: SynonymTable;
 
@@ -100,6 +102,7 @@ export class PassageIndex {
       this.passagesById.set(passage.id, passage);
       this.termPassageCounts.add(passage.terms, 1);
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), 1);
+      this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), 1);
       this.search.add({ id: passage.id, title: article.title, text: passage.text });
     }
     return passages;
@@ -114,6 +117,7 @@ export class PassageIndex {
       this.passagesById.delete(passage.id);
       this.termPassageCounts.add(passage.terms, -1);
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
+      this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), -1);
     }
     this.passagesByArticle.delete(articleId);
     this.articlesById.delete(articleId);
@@ -165,6 +169,11 @@ export class PassageIndex {
   /** In how many passages a lower-case word occurs. */
   passagesWithWord(word: string): number {
     return this.wordPassageCounts.get(word);
+  }
+
+  /** Whether the corpus writes a word only capitalized, as a name ("Trump", "Oracle"), never in lower case. */
+  isName(word: string): boolean {
+    return this.wordPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;
   }
 
   /** Every lower-case word of the corpus. */
