@@ -5,9 +5,10 @@
  */
 import { messageCommand, slashCommand, type Command } from '../src/discord/command.ts';
 import * as ask from './ask.ts';
+import * as corpus from './corpus.ts';
 import * as findSources from './find-sources.ts';
 import * as help from './help.ts';
 import * as source from './source.ts';
 import * as sources from './sources.ts';
 
-export const COMMANDS: readonly Command[] = [slashCommand(ask), slashCommand(sources), slashCommand(source), slashCommand(help), messageCommand(findSources)];
+export const COMMANDS: readonly Command[] = [slashCommand(ask), slashCommand(sources), slashCommand(source), slashCommand(help), messageCommand(findSources), slashCommand(corpus)];

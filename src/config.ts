@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Levels pino knows, plus `silent`. */
@@ -7,6 +8,18 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 const Flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** A comma-separated list ("a, b,c"), each item checked by `item`; empty items are ignored. */
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be ids of 17–20 digits, separated by commas');
+
+/** Discord's attachment hosts: an attachment is downloaded only from these. */
+export const DEFAULT_DISCORD_CDN_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
 
 /**
  * Every setting, from the environment (and `.env`); `.env.example` documents each one.
@@ -42,6 +55,24 @@ export const ConfigSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(3),
+  /** Guilds where moderators curate the corpus; /corpus is registered only there. Unset: nobody can. */
+  CURATOR_GUILD_IDS: commaList(Snowflake).default([]),
+  /** Roles whose members may curate besides those with Manage Server. */
+  MODERATOR_ROLE_IDS: commaList(Snowflake).default([]),
+  /** Largest article a moderator may add, in KB of UTF-8 text (and of an uploaded file). */
+  MAX_ARTICLE_KB: z.coerce
+    .number({ error: 'must be a number of KB' })
+    .int('must be a whole number of KB')
+    .min(1, 'must be at least 1')
+    .max(10_240, 'must be at most 10240')
+    .default(200),
+  /**
+   * Exact non-public addresses links and downloads may reach (tests: 127.0.0.1). Unset — the only
+   * setting for a real deployment — allows public internet addresses only.
+   */
+  FETCH_ALLOW_PRIVATE_ADDRESSES: commaList(z.string().refine((value) => isIP(value) !== 0, 'must be IP addresses, separated by commas')).default([]),
+  /** Hosts attachments are downloaded from (default Discord's CDN; tests name the stand-in's). */
+  DISCORD_CDN_HOSTS: commaList(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i, 'must be host names, separated by commas').transform((host) => host.toLowerCase())).default([...DEFAULT_DISCORD_CDN_HOSTS]),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -54,7 +85,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = ConfigSchema.safeParse(present);
   if (parsed.success) return { ok: true, config: parsed.data };
   const problem = (issue: z.core.$ZodIssue): string => {
-    const key = issue.path.join('.');
+    // A list's item problem names the variable, not the item's position in it.
+    const key = String(issue.path[0] ?? '');
     // The offending value helps, except for the secret.
     const shown = key === 'DISCORD_TOKEN' ? '' : ` (got "${present[key]}")`;
     return `${key}: ${issue.message}${shown}`;

@@ -1,6 +1,7 @@
 /**
- * Verbatim's entry point (`npm start`). The flow: read the config → load the corpus → split it into
- * passages and index them → with a DISCORD_TOKEN, serve Discord; without one, open the local console.
+ * Verbatim's entry point (`npm start`). The flow: read the config → open the corpus (its store and
+ * the live index of its passages, which moderators' changes update in place) → with a
+ * DISCORD_TOKEN, serve Discord; without one, open the local console.
  *
  * `main` is the whole start-up, so tests (and `npm run bench`) start the bot exactly as `npm start`
  * does, pointed at a local Discord stand-in by DISCORD_API_URL.
@@ -16,8 +17,11 @@ import type { DiscordBot } from './discord/client.ts';
 import { configErrorMessage, parseConfig } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { answerQuestion } from './core/answer.ts';
-import { BUNDLED_CORPUS_DIR, buildIndex, loadCorpus } from './core/load-corpus.ts';
+import { CorpusService } from './core/corpus-service.ts';
+import { BUNDLED_CORPUS_DIR } from './core/load-corpus.ts';
+import { FileCorpusStore } from './core/store/file-corpus-store.ts';
 import { warmUpLanguageData } from './core/warm-up.ts';
+import { articleLimitsFrom, createCuration, type Curation } from './discord/curation/context.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** What tests and the bench may change about start-up; `npm start` uses none of it. */
@@ -43,6 +47,8 @@ export type Running = {
   readonly done: Promise<void>;
   /** The Discord client and its start-up registration, in Discord mode. */
   readonly discord?: DiscordBot;
+  /** The corpus as moderators change it (its `service.index` answers every question). */
+  readonly curation: Curation;
 };
 
 export class ConfigError extends Error {
@@ -59,10 +65,13 @@ export async function main(env: NodeJS.ProcessEnv, overrides: StartOverrides = {
   const logger = createLogger({ level: config.LOG_LEVEL ?? (config.DISCORD_TOKEN ? 'info' : 'warn'), secrets: config.DISCORD_TOKEN ? [config.DISCORD_TOKEN] : [], destination: overrides.logDestination });
 
   const corpusDir = config.CORPUS_DIR ?? BUNDLED_CORPUS_DIR;
-  const corpus = loadCorpus(corpusDir);
+  // One index for the life of the process: every command answers from it, and curation changes it
+  // in place (no rebuild), so the next question sees a change at once.
+  const { service, corpus } = await CorpusService.open(new FileCorpusStore(corpusDir), articleLimitsFrom(config));
   for (const problem of corpus.errors) logger.warn({ file: problem.file, field: problem.field }, `corpus: skipped ${problem.file}: ${problem.field} ${problem.message}`);
   for (const problem of corpus.warnings) logger.warn({ file: problem.file, field: problem.field }, `corpus: ${problem.file}: ${problem.field} ${problem.message}`);
-  const index = buildIndex(corpus);
+  const { index } = service;
+  const curation = createCuration(service, config);
   // Word lists load on first use; pay that now, not on someone's first question.
   const warmStart = performance.now();
   warmUpLanguageData();
@@ -72,12 +81,13 @@ export async function main(env: NodeJS.ProcessEnv, overrides: StartOverrides = {
   const commands = overrides.commands ?? COMMANDS;
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/client.ts'); // discord.js loads only when it is needed
-    const bot = await startDiscord({ config, token: config.DISCORD_TOKEN, index, commands, logger, clientOptions: overrides.clientOptions, deferAfterMs: overrides.deferAfterMs });
-    return { mode: 'discord', logger, stop: bot.stop, done: bot.done, discord: bot };
+    if (config.CURATOR_GUILD_IDS.length === 0) logger.info('CURATOR_GUILD_IDS is not set: /corpus is registered nowhere, and nobody can change the corpus from Discord');
+    const bot = await startDiscord({ config, token: config.DISCORD_TOKEN, index, commands, logger, clientOptions: overrides.clientOptions, deferAfterMs: overrides.deferAfterMs, curation });
+    return { mode: 'discord', logger, stop: bot.stop, done: bot.done, discord: bot, curation };
   }
   if (env.DISCORD_API_URL) logger.warn('DISCORD_API_URL is set but DISCORD_TOKEN is not: opening the local console');
-  const console = runConsole(index, commands, { input: overrides.input, output: overrides.output });
-  return { mode: 'console', logger, stop: async () => console.close(), done: console.done };
+  const console = runConsole(index, commands, { input: overrides.input, output: overrides.output, curation });
+  return { mode: 'console', logger, stop: async () => console.close(), done: console.done, curation };
 }
 
 /** Stops on SIGINT/SIGTERM (graceful: the gateway is closed, then the process exits). */

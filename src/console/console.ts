@@ -8,15 +8,17 @@ import { performance } from 'node:perf_hooks';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { PassageIndex } from '../core/search-index.ts';
 import { pressButton } from '../discord/buttons.ts';
-import type { Command, CommandContext, OptionData, RawOptions, SlashCommandData } from '../discord/command.ts';
+import { subcommandsOf, type Command, type CommandContext, type Invoker, type LeafOptionData, type Outcome, type RawOptions, type SlashCommandData } from '../discord/command.ts';
+import type { Curation } from '../discord/curation/context.ts';
 import { decodeButton } from '../discord/custom-id.ts';
 import { notice } from '../discord/messages.ts';
-import { prepareReply, type MessageBody, type Reply } from '../discord/reply.ts';
+import { isForm, prepareReply, type MessageBody, type Reply } from '../discord/reply.ts';
 import { buttonCommand, replyToText } from './text.ts';
 
 const CONSOLE_HELP = `In this console: type a question (or /ask <question> count:2 source:<article-id> private:true),
 /sources, /source <article-id> paragraph:3, /find <text> (Find sources), /help, /quit.
-Buttons are typed as commands: [More] is /more, [Context 1] is /context 1.`;
+Buttons are typed as commands: [More] is /more, [Context 1] is /context 1.
+The corpus: /corpus list, /corpus history, /corpus synonym list (change it with npm run corpus, or on Discord).`;
 
 /** A message context-menu command is typed as `/find <text>` here. */
 const MESSAGE_COMMAND_ALIASES: Readonly<Record<string, string>> = { find: 'Find sources' };
@@ -26,9 +28,14 @@ export type ConsoleOptions = {
   readonly styled?: boolean;
   /** The clock for "time taken" (tests pin it). */
   readonly now?: () => number;
+  /** Corpus curation: the console may list the articles and show the history (`/corpus list`, `/corpus history`). */
+  readonly curation?: Curation | undefined;
 };
 
-function coerce(option: OptionData, text: string): unknown {
+/** Whoever types at the console: the operator, on their own machine; curation lets it read, not write. */
+const CONSOLE_INVOKER: Invoker = { via: 'console', userName: 'console', roleIds: [] };
+
+function coerce(option: LeafOptionData, text: string): unknown {
   switch (option.type) {
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
@@ -42,10 +49,19 @@ function coerce(option: OptionData, text: string): unknown {
 
 /**
  * Options from a console line, by the command's definition: `name:value` words set that option,
- * the other words make up the first text option (the question, the article).
+ * the other words make up the first text option (the question, the article). A command with
+ * subcommands takes its subcommand first: `/corpus list page:2`, `/corpus synonym list`.
  */
 export function parseConsoleOptions(data: SlashCommandData, text: string): RawOptions {
-  const options = data.options ?? [];
+  const subcommands = subcommandsOf(data);
+  if (subcommands.length > 0) {
+    const words = text.split(/\s+/).filter(Boolean);
+    const chosen = subcommands.find((s) => words.slice(0, s.path.split(' ').length).join(' ') === s.path);
+    if (!chosen) return { subcommand: words.slice(0, 2).join(' ') };
+    const rest = words.slice(chosen.path.split(' ').length).join(' ');
+    return { subcommand: chosen.path, ...parseConsoleOptions({ name: data.name, description: data.description, options: chosen.data.options ?? [] }, rest) };
+  }
+  const options = (data.options ?? []) as readonly LeafOptionData[];
   const values: Record<string, unknown> = {};
   const free: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -64,6 +80,7 @@ export class ConsoleSession {
   private last: MessageBody | undefined;
   private readonly styled: boolean;
   private readonly now: () => number;
+  private readonly curation: Curation | undefined;
 
   constructor(
     private readonly index: PassageIndex,
@@ -72,6 +89,7 @@ export class ConsoleSession {
   ) {
     this.styled = options.styled ?? false;
     this.now = options.now ?? (() => performance.now());
+    this.curation = options.curation;
   }
 
   /** The text to print for one line ('' for a blank line). */
@@ -79,7 +97,7 @@ export class ConsoleSession {
     const text = line.trim();
     if (!text) return '';
     const started = this.now();
-    const ctx: CommandContext = { index: this.index, elapsedMs: () => this.now() - started };
+    const ctx: CommandContext = { index: this.index, elapsedMs: () => this.now() - started, invoker: CONSOLE_INVOKER, curation: this.curation };
     const [word = '', ...rest] = text.split(/\s+/);
     const argument = rest.join(' ');
     if (!word.startsWith('/')) return this.show(await this.run(ctx, 'ask', text));
@@ -96,7 +114,9 @@ export class ConsoleSession {
     const command = this.commands.find((c) => (messageCommand ? c.name === messageCommand : c.kind === 'slash' && c.name === name));
     if (!command) return notice('unknown-command', { name: `/${name}` });
     const invocation = command.kind === 'slash' ? command.invoke(parseConsoleOptions(command.data, argument)) : command.invoke({ content: argument });
-    return invocation.run(ctx);
+    const outcome: Outcome = await invocation.run(ctx);
+    // Only the moderators' /corpus opens forms, and the console does not write to the corpus.
+    return isForm(outcome) ? notice('curation-console-read-only', {}) : outcome;
   }
 
   private buttonFor(typed: string): string | undefined {
@@ -104,10 +124,10 @@ export class ConsoleSession {
     return buttons.find((b) => b.label && !b.disabled && buttonCommand(b.label) === typed.replace(/\s+/g, ' '))?.custom_id;
   }
 
-  private press(ctx: CommandContext, customId: string): string {
+  private async press(ctx: CommandContext, customId: string): Promise<string> {
     const state = decodeButton(customId);
     if (!state.ok) return this.show(notice('unknown-button', {}));
-    return this.show(pressButton(ctx, state.value, { embeds: this.last?.embeds ?? [], ephemeral: true }));
+    return this.show(await pressButton(ctx, state.value, { embeds: this.last?.embeds ?? [], ephemeral: true }));
   }
 
   private show(reply: Reply): string {
@@ -127,12 +147,12 @@ export type RunningConsole = {
 export function runConsole(
   index: PassageIndex,
   commands: readonly Command[],
-  io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; now?: () => number } = {},
+  io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; now?: () => number; curation?: Curation | undefined } = {},
 ): RunningConsole {
   const input = io.input ?? process.stdin;
   const output = io.output ?? process.stdout;
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
-  const session = new ConsoleSession(index, commands, { styled: interactive && Boolean((output as NodeJS.WriteStream).isTTY), ...(io.now ? { now: io.now } : {}) });
+  const session = new ConsoleSession(index, commands, { styled: interactive && Boolean((output as NodeJS.WriteStream).isTTY), ...(io.now ? { now: io.now } : {}), curation: io.curation });
   const rl = createInterface({ input, output, terminal: interactive, prompt: 'verbatim> ' });
   rl.on('SIGINT', () => rl.close());
   const done = (async () => {

@@ -1,11 +1,13 @@
 /**
  * What each button does. The state comes from the custom_id (custom-id.ts) and, for "More", the
  * question on the message the button is on; nothing is kept in memory, so buttons keep working
- * after a restart, and say so politely when what they point at is gone. (Pure; the console
- * presses the same buttons.)
+ * after a restart, and say so politely when what they point at is gone. The exception is a
+ * moderator's Confirm / Cancel, whose preview waits in memory (curation/pending.ts) and says it
+ * expired after a restart. (Pure; the console presses the same buttons.)
  */
 import { answerQuestion } from '../core/answer.ts';
 import type { CommandContext } from './command.ts';
+import { cancelChange, confirmChange, pendingGuard } from './curation/actions.ts';
 import type { ButtonKind, ButtonState } from './custom-id.ts';
 import { notice } from './messages.ts';
 import { questionOf, renderAnswer, renderArticlePage, renderContext, renderSources, type SourceMessage } from './render.ts';
@@ -18,7 +20,12 @@ export type ButtonHandler<K extends ButtonKind> = {
    * reader's click never changes what the others read.
    */
   readonly updatesInPlace: boolean;
-  readonly run: (ctx: CommandContext, state: Extract<ButtonState, { kind: K }>, message: SourceMessage) => Reply;
+  /**
+   * Checked first: a refusal to send as a new ephemeral message (the message the button is on is
+   * left as it was), or undefined to go on.
+   */
+  readonly guard?: (ctx: CommandContext, state: Extract<ButtonState, { kind: K }>) => Reply | undefined;
+  readonly run: (ctx: CommandContext, state: Extract<ButtonState, { kind: K }>, message: SourceMessage) => Reply | Promise<Reply>;
 };
 
 export const BUTTONS: { readonly [K in ButtonKind]: ButtonHandler<K> } = {
@@ -58,10 +65,18 @@ export const BUTTONS: { readonly [K in ButtonKind]: ButtonHandler<K> } = {
     updatesInPlace: true,
     run: (ctx, state) => renderSources(ctx.index, state.page),
   },
+  // The result replaces the preview, so its buttons cannot be pressed twice.
+  confirm: { updatesInPlace: true, guard: (ctx, state) => pendingGuard(ctx, state.nonce), run: (ctx, state) => confirmChange(ctx, state.nonce) },
+  cancel: { updatesInPlace: true, guard: (ctx, state) => pendingGuard(ctx, state.nonce), run: (ctx, state) => cancelChange(ctx, state.nonce) },
 };
 
-/** Runs the handler for a decoded button. */
-export function pressButton(ctx: CommandContext, state: ButtonState, message: SourceMessage): Reply {
+/** The refusal a button's guard gives, if any. */
+export function buttonRefusal(ctx: CommandContext, state: ButtonState): Reply | undefined {
+  return (BUTTONS[state.kind] as ButtonHandler<ButtonKind>).guard?.(ctx, state as never);
+}
+
+/** Runs the handler for a decoded button (its guard first). */
+export function pressButton(ctx: CommandContext, state: ButtonState, message: SourceMessage): Reply | Promise<Reply> {
   const handler = BUTTONS[state.kind] as ButtonHandler<ButtonKind>;
-  return handler.run(ctx, state as never, message);
+  return handler.guard?.(ctx, state as never) ?? handler.run(ctx, state as never, message);
 }

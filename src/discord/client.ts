@@ -9,6 +9,7 @@ import type { PassageIndex } from '../core/search-index.ts';
 import type { Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { Cooldown } from './cooldown.ts';
+import type { Curation } from './curation/context.ts';
 import { fillInteractionDefaults } from './interaction-defaults.ts';
 import { registerCommands, registrationPlan } from './registration.ts';
 import { createRouter } from './router.ts';
@@ -33,6 +34,8 @@ export type StartDiscordOptions = {
   readonly logger: Logger;
   readonly clientOptions?: Partial<ClientOptions> | undefined;
   readonly deferAfterMs?: number | undefined;
+  /** Corpus curation: /corpus is registered in CURATOR_GUILD_IDS and served from this. */
+  readonly curation?: Curation | undefined;
 };
 
 /** Registers the commands if they changed; never throws (a failure is logged, the bot keeps answering). */
@@ -40,7 +43,7 @@ async function registerAtStartUp(client: Client<true>, options: StartDiscordOpti
   try {
     // READY carries the application; ask the API only if it did not.
     const applicationId = client.application?.id ?? ((await client.rest.get(Routes.currentApplication())) as { id: string }).id;
-    await registerCommands(client.rest, applicationId, registrationPlan(options.commands, { devGuildId: options.config.DISCORD_GUILD_ID }), options.logger);
+    await registerCommands(client.rest, applicationId, registrationPlan(options.commands, { devGuildId: options.config.DISCORD_GUILD_ID, configuredGuildIds: options.config.CURATOR_GUILD_IDS }), options.logger);
   } catch (error) {
     options.logger.error({ err: error }, 'command registration failed; the bot keeps answering the commands Discord already has');
   }
@@ -58,7 +61,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   });
 
   const cooldowns = new Map([['ask', new Cooldown(config.ASK_COOLDOWN_SECONDS * 1000)]]);
-  const route = createRouter({ commands: options.commands, index: options.index, logger, cooldowns, deferAfterMs: options.deferAfterMs });
+  const route = createRouter({ commands: options.commands, index: options.index, logger, cooldowns, deferAfterMs: options.deferAfterMs, curation: options.curation });
   client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
     if (packet.t === 'INTERACTION_CREATE' && packet.d && typeof packet.d === 'object') fillInteractionDefaults(packet.d as Record<string, unknown>);
   });

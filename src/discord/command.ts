@@ -8,14 +8,35 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { PassageIndex } from '../core/search-index.ts';
+import type { Curation } from './curation/context.ts';
 import { notice } from './messages.ts';
-import type { Reply } from './reply.ts';
+import type { Form, Reply } from './reply.ts';
+
+/**
+ * Who sent an interaction or typed a console line: what the curation guard checks (guild, member
+ * permissions, roles) and what the audit log records (user id and name).
+ */
+export type Invoker = {
+  /** `console`: someone at the local console (the operator's own machine). */
+  readonly via: 'discord' | 'console';
+  /** Absent in a DM. */
+  readonly guildId?: string | undefined;
+  readonly userId?: string | undefined;
+  readonly userName: string;
+  /** The member's permissions in the channel as Discord computed them (a decimal bitfield); absent outside a guild. */
+  readonly permissions?: string | undefined;
+  readonly roleIds: readonly string[];
+};
 
 /** What a handler may use. */
 export type CommandContext = {
   readonly index: PassageIndex;
   /** Milliseconds since the interaction (or console line) arrived, for "time taken". */
   readonly elapsedMs: () => number;
+  /** Who asked (absent in tests of the members' commands, which do not care). */
+  readonly invoker?: Invoker | undefined;
+  /** Corpus curation, when this deployment has it (the /corpus command, its buttons and forms). */
+  readonly curation?: Curation | undefined;
 };
 
 type ValueOptionType =
@@ -24,8 +45,8 @@ type ValueOptionType =
   | ApplicationCommandOptionType.Number
   | ApplicationCommandOptionType.Boolean;
 
-/** One option of a slash command, as Discord's JSON has it. */
-export type OptionData = {
+/** One option of a slash command that carries a value, as Discord's JSON has it. */
+export type ValueOptionData = {
   readonly type: ValueOptionType;
   readonly name: string;
   readonly description: string;
@@ -36,6 +57,47 @@ export type OptionData = {
   readonly min_value?: number;
   readonly max_value?: number;
 };
+
+/** A file the member attaches (option type 11); Discord sends it in `resolved.attachments`. */
+export type AttachmentOptionData = {
+  readonly type: ApplicationCommandOptionType.Attachment;
+  readonly name: string;
+  readonly description: string;
+  readonly required?: boolean;
+};
+
+/** An option that holds a value: what a command, or one of its subcommands, takes. */
+export type LeafOptionData = ValueOptionData | AttachmentOptionData;
+
+/** A subcommand (`/corpus add`) and its options. */
+export type SubcommandData = {
+  readonly type: ApplicationCommandOptionType.Subcommand;
+  readonly name: string;
+  readonly description: string;
+  readonly options?: readonly LeafOptionData[];
+};
+
+/** A group of subcommands (`/corpus synonym add`). */
+export type SubcommandGroupData = {
+  readonly type: ApplicationCommandOptionType.SubcommandGroup;
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly SubcommandData[];
+};
+
+/** Any option of a slash command. A command takes either leaf options or subcommands, never both. */
+export type OptionData = LeafOptionData | SubcommandData | SubcommandGroupData;
+
+/** An attachment as a handler sees it: what Discord resolved for the interaction, nothing more. */
+export const AttachmentRefSchema = z.object({
+  id: z.string(),
+  /** The URL the interaction resolved (Discord's CDN); the only place the file is downloaded from. */
+  url: z.string(),
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+  contentType: z.string().optional(),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
 /** Fields both kinds of command may set; `default_member_permissions` suits moderator commands. */
 type CommonData = {
@@ -48,23 +110,38 @@ type CommonData = {
 export type SlashCommandData = CommonData & {
   readonly type?: ApplicationCommandType.ChatInput;
   readonly description: string;
-  readonly options?: readonly OptionData[];
+  readonly options?: readonly LeafOptionData[] | readonly (SubcommandData | SubcommandGroupData)[];
 };
 
 export type MessageCommandData = CommonData & { readonly type: ApplicationCommandType.Message };
 
 export type CommandData = SlashCommandData | MessageCommandData;
 
-type ValueOf<T extends ValueOptionType> = T extends ApplicationCommandOptionType.String
+type ValueOf<T extends LeafOptionData['type']> = T extends ApplicationCommandOptionType.String
   ? string
   : T extends ApplicationCommandOptionType.Boolean
     ? boolean
-    : number;
+    : T extends ApplicationCommandOptionType.Attachment
+      ? AttachmentRef
+      : number;
 
-/** The typed options of a slash command, from its definition: required ones present, the rest maybe. */
-export type OptionsOf<D extends SlashCommandData> = D['options'] extends readonly OptionData[]
-  ? { readonly [O in D['options'][number] as O['name']]: O['required'] extends true ? ValueOf<O['type']> : ValueOf<O['type']> | undefined }
-  : Record<string, never>;
+/** Values of leaf options by name: required ones present, the rest maybe. */
+type LeafValues<Options> = Options extends readonly LeafOptionData[]
+  ? { readonly [O in Options[number] as O['name']]: O['required'] extends true ? ValueOf<O['type']> : ValueOf<O['type']> | undefined }
+  : Record<never, never>;
+
+/** One subcommand's values, named by its path (`add`, `synonym add`) in `subcommand`. */
+type SubcommandValues<S, Prefix extends string> = S extends SubcommandData ? { readonly subcommand: `${Prefix}${S['name']}` } & LeafValues<S['options']> : never;
+
+type BranchValues<B> = B extends SubcommandGroupData ? SubcommandValues<B['options'][number], `${B['name']} `> : B extends SubcommandData ? SubcommandValues<B, ''> : never;
+
+/**
+ * The typed options of a slash command, from its definition: required ones present, the rest
+ * maybe. A command with subcommands gets a union discriminated by `subcommand` (`'synonym add'`).
+ */
+export type OptionsOf<D extends SlashCommandData> = D['options'] extends readonly (SubcommandData | SubcommandGroupData)[]
+  ? BranchValues<D['options'][number]>
+  : LeafValues<D['options']>;
 
 /** Raw option values by name, as Discord sends them (or the console parsed them). */
 export type RawOptions = Readonly<Record<string, unknown>>;
@@ -81,14 +158,24 @@ export type Focused = { readonly name: string; readonly value: string };
  */
 export type CommandScope = 'global' | 'configured-guilds';
 
+/**
+ * Checked before anything else on every use (options, autocomplete): a refusal to send instead of
+ * running, or undefined to go on. The moderators' command refuses everyone but curators here.
+ */
+export type Guard = (ctx: CommandContext, raw: RawOptions) => Reply | undefined;
+
+/** What a handler may return: a message, or (for a slash command or a button) a form to fill in. */
+export type Outcome = Reply | Form;
+
 /** A `commands/*.ts` module for a slash command. */
 export type SlashCommandModule<D extends SlashCommandData> = {
   readonly data: D;
-  readonly execute: (ctx: CommandContext, options: OptionsOf<D>) => Reply | Promise<Reply>;
+  readonly execute: (ctx: CommandContext, options: OptionsOf<D>) => Outcome | Promise<Outcome>;
   readonly autocomplete?: (ctx: CommandContext, focused: Focused) => readonly Choice[];
   /** Whether only the asker sees the reply; default public. Known before the work, to defer with the right flag. */
   readonly ephemeral?: boolean | ((options: OptionsOf<D>) => boolean);
   readonly scope?: CommandScope;
+  readonly guard?: Guard;
 };
 
 /** A `commands/*.ts` module for a message context-menu command. */
@@ -100,7 +187,7 @@ export type MessageCommandModule = {
 };
 
 /** A command ready to run: how the reply is shown, and the work. */
-export type Invocation = { readonly ephemeral: boolean; readonly run: (ctx: CommandContext) => Reply | Promise<Reply> };
+export type Invocation = { readonly ephemeral: boolean; readonly run: (ctx: CommandContext) => Outcome | Promise<Outcome> };
 
 /** A command with its types erased, for the registry, the router and the console. */
 export type Command =
@@ -122,7 +209,7 @@ export type Command =
 
 const schemas = new WeakMap<SlashCommandData, z.ZodType>();
 
-function optionSchema(option: OptionData): z.ZodType {
+function optionSchema(option: LeafOptionData): z.ZodType {
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
       let schema = z.string({ error: 'must be text' }).trim();
@@ -141,14 +228,33 @@ function optionSchema(option: OptionData): z.ZodType {
     }
     case ApplicationCommandOptionType.Boolean:
       return z.boolean({ error: 'must be true or false' });
+    case ApplicationCommandOptionType.Attachment:
+      return AttachmentRefSchema;
   }
+}
+
+const leafShape = (options: readonly LeafOptionData[] | undefined) =>
+  Object.fromEntries((options ?? []).map((o) => [o.name, o.required ? optionSchema(o) : optionSchema(o).optional()]));
+
+const isBranch = (option: OptionData): option is SubcommandData | SubcommandGroupData =>
+  option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup;
+
+/** Every subcommand of a definition with its path (`add`, `synonym add`); empty for a command without. */
+export function subcommandsOf(data: SlashCommandData): { path: string; data: SubcommandData }[] {
+  return (data.options ?? []).filter(isBranch).flatMap((branch) =>
+    branch.type === ApplicationCommandOptionType.SubcommandGroup ? branch.options.map((sub) => ({ path: `${branch.name} ${sub.name}`, data: sub })) : [{ path: branch.name, data: branch }],
+  );
 }
 
 /** The zod schema of a command's options, made from its definition (and cached). */
 export function optionsSchema(data: SlashCommandData): z.ZodType {
   let schema = schemas.get(data);
   if (!schema) {
-    schema = z.object(Object.fromEntries((data.options ?? []).map((o) => [o.name, o.required ? optionSchema(o) : optionSchema(o).optional()])));
+    const subcommands = subcommandsOf(data);
+    const [first, ...rest] = subcommands.map((s) => z.object({ subcommand: z.literal(s.path), ...leafShape(s.data.options) }));
+    schema = first
+      ? z.discriminatedUnion('subcommand', [first, ...rest], { error: `must be one of ${subcommands.map((s) => s.path).join(', ')}` })
+      : z.object(leafShape((data.options ?? []) as readonly LeafOptionData[]));
     schemas.set(data, schema);
   }
   return schema;
@@ -167,23 +273,24 @@ export function parseOptions<D extends SlashCommandData>(data: D, raw: RawOption
   };
 }
 
-/** Wraps a slash command module for the registry: options validated, types erased. */
+/** Wraps a slash command module for the registry: guarded, options validated, types erased. */
 export function slashCommand<D extends SlashCommandData>(module: SlashCommandModule<D>): Command {
+  const guard: Guard = module.guard ?? (() => undefined);
   return {
     kind: 'slash',
     name: module.data.name,
     data: module.data,
     scope: module.scope ?? 'global',
-    autocomplete: module.autocomplete,
+    autocomplete: module.autocomplete && ((ctx, focused) => (guard(ctx, {}) ? [] : (module.autocomplete?.(ctx, focused) ?? []))),
     invoke: (raw) => {
       const parsed = parseOptions(module.data, raw);
       if (!parsed.ok) {
         const problems = parsed.problems;
-        return { ephemeral: true, run: () => notice('invalid-options', { problems }) };
+        return { ephemeral: true, run: (ctx) => guard(ctx, raw) ?? notice('invalid-options', { problems }) };
       }
       const options = parsed.value;
       const ephemeral = typeof module.ephemeral === 'function' ? module.ephemeral(options) : (module.ephemeral ?? false);
-      return { ephemeral, run: (ctx) => module.execute(ctx, options) };
+      return { ephemeral, run: (ctx) => guard(ctx, raw) ?? module.execute(ctx, options) };
     },
   };
 }

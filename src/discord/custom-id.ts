@@ -8,6 +8,14 @@
  *   art:<article-id>                       read an article from its start
  *   read:<article-id>:<ordinal>            a page of an article, from that passage
  *   srcs:<page>                            a page of /sources
+ *   conf:<nonce> / canc:<nonce>            confirm or cancel a moderator's pending change
+ *
+ * A pending change (an article to add, one to remove) is too big for a custom_id, so it waits in
+ * memory under a random nonce (curation/pending.ts); after a restart its buttons say it expired.
+ *
+ * Forms (modals) are named the same way:
+ *   form:add                               paste a new article
+ *   form:upd:<article-id>                  new text or metadata for an article
  *
  * Article ids are at most 80 lower-case letters, digits and hyphens (no ':'), so every id fits.
  * (Pure.)
@@ -21,11 +29,16 @@ export type ButtonState =
   | { readonly kind: 'context'; readonly passageId: string }
   | { readonly kind: 'article'; readonly articleId: string }
   | { readonly kind: 'read'; readonly articleId: string; readonly ordinal: number }
-  | { readonly kind: 'sources'; readonly page: number };
+  | { readonly kind: 'sources'; readonly page: number }
+  | { readonly kind: 'confirm'; readonly nonce: string }
+  | { readonly kind: 'cancel'; readonly nonce: string };
 
 export type ButtonKind = ButtonState['kind'];
 
-const PREFIX: Record<ButtonKind, string> = { more: 'more', context: 'ctx', article: 'art', read: 'read', sources: 'srcs' };
+const PREFIX: Record<ButtonKind, string> = { more: 'more', context: 'ctx', article: 'art', read: 'read', sources: 'srcs', confirm: 'conf', cancel: 'canc' };
+
+/** Nonces are random base64url (curation/pending.ts makes them). */
+export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,43}$/;
 
 /** Writes a button's state as its custom_id. */
 export function encodeButton(state: ButtonState): string {
@@ -45,6 +58,10 @@ export function encodeButton(state: ButtonState): string {
       break;
     case 'sources':
       parts.push(state.page);
+      break;
+    case 'confirm':
+    case 'cancel':
+      parts.push(state.nonce);
       break;
   }
   const id = parts.join(':');
@@ -88,7 +105,31 @@ export function decodeButton(customId: string): Result<ButtonState, { code: 'unk
       const n = whole(page);
       return extra.length === 0 && n !== undefined && n >= 1 ? ok({ kind: 'sources', page: n }) : fail;
     }
+    case PREFIX.confirm:
+    case PREFIX.cancel: {
+      const [nonce, ...extra] = rest;
+      if (extra.length > 0 || nonce === undefined || !NONCE_PATTERN.test(nonce)) return fail;
+      return ok({ kind: prefix === PREFIX.confirm ? 'confirm' : 'cancel', nonce });
+    }
     default:
       return fail;
   }
+}
+
+/** What a form is for; its custom_id carries it through the round trip. */
+export type FormState = { readonly kind: 'add-article' } | { readonly kind: 'update-article'; readonly articleId: string };
+
+export type FormKind = FormState['kind'];
+
+/** Writes a form's state as its custom_id. */
+export function encodeForm(state: FormState): string {
+  return state.kind === 'add-article' ? 'form:add' : `form:upd:${state.articleId}`;
+}
+
+/** Reads a form's custom_id back; `unknown-form` for anything Verbatim did not write. */
+export function decodeForm(customId: string): Result<FormState, { code: 'unknown-form'; customId: string }> {
+  const [prefix, kind, article, ...extra] = customId.split(':');
+  if (prefix === 'form' && kind === 'add' && article === undefined) return ok({ kind: 'add-article' });
+  if (prefix === 'form' && kind === 'upd' && extra.length === 0 && articleId(article)) return ok({ kind: 'update-article', articleId: article });
+  return err({ code: 'unknown-form' as const, customId });
 }

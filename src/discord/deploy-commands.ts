@@ -55,12 +55,14 @@ try {
 }
 
 const guildId = args.guild ?? config.DISCORD_GUILD_ID;
-const outcomes = await registerCommands(rest, applicationId, registrationPlan(COMMANDS, { devGuildId: guildId }), logger, { force: args.force });
-for (const outcome of outcomes) {
+// The moderators' /corpus goes to CURATOR_GUILD_IDS only (or, while developing, with the rest to --guild).
+const plan = registrationPlan(COMMANDS, { devGuildId: guildId, configuredGuildIds: config.CURATOR_GUILD_IDS });
+const outcomes = await registerCommands(rest, applicationId, plan, logger, { force: args.force });
+for (const [i, outcome] of outcomes.entries()) {
   const what = outcome.scope === 'global' ? 'globally' : `in ${outcome.scope}`;
   const line = {
     unchanged: `Commands already up to date ${what}.`,
-    registered: `Registered ${COMMANDS.length} commands ${what}${outcome.scope === 'global' ? ' (Discord may take a while to show changes everywhere)' : ''}.`,
+    registered: `Registered ${plan[i]?.commands.length ?? 0} commands ${what}${outcome.scope === 'global' ? ' (Discord may take a while to show changes everywhere)' : ''}.`,
     failed: `Discord refused the commands ${what}; see the log above.`,
   }[outcome.status];
   process.stdout.write(`${line}\n`);

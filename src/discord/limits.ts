@@ -23,6 +23,14 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** A form (modal): its title, its fields (each a label around a text input). */
+  formTitle: 45,
+  formFields: 5,
+  formLabel: 45,
+  formLabelDescription: 100,
+  formPlaceholder: 100,
+  /** Characters a form's text input holds (and may be prefilled with). */
+  textInputValue: 4000,
   /** Discord expects the first response to an interaction within this time. */
   interactionAckMs: 3000,
 } as const;

@@ -11,9 +11,11 @@ import {
   ButtonStyle,
   ComponentType,
   MessageFlags,
+  TextInputStyle,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from './limits.ts';
 import { truncateAtWord } from './markdown.ts';
@@ -38,8 +40,58 @@ export type MessageBody = {
   allowed_mentions: { parse: [] };
 };
 
-/** A button Verbatim offers; its state lives in `customId` (see custom-id.ts). */
-export type ButtonSpec = { readonly label: string; readonly customId: string; readonly primary?: boolean; readonly disabled?: boolean };
+/** A button Verbatim offers; its state lives in `customId` (see custom-id.ts). `danger` for one that deletes. */
+export type ButtonSpec = { readonly label: string; readonly customId: string; readonly primary?: boolean; readonly danger?: boolean; readonly disabled?: boolean };
+
+/** One text field of a form: a label (and a line of help) around a text input. */
+export type FormField = {
+  readonly customId: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly paragraph?: boolean;
+  readonly required: boolean;
+  /** Prefilled text; must fit `maxLength` (a prefilled value is never cut: that would change what is saved). */
+  readonly value?: string | undefined;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+};
+
+/** A form to fill in (Discord's modal, interaction response type 9). Its submission comes back by `customId`. */
+export type Form = { readonly form: { readonly customId: string; readonly title: string; readonly fields: readonly FormField[] } };
+
+export const isForm = (outcome: Reply | Form): outcome is Form => 'form' in outcome;
+
+/**
+ * Turns a form into the modal Discord receives: each field a label component (type 18) around a
+ * text input, within Discord's limits. A custom_id, a prefilled value or a field count over the
+ * limit is a bug in Verbatim, so it throws rather than lose state or text.
+ */
+export function prepareForm({ form }: Form): APIModalInteractionResponseCallbackData {
+  if (form.customId.length > DISCORD_LIMITS.customId) throw new Error(`form custom_id longer than ${DISCORD_LIMITS.customId}: ${form.customId}`);
+  if (form.fields.length < 1 || form.fields.length > DISCORD_LIMITS.formFields) throw new Error(`a form has 1 to ${DISCORD_LIMITS.formFields} fields, not ${form.fields.length}`);
+  return {
+    custom_id: form.customId,
+    title: truncateAtWord(form.title, DISCORD_LIMITS.formTitle),
+    components: form.fields.map((field) => {
+      const maxLength = Math.min(field.maxLength ?? DISCORD_LIMITS.textInputValue, DISCORD_LIMITS.textInputValue);
+      if (field.value !== undefined && field.value.length > maxLength) throw new Error(`form field ${field.customId} prefilled with ${field.value.length} characters, over ${maxLength}`);
+      return {
+        type: ComponentType.Label,
+        label: truncateAtWord(field.label, DISCORD_LIMITS.formLabel),
+        ...(field.description ? { description: truncateAtWord(field.description, DISCORD_LIMITS.formLabelDescription) } : {}),
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: field.customId,
+          style: field.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          required: field.required,
+          max_length: maxLength,
+          ...(field.value ? { value: field.value } : {}),
+          ...(field.placeholder ? { placeholder: truncateAtWord(field.placeholder, DISCORD_LIMITS.formPlaceholder) } : {}),
+        },
+      };
+    }),
+  };
+}
 
 /** Builds action rows of buttons, at most five to a row. */
 export function buttonRows(...groups: readonly (readonly ButtonSpec[])[]): ButtonRow[] {
@@ -50,7 +102,7 @@ export function buttonRows(...groups: readonly (readonly ButtonSpec[])[]): Butto
         type: ComponentType.ActionRow,
         components: group.slice(i, i + DISCORD_LIMITS.buttonsPerRow).map((b) => ({
           type: ComponentType.Button,
-          style: b.primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+          style: b.danger ? ButtonStyle.Danger : b.primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
           label: b.label,
           custom_id: b.customId,
           ...(b.disabled ? { disabled: true } : {}),

@@ -3,8 +3,10 @@
  * console runs; this file is the Discord transport around them:
  *   - slash and context-menu commands → `Command.invoke` (per-user cooldown first, where configured);
  *   - autocomplete → the command's `autocomplete`, held to Discord's limits;
- *   - buttons → `BUTTONS`, by the state in the custom_id;
- *   - modal submits → none yet (issue 5's moderator forms slot in here).
+ *   - buttons → `BUTTONS`, by the state in the custom_id (a guarded button's refusal comes as a new
+ *     ephemeral message, leaving the message it is on as it was);
+ *   - modal submits → `FORMS`, by the state in the form's custom_id, guarded the same way.
+ * A command may answer with a form to fill in (a modal, response type 9) instead of a message.
  * Every interaction is acknowledged at once when the work is quick (it is: the core answers in
  * milliseconds), or deferred if it is still running after `REPLY_OPTIONS.deferAfterMs`. A failure
  * is logged with its stack and an error id, and the user gets an ephemeral apology naming that id.
@@ -12,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
+  ApplicationCommandOptionType,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -22,19 +25,22 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
   type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
 import type { PassageIndex } from '../core/search-index.ts';
 import type { Logger } from '../logger.ts';
-import { BUTTONS, pressButton } from './buttons.ts';
+import { BUTTONS, buttonRefusal, pressButton } from './buttons.ts';
 import { limitChoices } from './choices.ts';
-import type { Command, CommandContext, RawOptions } from './command.ts';
+import type { AttachmentRef, Command, CommandContext, Invoker, Outcome, RawOptions } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
-import { decodeButton } from './custom-id.ts';
+import type { Curation } from './curation/context.ts';
+import { decodeButton, decodeForm } from './custom-id.ts';
+import { submitForm } from './forms.ts';
 import { REPLY_OPTIONS } from './limits.ts';
 import { notice } from './messages.ts';
 import type { SourceMessage } from './render.ts';
-import { prepareReply, type MessageBody, type Reply } from './reply.ts';
+import { isForm, prepareForm, prepareReply, type MessageBody } from './reply.ts';
 
 export type RouterOptions = {
   readonly commands: readonly Command[];
@@ -44,6 +50,8 @@ export type RouterOptions = {
   readonly cooldowns?: ReadonlyMap<string, Cooldown>;
   /** Defer when the work is still running after this long. */
   readonly deferAfterMs?: number;
+  /** Corpus curation (/corpus), when this deployment has it. */
+  readonly curation?: Curation | undefined;
 };
 
 /** How a reply is delivered: a new message (`ephemeral` or not), or replacing the message a button is on. */
@@ -65,14 +73,39 @@ const toEdit = (body: MessageBody): InteractionEditReplyOptions & InteractionUpd
 /** discord.js options for a new message, with the ephemeral flag. */
 const toDiscord = (body: MessageBody): InteractionReplyOptions => ({ ...messageParts(body), ...(body.flags !== undefined ? { flags: body.flags } : {}) });
 
-/** Option values by name; a subcommand (issue 5's `/corpus add`) becomes `subcommand` plus its options. */
-function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, unknown> {
+/** An attachment option as the handlers see it: what Discord resolved, as plain data. */
+const attachmentRef = (option: CommandInteractionOption): AttachmentRef | undefined =>
+  option.attachment
+    ? { id: option.attachment.id, url: option.attachment.url, filename: option.attachment.name, size: option.attachment.size, ...(option.attachment.contentType ? { contentType: option.attachment.contentType } : {}) }
+    : undefined;
+
+/**
+ * Option values by name. A subcommand becomes `subcommand` (with its group: `synonym add`) plus its
+ * options; an attachment becomes the `AttachmentRef` the interaction resolved.
+ */
+function flattenOptions(options: readonly CommandInteractionOption[], group = ''): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const option of options) {
-    if (option.options) Object.assign(values, { subcommand: option.name }, flattenOptions(option.options));
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup) Object.assign(values, flattenOptions(option.options ?? [], `${option.name} `));
+    else if (option.type === ApplicationCommandOptionType.Subcommand) Object.assign(values, { subcommand: `${group}${option.name}` }, flattenOptions(option.options ?? []));
+    else if (option.type === ApplicationCommandOptionType.Attachment) values[option.name] = attachmentRef(option);
     else if (option.value !== undefined) values[option.name] = option.value;
   }
   return values;
+}
+
+/** Who sent the interaction: guild, user, the member's permissions and roles (for the curation guard and the audit log). */
+function invokerOf(interaction: Interaction): Invoker {
+  const member = interaction.member;
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return {
+    via: 'discord',
+    guildId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    userName: interaction.user.username,
+    permissions: interaction.memberPermissions?.bitfield.toString(),
+    roleIds,
+  };
 }
 
 /** What a log line says about an interaction (no tokens, no message text). */
@@ -97,8 +130,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     else message.set(command.name, command);
   }
 
-  /** Runs the work and delivers its reply, deferring first if the work is slow. */
-  async function deliver(interaction: RepliableInteraction & { update?: ButtonInteraction['update']; deferUpdate?: ButtonInteraction['deferUpdate'] }, delivery: Delivery, work: () => Reply | Promise<Reply>): Promise<void> {
+  /**
+   * Runs the work and delivers its reply, deferring first if the work is slow. A form is shown
+   * instead (it must be the first response, so the work that makes one never waits on anything).
+   */
+  async function deliver(
+    interaction: RepliableInteraction & { update?: ButtonInteraction['update']; deferUpdate?: ButtonInteraction['deferUpdate']; showModal?: ChatInputCommandInteraction['showModal'] },
+    delivery: Delivery,
+    work: () => Outcome | Promise<Outcome>,
+  ): Promise<void> {
     let deferral: Promise<unknown> | undefined;
     const timer = setTimeout(() => {
       deferral =
@@ -107,13 +147,19 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
           : interaction.deferReply(delivery.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       deferral.catch((error: unknown) => logger.warn({ err: error, interaction: describe(interaction) }, 'could not defer'));
     }, deferAfterMs);
-    let reply: Reply;
+    let outcome: Outcome;
     try {
-      reply = await work();
+      outcome = await work();
     } finally {
       clearTimeout(timer);
     }
     if (deferral) await deferral;
+    if (isForm(outcome)) {
+      if (interaction.deferred || !interaction.showModal) throw new Error('a form can only be the first response to a command or a button');
+      await interaction.showModal(prepareForm(outcome));
+      return;
+    }
+    const reply = outcome;
 
     const ephemeral = reply.ephemeral ?? delivery.ephemeral;
     if (delivery.update && interaction.update) {
@@ -160,8 +206,18 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       embeds: interaction.message.embeds.map((embed) => embed.toJSON()),
       ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
     };
+    const refusal = buttonRefusal(ctx, state.value);
+    if (refusal) return deliver(interaction, { update: false, ephemeral: true }, () => refusal);
     const update = BUTTONS[state.value.kind].updatesInPlace && source.ephemeral;
     return deliver(interaction, { update, ephemeral: true }, () => pressButton(ctx, state.value, source));
+  }
+
+  async function onFormSubmit(interaction: ModalSubmitInteraction, ctx: CommandContext): Promise<void> {
+    const state = decodeForm(interaction.customId);
+    if (!state.ok) return deliver(interaction, { update: false, ephemeral: true }, () => notice('unknown-form', {}));
+    const fields: Record<string, string> = {};
+    for (const [customId, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[customId] = field.value;
+    return deliver(interaction, { update: false, ephemeral: true }, () => submitForm(ctx, state.value, fields));
   }
 
   async function apologise(interaction: Interaction, error: unknown): Promise<void> {
@@ -181,12 +237,13 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 
   return async (interaction) => {
     const received = performance.now();
-    const ctx: CommandContext = { index, elapsedMs: () => performance.now() - received };
+    const ctx: CommandContext = { index, elapsedMs: () => performance.now() - received, invoker: invokerOf(interaction), curation: options.curation };
     try {
       if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
       else if (interaction.isMessageContextMenuCommand()) await onMessageCommand(interaction, ctx);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
       else if (interaction.isButton()) await onButton(interaction, ctx);
+      else if (interaction.isModalSubmit()) await onFormSubmit(interaction, ctx);
       else if (interaction.isRepliable()) await deliver(interaction, { update: false, ephemeral: true }, () => notice('unknown-button', {}));
       logger.debug({ interaction: describe(interaction), ms: Math.round(performance.now() - received) }, 'interaction answered');
     } catch (error) {

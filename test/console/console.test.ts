@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { ConsoleSession, parseConsoleOptions, runConsole } from '../../src/console/console.ts';
 import { markdownToText } from '../../src/console/text.ts';
-import { fixtureIndex } from '../discord/support.ts';
+import { CorpusService } from '../../src/core/corpus-service.ts';
+import { FileCorpusStore } from '../../src/core/store/file-corpus-store.ts';
+import { createCuration } from '../../src/discord/curation/context.ts';
+import { MESSAGES } from '../../src/discord/messages.ts';
+import { FIXTURE_CORPUS_DIR, fixtureIndex } from '../discord/support.ts';
 
 const index = fixtureIndex();
 const session = () => new ConsoleSession(index, COMMANDS, { now: () => 0 });
@@ -53,6 +57,35 @@ describe('ConsoleSession', () => {
   });
 });
 
+describe('/corpus in the console', () => {
+  const curated = async () => {
+    const { service } = await CorpusService.open(new FileCorpusStore(FIXTURE_CORPUS_DIR));
+    const curation = createCuration(service, { CURATOR_GUILD_IDS: [], MODERATOR_ROLE_IDS: [], MAX_ARTICLE_KB: 200, FETCH_ALLOW_PRIVATE_ADDRESSES: [], DISCORD_CDN_HOSTS: [] });
+    return new ConsoleSession(service.index, COMMANDS, { now: () => 0, curation });
+  };
+
+  it('lists the articles with their ids, the history and the synonyms', async () => {
+    const console = await curated();
+    expect(await console.answer('/corpus list')).toBe(
+      [
+        'Corpus — 2 articles, 6 passages',
+        '`ferry-service-ends` — Ferry service ends as the bridge reopens — 2 passages',
+        '`harbour-bridge-reopens` — Harbour bridge reopens after repairs · Example Gazette — 4 passages',
+        'Page 1 of 1',
+      ].join('\n'),
+    );
+    expect(await console.answer('/corpus history count:5')).toBe('Corpus history\nNo change has been made through Verbatim yet.\nNewest first · /corpus undo reverts the latest change');
+    expect(await console.answer('/corpus synonym list')).toMatch(/^Synonym groups — \d+\n\*\*1\.\*\* US \| U\.S\./);
+  });
+
+  it('changes nothing: it points to npm run corpus and Discord instead', async () => {
+    const console = await curated();
+    for (const line of ['/corpus undo', '/corpus remove ferry-service-ends', '/corpus add', '/corpus synonym add a | b']) {
+      expect(await console.answer(line)).toBe(MESSAGES['curation-console-read-only']({}));
+    }
+  });
+});
+
 describe('parseConsoleOptions', () => {
   const ask = COMMANDS.find((c) => c.name === 'ask');
   it('fills name:value options and gives the other words to the question', () => {
@@ -64,6 +97,15 @@ describe('parseConsoleOptions', () => {
       source: 'ferry-service-ends',
     });
     expect(parseConsoleOptions(ask.data, 'note: this is a question')).toEqual({ question: 'note: this is a question' });
+  });
+
+  it('takes a subcommand (and its group) first', () => {
+    const corpus = COMMANDS.find((c) => c.name === 'corpus');
+    if (corpus?.kind !== 'slash') throw new Error('no /corpus');
+    expect(parseConsoleOptions(corpus.data, 'list page:2')).toEqual({ subcommand: 'list', page: 2 });
+    expect(parseConsoleOptions(corpus.data, 'synonym add CFIUS | Committee on Foreign Investment')).toEqual({ subcommand: 'synonym add', spellings: 'CFIUS | Committee on Foreign Investment' });
+    expect(parseConsoleOptions(corpus.data, 'remove ferry-service-ends')).toEqual({ subcommand: 'remove', article: 'ferry-service-ends' });
+    expect(parseConsoleOptions(corpus.data, 'rename x')).toEqual({ subcommand: 'rename x' });
   });
 });
 

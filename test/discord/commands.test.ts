@@ -10,7 +10,7 @@ import { parseOptions, type Command, type CommandContext, type RawOptions } from
 import { decodeButton, type ButtonState } from '../../src/discord/custom-id.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
 import type { SourceMessage } from '../../src/discord/render.ts';
-import type { Reply } from '../../src/discord/reply.ts';
+import { isForm, type Reply } from '../../src/discord/reply.ts';
 import { fixtureIndex } from './support.ts';
 
 const index = fixtureIndex();
@@ -24,25 +24,45 @@ async function slash(name: string, options: RawOptions): Promise<{ ephemeral: bo
   const c = command(name);
   if (c.kind !== 'slash') throw new Error(`${name} is not a slash command`);
   const invocation = c.invoke(options);
-  return { ephemeral: invocation.ephemeral, reply: await invocation.run(ctx) };
+  const outcome = await invocation.run(ctx);
+  if (isForm(outcome)) throw new Error(`${name} opened a form`);
+  return { ephemeral: invocation.ephemeral, reply: outcome };
 }
-const press = (state: ButtonState, message: SourceMessage = { embeds: [], ephemeral: false }) => pressButton(ctx, state, message);
+/** The members' buttons answer at once (only a moderator's Confirm waits on the disk). */
+const press = (state: ButtonState, message: SourceMessage = { embeds: [], ephemeral: false }): Reply => {
+  const reply = pressButton(ctx, state, message);
+  if (reply instanceof Promise) throw new Error(`${state.kind} answered asynchronously`);
+  return reply;
+};
 const buttonsOf = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components);
 
 describe('the command definitions', () => {
-  it('are the five commands, each valid for Discord (names, descriptions, option counts)', () => {
+  it('are the six commands, each valid for Discord (names, descriptions, option counts)', () => {
     expect(COMMANDS.map((c) => [c.kind, c.name, c.scope])).toEqual([
       ['slash', 'ask', 'global'],
       ['slash', 'sources', 'global'],
       ['slash', 'source', 'global'],
       ['slash', 'help', 'global'],
       ['message', 'Find sources', 'global'],
+      ['slash', 'corpus', 'configured-guilds'],
     ]);
+    type Described = { name: string; description: string; required?: boolean; options?: readonly Described[] };
+    const check = (options: readonly Described[]) => {
+      expect(options.length).toBeLessThanOrEqual(25);
+      // Discord refuses a required option after an optional one.
+      const firstOptional = options.findIndex((o) => !o.required);
+      expect(firstOptional < 0 || options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      for (const option of options) {
+        expect(option.name).toMatch(/^[a-z-]{1,32}$/);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+        check(option.options ?? []);
+      }
+    };
     for (const c of COMMANDS) {
       if (c.kind !== 'slash') continue;
       expect(c.name).toMatch(/^[a-z-]{1,32}$/);
       expect(c.data.description.length).toBeLessThanOrEqual(100);
-      for (const option of c.data.options ?? []) expect(option.description.length).toBeLessThanOrEqual(100);
+      check(c.data.options ?? []);
     }
   });
 
@@ -149,7 +169,9 @@ describe('Find sources', () => {
   const findSources = command('Find sources');
   const run = async (content: string) => {
     if (findSources.kind !== 'message') throw new Error('not a message command');
-    return findSources.invoke({ content }).run(ctx);
+    const outcome = await findSources.invoke({ content }).run(ctx);
+    if (isForm(outcome)) throw new Error('Find sources opened a form');
+    return outcome;
   };
 
   it('answers with the passages that support the message, privately', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { slashCommand } from '../../src/discord/command.ts';
 import { commandDifferences, registrationPlan } from '../../src/discord/registration.ts';
 
 const definitions = COMMANDS.map((c) => c.data);
@@ -16,7 +15,7 @@ function asDiscordReturns(data: Record<string, unknown>, i: number): Record<stri
     name_localizations: null,
     description: data.description ?? '',
     description_localizations: null,
-    default_member_permissions: null,
+    default_member_permissions: data.default_member_permissions ?? null,
     dm_permission: true,
     nsfw: false,
     integration_types: [0],
@@ -48,17 +47,20 @@ describe('commandDifferences', () => {
 });
 
 describe('registrationPlan', () => {
-  const moderator = slashCommand({ data: { name: 'corpus', description: 'Moderators only', default_member_permissions: '32' }, scope: 'configured-guilds', execute: () => ({ content: 'x' }) });
+  const members = COMMANDS.filter((c) => c.scope === 'global').map((c) => c.data);
+  const moderators = COMMANDS.filter((c) => c.scope === 'configured-guilds').map((c) => c.data);
 
-  it('registers everything globally, and guild-only commands only in the configured guilds', () => {
-    expect(registrationPlan([...COMMANDS, moderator], { configuredGuildIds: ['111111111111111111'] })).toEqual([
-      { guildId: null, commands: definitions },
-      { guildId: '111111111111111111', commands: [moderator.data] },
+  it('registers everything globally, and guild-only commands (/corpus) only in the configured guilds', () => {
+    expect(moderators.map((d) => d.name)).toEqual(['corpus']);
+    expect(registrationPlan(COMMANDS, { configuredGuildIds: ['111111111111111111', '333333333333333333'] })).toEqual([
+      { guildId: null, commands: members },
+      { guildId: '111111111111111111', commands: moderators },
+      { guildId: '333333333333333333', commands: moderators },
     ]);
-    expect(registrationPlan([...COMMANDS, moderator])).toEqual([{ guildId: null, commands: definitions }]);
+    expect(registrationPlan(COMMANDS)).toEqual([{ guildId: null, commands: members }]);
   });
 
   it('registers everything in the development guild instead, when one is set', () => {
-    expect(registrationPlan([...COMMANDS, moderator], { devGuildId: '222222222222222222' })).toEqual([{ guildId: '222222222222222222', commands: [...definitions, moderator.data] }]);
+    expect(registrationPlan(COMMANDS, { devGuildId: '222222222222222222' })).toEqual([{ guildId: '222222222222222222', commands: definitions }]);
   });
 });

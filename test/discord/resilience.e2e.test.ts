@@ -173,8 +173,8 @@ describe('npm run deploy-commands', () => {
     const env = { DISCORD_TOKEN: s.token, DISCORD_API_URL: s.apiUrl, LOG_LEVEL: 'warn' };
     const first = run(['src/discord/deploy-commands.ts', '--guild', guildId], env);
     expect(await first.exited).toBe(0);
-    expect(first.output().stdout).toBe(`Registered 5 commands in guild ${guildId}.\n`);
-    expect(s.commands(guildId).map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'help', 'Find sources']);
+    expect(first.output().stdout).toBe(`Registered 6 commands in guild ${guildId}.\n`);
+    expect(s.commands(guildId).map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'help', 'Find sources', 'corpus']);
 
     const second = run(['src/discord/deploy-commands.ts', '--guild', guildId], env);
     expect(await second.exited).toBe(0);
