@@ -5,11 +5,21 @@
  * The bot and the stand-in share this process and its clock; interactions are sent one at a time,
  * so each figure is a latency, not a throughput. Prints figures; asserts nothing.
  *
- *   npm run bench [-- --rounds N]      (default 10 rounds of every question)
+ * Curation: each round a moderator pastes a new article (/corpus add → form → preview), presses
+ * Confirm, and asks at once a question only that article answers. "Confirm → /ask that finds it"
+ * runs from the Confirm callback reaching Discord to the callback of that /ask, checked to quote the
+ * new article: how soon after "Added" a member can be answered from it. The corpus is a temporary
+ * copy of the bundled one, so the bench never writes to corpus/.
+ *
+ *   npm run bench [-- --rounds N]      (default 10 rounds of every question, and 10 articles added)
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord.js';
+import { BUNDLED_CORPUS_DIR } from '../src/core/load-corpus.ts';
 import { main } from '../src/index.ts';
 import { startDiscordStandIn, type DiscordStandIn, type SentInteraction } from '../test/support/discord-stand-in/index.ts';
 
@@ -36,7 +46,7 @@ const PARTIALS = ['where is the da', 'who is the comm', 'orac', 'what did cf', '
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } });
 const rounds = Math.max(1, Number(values.rounds) || 10);
 
-type Kind = '/ask' | 'autocomplete' | 'button: More' | 'button: Context';
+type Kind = '/ask' | 'autocomplete' | 'button: More' | 'button: Context' | 'Confirm (add)' | 'Confirm → /ask';
 const samples = new Map<Kind, number[]>();
 const record = (kind: Kind, ms: number) => samples.set(kind, [...(samples.get(kind) ?? []), ms]);
 
@@ -47,11 +57,16 @@ async function timed(standIn: DiscordStandIn, sent: SentInteraction): Promise<nu
   return callback.receivedAt - sent.sentAt;
 }
 
-const standIn = await startDiscordStandIn();
+const MODERATOR_ID = '900000000000000001';
+const corpusDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
+cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
+// The default user owns the guild, so holds Manage Server: a curator there.
+const standIn = await startDiscordStandIn({ user: { id: MODERATOR_ID }, guilds: [{ ownerId: MODERATOR_ID }] });
+const guildId = standIn.guilds[0]?.id ?? '';
 const silent = { write: () => {} };
 const startedAt = performance.now();
 const running = await main(
-  { DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'warn', REGISTER_COMMANDS: 'true' },
+  { DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'warn', REGISTER_COMMANDS: 'true', CORPUS_DIR: corpusDir, CURATOR_GUILD_IDS: guildId },
   { logDestination: silent },
 );
 const startupMs = performance.now() - startedAt;
@@ -79,14 +94,43 @@ try {
       record('autocomplete', await timed(standIn, sent));
     }
   }
+  for (let round = 0; round < rounds; round++) await addThenAsk(round);
 } finally {
   await running.stop();
   await standIn.close();
+  rmSync(corpusDir, { recursive: true, force: true });
+}
+
+/** A made-up town per round, so each added article answers its own question and no other. */
+function town(round: number): string {
+  const first = ['Kel', 'Dun', 'Ros', 'Bal', 'Tor', 'Ash', 'Mor', 'Gal', 'Lin', 'Pen'];
+  const last = ['marby', 'wick', 'haven', 'thorpe', 'stead', 'combe', 'field', 'ness', 'ford', 'holm'];
+  return `${first[round % 10]}${last[Math.floor(round / 10) % 10]}${round >= 100 ? round : ''}`;
+}
+
+/** Pastes an article, confirms it, and asks the question only it answers; records both figures. */
+async function addThenAsk(round: number): Promise<void> {
+  const name = town(round);
+  const text = `The ${name} ferry pier reopened on Saturday after a storm tore away its landing stage in March, the harbour board said.\n\nRepairs to the ${name} pier cost 340,000 pounds and were paid for by the county.`;
+  const form = standIn.sendModalSubmit({ customId: 'form:add', fields: { title: `${name} pier reopens`, text } });
+  await standIn.waitForCallback(form, 10_000);
+  const preview = standIn.originalResponse(form.id);
+  const confirmId = (preview?.components ?? []).flatMap((row) => ('components' in row ? (row.components as { label?: string; custom_id?: string }[]) : [])).find((b) => b.label === 'Confirm')?.custom_id;
+  if (!preview || !confirmId) throw new Error(`no preview for ${name}: ${JSON.stringify(standIn.interaction(form.id)?.callbackBody)}`);
+  const confirm = standIn.sendButton({ customId: confirmId, message: preview });
+  const confirmed = await standIn.waitForCallback(confirm, 10_000);
+  const asked = ask(`When did the ${name} pier reopen?`);
+  const answered = await standIn.waitForCallback(asked, 10_000);
+  const first = (answered.body as { data?: { embeds?: { title?: string }[] } }).data?.embeds?.[0]?.title ?? '';
+  if (!first.includes(`${name} pier reopens`)) throw new Error(`the /ask right after adding “${name} pier reopens” did not quote it (got “${first}”)`);
+  record('Confirm (add)', confirmed.receivedAt - confirm.sentAt);
+  record('Confirm → /ask', answered.receivedAt - confirmed.receivedAt);
 }
 
 const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(18) : String(c).padStart(8))).join('');
 process.stdout.write(`Verbatim bench — INTERACTION_CREATE → first callback, through discord.js and a local Discord stand-in\n`);
-process.stdout.write(`node ${process.version}, bundled corpus, ${rounds} rounds, start-up ${Math.round(startupMs)} ms\n\n`);
+process.stdout.write(`node ${process.version}, bundled corpus (a temporary copy), ${rounds} rounds, start-up ${Math.round(startupMs)} ms\n`);
+process.stdout.write(`Confirm (add): Confirm pressed → its callback (validate again, atomic write, audit, index). Confirm → /ask: that callback → the callback of an /ask answered from the new article.\n\n`);
 process.stdout.write(`${line(['', 'n', 'median', 'p95', 'max'])}  (ms)\n`);
 for (const [kind, values] of samples) {
   const sorted = [...values].sort((a, b) => a - b);
