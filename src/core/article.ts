@@ -6,7 +6,12 @@ export const ArticleIdSchema = z
   .string()
   .regex(ARTICLE_ID_PATTERN, 'must be 1–80 lower-case letters, digits and hyphens');
 
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const trimmed = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 /** An absolute http(s) link; anything else (file:, javascript:, relative) is refused. */
 export const HttpUrlSchema = z

@@ -74,8 +74,9 @@ export class CorpusService {
     return this.apply(await this.store.writeSynonyms(this.synonymGroups.filter((_, i) => i !== position), actor));
   }
 
-  /** Re-reads the whole store (after edits by hand or by git) and rebuilds the index in place. */
-  async reload(): Promise<LoadedCorpus> {
+  /** Re-reads the whole store (after edits by hand or by git) and rebuilds the index in place; audited when an actor is given. */
+  async reload(actor?: Actor): Promise<LoadedCorpus> {
+    if (actor) await this.store.recordReload(actor);
     const corpus = await this.store.load();
     for (const article of this.index.articles()) if (!corpus.articles.some((a) => a.id === article.id)) this.index.remove(article.id);
     this.synonymGroups = corpus.synonymGroups;

@@ -106,18 +106,21 @@ export function prepareArticle(
   if (input.url !== undefined && input.url.trim() !== '' && !HttpUrlSchema.safeParse(input.url).success) {
     problems.push({ code: 'invalid-field', field: 'url', message: `"${input.url}" is not an http(s) link.` });
   }
+  const replaced = options.replaceId !== undefined ? index.article(options.replaceId) : undefined;
   const meta = ArticleMetaSchema.safeParse({
     title,
     ...(input.publisher?.trim() ? { publisher: tidyLine(input.publisher) } : {}),
     ...(input.url?.trim() ? { url: input.url.trim() } : {}),
     ...(input.published?.trim() ? { published: input.published.trim() } : {}),
-    ...(input.addedBy?.trim() ? { added_by: tidyLine(input.addedBy) } : {}),
-    added_at: (options.now ?? new Date()).toISOString().slice(0, 10),
+    // An update keeps who added the article and when; the audit log records who changed it.
+    ...(replaced?.added_by ? { added_by: replaced.added_by } : input.addedBy?.trim() ? { added_by: tidyLine(input.addedBy) } : {}),
+    added_at: replaced?.added_at ?? (options.now ?? new Date()).toISOString().slice(0, 10),
   });
   if (!meta.success) {
     for (const issue of meta.error.issues) {
       const field = issue.path.join('.');
-      if (field === 'url' && problems.some((p) => p.code === 'invalid-field' && p.field === 'url')) continue;
+      // One problem per field: the checks above already worded the url and the title length.
+      if (problems.some((p) => p.code === 'invalid-field' && p.field === field)) continue;
       problems.push({ code: 'invalid-field', field, message: field === 'title' && !title ? 'A title is required.' : `${field} ${issue.message}.` });
     }
   }

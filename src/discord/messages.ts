@@ -102,7 +102,7 @@ const storeErrorText = (error: StoreError): string => {
   }
 };
 
-const UNDONE_ACTIONS: Record<AuditEntry['action'], string> = { add: 'the addition of', update: 'the update of', remove: 'the removal of', synonyms: 'the change to the synonyms', undo: 'an undo' };
+const UNDONE_ACTIONS: Record<AuditEntry['action'], string> = { add: 'the addition of', update: 'the update of', remove: 'the removal of', synonyms: 'the change to the synonyms', undo: 'an undo', reload: 'a reload' };
 
 const quoted = (text: string): string => `“${escapeMarkdown(truncateAtWord(text, REPLY_OPTIONS.maxQuestionChars))}”`;
 const titleList = (articles: readonly Article[]): string =>

@@ -11,7 +11,8 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-export const CHANGE_ACTIONS = ['add', 'update', 'remove', 'synonyms', 'undo'] as const;
+/** What the audit log records: changes, their undoing, and reloads after edits outside Verbatim. */
+export const CHANGE_ACTIONS = ['add', 'update', 'remove', 'synonyms', 'undo', 'reload'] as const;
 
 /** One line of the audit log: who changed what, when, and the content before and after (by hash). */
 export const AuditEntrySchema = z.object({
@@ -58,6 +59,8 @@ export interface CorpusStore {
   writeArticle(article: Article, actor: Actor): Promise<Result<StoreChange, StoreError>>;
   removeArticle(articleId: string, actor: Actor): Promise<Result<StoreChange, StoreError>>;
   writeSynonyms(groups: string[][], actor: Actor): Promise<Result<StoreChange, StoreError>>;
+  /** Records that the corpus was re-read after edits outside Verbatim (by hand, by git). */
+  recordReload(actor: Actor): Promise<AuditEntry>;
   /** Reverts the latest change that has not been reverted yet. */
   undo(actor: Actor): Promise<Result<StoreChange, StoreError>>;
   /** The audit log, newest first. */

@@ -40,7 +40,7 @@ export class FileCorpusStore implements CorpusStore {
   }
 
   writeArticle(article: Article, actor: Actor): Promise<Result<StoreChange, StoreError>> {
-    return this.serialized(() => {
+    return this.serialized<StoreChange>(() => {
       const id = ArticleIdSchema.parse(article.id);
       const path = this.articlePath(id);
       const previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -59,7 +59,7 @@ export class FileCorpusStore implements CorpusStore {
     const notFound = err({ code: 'not-found' as const, message: `There is no article with the id "${articleId}".` });
     // Refused before taking the lock, so a refusal leaves no trace at all.
     if (!path || !existsSync(path)) return Promise.resolve(notFound);
-    return this.serialized(() => {
+    return this.serialized<StoreChange>(() => {
       if (!existsSync(path)) return notFound;
       const previous = readFileSync(path, 'utf8');
       this.keepVersion(previous);
@@ -70,7 +70,7 @@ export class FileCorpusStore implements CorpusStore {
   }
 
   writeSynonyms(groups: string[][], actor: Actor): Promise<Result<StoreChange, StoreError>> {
-    return this.serialized(() => {
+    return this.serialized<StoreChange>(() => {
       const path = join(this.dir, SYNONYMS_FILE);
       const previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
       const content = serializeSynonyms(groups);
@@ -84,10 +84,10 @@ export class FileCorpusStore implements CorpusStore {
 
   undo(actor: Actor): Promise<Result<StoreChange, StoreError>> {
     if (!existsSync(join(this.metaDir, AUDIT_FILE))) return Promise.resolve(err({ code: 'nothing-to-undo', message: 'There is no change left to undo.' }));
-    return this.serialized(() => {
+    return this.serialized<StoreChange>(() => {
       const entries = this.readAudit();
       const undone = new Set(entries.flatMap((e) => (e.undoes !== undefined ? [e.undoes] : [])));
-      const target = [...entries].reverse().find((e) => e.action !== 'undo' && !undone.has(e.seq));
+      const target = [...entries].reverse().find((e) => e.action !== 'undo' && e.action !== 'reload' && !undone.has(e.seq));
       if (!target) return err({ code: 'nothing-to-undo', message: 'There is no change left to undo.' });
       const previous = target.previousHash === undefined ? undefined : this.readVersion(target.previousHash);
       if (target.previousHash !== undefined && previous === undefined) {
@@ -115,13 +115,19 @@ export class FileCorpusStore implements CorpusStore {
     });
   }
 
+  async recordReload(actor: Actor): Promise<AuditEntry> {
+    const recorded = await this.serialized(() => ok(this.audit(actor, 'reload', {})));
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    return recorded.value;
+  }
+
   async history(limit = 50): Promise<AuditEntry[]> {
     return this.readAudit().reverse().slice(0, limit);
   }
 
   /** Runs a change after the ones before it in this process, holding the directory's lock file. */
-  private serialized(change: () => Result<StoreChange, StoreError>): Promise<Result<StoreChange, StoreError>> {
-    const run = async (): Promise<Result<StoreChange, StoreError>> => {
+  private serialized<T>(change: () => Result<T, StoreError>): Promise<Result<T, StoreError>> {
+    const run = async (): Promise<Result<T, StoreError>> => {
       mkdirSync(join(this.metaDir, VERSIONS_DIR), { recursive: true });
       let release: () => void;
       try {

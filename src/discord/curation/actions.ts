@@ -228,8 +228,8 @@ export async function undoChange(ctx: CommandContext): Promise<Reply> {
 
 /** `/corpus reload`: re-reads the corpus directory (edits by hand or git) into the live index. */
 export async function reloadCorpus(ctx: CommandContext): Promise<Reply> {
-  const { curation } = session(ctx);
-  const corpus = await curation.service.reload();
+  const { curation, actor } = session(ctx);
+  const corpus = await curation.service.reload(actor);
   const { index } = curation.service;
   return notice('corpus-reloaded', { articles: index.articleCount, passages: index.passageCount, synonymGroups: curation.service.synonyms.length, skipped: corpus.errors });
 }

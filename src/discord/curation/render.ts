@@ -102,7 +102,7 @@ export function renderCorpusList(index: PassageIndex, page: number): Reply {
   };
 }
 
-const WHAT: Record<AuditEntry['action'], string> = { add: 'added', update: 'updated', remove: 'removed', synonyms: 'changed the synonyms', undo: 'undid' };
+const WHAT: Record<AuditEntry['action'], string> = { add: 'added', update: 'updated', remove: 'removed', synonyms: 'changed the synonyms', undo: 'undid', reload: 'reloaded the corpus from disk' };
 
 /** "2025-01-02 14:03 UTC" from an ISO time (the log's). */
 const when = (iso: string): string => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : escapeMarkdown(iso));

@@ -62,6 +62,16 @@ describe('FileCorpusStore', () => {
     expect((await store.history()).map((e) => e.action)).toEqual(['undo', 'undo', 'undo', 'remove', 'update', 'add']);
   });
 
+  it('records a reload in the audit log, and undo passes over it to the last change', async () => {
+    const store = freshStore();
+    await store.writeArticle(first, actor);
+    const reload = await store.recordReload(actor);
+    expect(reload).toMatchObject({ seq: 2, action: 'reload', userName: 'mod' });
+    const undone = await store.undo(actor);
+    expect(undone.ok && undone.value.entry.undoes).toBe(1);
+    expect(loadCorpus(store.dir).articles).toEqual([]);
+  });
+
   it('writes and undoes synonyms', async () => {
     const store = freshStore();
     await store.writeSynonyms([['CFIUS', 'Committee on Foreign Investment in the United States']], actor);
