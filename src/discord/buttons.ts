@@ -32,7 +32,7 @@ export const BUTTONS: { readonly [K in ButtonKind]: ButtonHandler<K> } = {
   more: {
     updatesInPlace: true,
     run: (ctx, state, message) => {
-      const question = questionOf(message);
+      const question = state.question ?? questionOf(message);
       if (!question) return notice('question-gone', {});
       if (state.articleId && !ctx.index.article(state.articleId)) return notice('article-gone', {});
       const answer = answerQuestion(ctx.index, question, { top: state.count, offset: state.offset, articleId: state.articleId });

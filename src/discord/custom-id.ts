@@ -1,8 +1,9 @@
 /**
  * Button state lives in the button's `custom_id` (at most 100 characters), never in memory, so a
- * button keeps working after a restart. A question can be 300 characters, so it is never put
- * here: "More" reads it back from the footer of the message the button is on (render.ts).
+ * button keeps working after a restart. A question can be 300 characters: when it fits, "More"
+ * carries it (mq:…); otherwise it reads it back from the footer of the message the button is on.
  *
+ *   mq:<offset>:<count>:[<article-id>]:<question>   the next results of that question
  *   more:<offset>:<count>[:<article-id>]   the next results of the question on this message
  *   ctx:<passage-id>                       the passages around a passage
  *   art:<article-id>                       read an article from its start
@@ -25,7 +26,7 @@ import { err, ok, type Result } from '../core/result.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 
 export type ButtonState =
-  | { readonly kind: 'more'; readonly offset: number; readonly count: number; readonly articleId?: string | undefined }
+  | { readonly kind: 'more'; readonly offset: number; readonly count: number; readonly articleId?: string | undefined; readonly question?: string | undefined }
   | { readonly kind: 'context'; readonly passageId: string }
   | { readonly kind: 'article'; readonly articleId: string }
   | { readonly kind: 'read'; readonly articleId: string; readonly ordinal: number }
@@ -44,9 +45,13 @@ export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,43}$/;
 export function encodeButton(state: ButtonState): string {
   const parts: (string | number)[] = [PREFIX[state.kind]];
   switch (state.kind) {
-    case 'more':
+    case 'more': {
+      // The question rides along when it fits, so More works even where the message is not sent back.
+      const withQuestion = state.question ? `mq:${state.offset}:${state.count}:${state.articleId ?? ''}:${state.question}` : undefined;
+      if (withQuestion && withQuestion.length <= DISCORD_LIMITS.customId) return withQuestion;
       parts.push(state.offset, state.count, ...(state.articleId ? [state.articleId] : []));
       break;
+    }
     case 'context':
       parts.push(state.passageId);
       break;
@@ -77,6 +82,14 @@ const whole = (value: string | undefined): number | undefined => (value !== unde
 export function decodeButton(customId: string): Result<ButtonState, { code: 'unknown-button'; customId: string }> {
   const [prefix, ...rest] = customId.split(':');
   const fail = err({ code: 'unknown-button' as const, customId });
+  if (prefix === 'mq') {
+    const [offset, count, article] = rest;
+    const question = rest.slice(3).join(':').trim();
+    const o = whole(offset);
+    const c = whole(count);
+    if (o === undefined || c === undefined || c < 1 || !question || (article !== '' && !articleId(article))) return fail;
+    return ok({ kind: 'more', offset: o, count: c, ...(article ? { articleId: article } : {}), question });
+  }
   switch (prefix) {
     case PREFIX.more: {
       const [offset, count, article, ...extra] = rest;

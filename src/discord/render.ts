@@ -129,7 +129,7 @@ export function renderAnswer(answer: Answer, view: AnswerView, index: PassageInd
     customId: encodeButton({ kind: 'article', articleId }),
   }));
   const more: ButtonSpec[] =
-    answer.more > 0 ? [{ label: 'More', primary: true, customId: encodeButton({ kind: 'more', offset: last, count: view.count, articleId: view.articleId }) }] : [];
+    answer.more > 0 ? [{ label: 'More', primary: true, customId: encodeButton({ kind: 'more', offset: last, count: view.count, articleId: view.articleId, question: view.question }) }] : [];
   const fitsOneRow = contexts.length + articles.length + more.length <= DISCORD_LIMITS.buttonsPerRow;
   return { embeds, components: fitsOneRow ? buttonRows([...contexts, ...articles, ...more]) : buttonRows(contexts, articles, more) };
 }

@@ -80,7 +80,7 @@ describe('/ask', () => {
     expect(body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral, ...NO_MENTIONS } });
     const data = (body as { data: { embeds: unknown[]; components: { components: { label: string; custom_id: string }[] }[] } }).data;
     expect(data.embeds).toHaveLength(1);
-    expect(data.components.flatMap((r) => r.components).at(-1)).toEqual(button('More', 'more:1:1', ButtonStyle.Primary));
+    expect(data.components.flatMap((r) => r.components).at(-1)).toEqual(button('More', 'mq:1:1::bridge', ButtonStyle.Primary));
   });
 
   it('escapes markdown and mention syntax from the corpus, so nothing renders or pings', async () => {
@@ -197,7 +197,7 @@ describe('buttons', () => {
     const page2 = replyTo(more);
     expect(page2.embeds[0]?.title).toMatch(/^2\. /);
     expect(page2.embeds.at(-1)?.footer?.text).toMatch(/^Passages? 2 of \d+ · \d+ ms · Asked: “bridge”$/);
-    expect(buttonsOn(page2).at(-1)).toMatchObject({ label: 'More', custom_id: 'more:2:1' });
+    expect(buttonsOn(page2).at(-1)).toMatchObject({ label: 'More', custom_id: 'mq:2:1::bridge' });
 
     const again = press('more:2:1', page2);
     const third = await callback(again);
@@ -265,6 +265,12 @@ describe('buttons', () => {
     // A message that does not show its question (here the stand-in's own button message).
     const orphan = bot.standIn.sendButton({ customId: 'more:3:3' });
     expect((await callback(orphan)).body).toEqual(ephemeralNotice(MESSAGES['question-gone']({})));
+  });
+
+  it('More that carries its question works even on a message that does not show it', async () => {
+    const bare = bot.standIn.sendButton({ customId: 'mq:1:1::bridge' });
+    const { body } = await callback(bare);
+    expect(body).toMatchObject({ data: { embeds: [{ title: expect.stringMatching(/^2\. /), footer: { text: expect.stringMatching(/Asked: “bridge”$/) } }], ...NO_MENTIONS } });
   });
 });
 

@@ -10,6 +10,8 @@ describe('encodeButton / decodeButton', () => {
     const states: ButtonState[] = [
       { kind: 'more', offset: 3, count: 3 },
       { kind: 'more', offset: 5, count: 5, articleId: 'tiktok-oracle-deal' },
+      { kind: 'more', offset: 3, count: 3, question: 'where is: the data backed up?' },
+      { kind: 'more', offset: 3, count: 2, articleId: 'tiktok-oracle-deal', question: 'who owns it' },
       { kind: 'context', passageId: 'tiktok-oracle-deal#12' },
       { kind: 'article', articleId: 'tiktok-oracle-deal' },
       { kind: 'read', articleId: 'tiktok-oracle-deal', ordinal: 4 },
@@ -29,8 +31,15 @@ describe('encodeButton / decodeButton', () => {
     }
   });
 
+  it('leaves a question out of More when it does not fit, for the footer to supply', () => {
+    const question = 'q'.repeat(120);
+    const id = encodeButton({ kind: 'more', offset: 3, count: 3, question });
+    expect(id).toBe('more:3:3');
+    expect(decodeButton(id)).toEqual({ ok: true, value: { kind: 'more', offset: 3, count: 3 } });
+  });
+
   it('reports anything it did not write as an unknown button', () => {
-    for (const customId of ['', 'more', 'more:x:3', 'more:1:0', 'ctx:Bad Id#1', 'ctx:a#0', 'art:a:b', 'read:a:0', 'srcs:0', 'v2:more:1:1', 'more:1:1:a:b']) {
+    for (const customId of ['', 'more', 'more:x:3', 'more:1:0', 'ctx:Bad Id#1', 'ctx:a#0', 'art:a:b', 'read:a:0', 'srcs:0', 'v2:more:1:1', 'more:1:1:a:b', 'mq:1:1::', 'mq:1:1:Bad Id:q', 'mq:x:1::q']) {
       expect(decodeButton(customId)).toEqual({ ok: false, error: { code: 'unknown-button', customId } });
     }
   });

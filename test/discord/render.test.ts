@@ -92,7 +92,7 @@ describe('renderAnswer', () => {
         ['Article 4, 6', 'art:harbour-bridge-reopens'],
         ['Article 5', 'art:ferry-service-ends'],
       ],
-      [['More', 'more:6:3']],
+      [['More', 'mq:6:3::bridge']],
     ]);
     expect(reply.components?.[2]?.components[0]?.style).toBe(ButtonStyle.Primary);
   });
@@ -100,8 +100,8 @@ describe('renderAnswer', () => {
   it('keeps the article filter in the More button', () => {
     const reply = renderAnswer(answer([ranked(index, 'harbour-bridge-reopens#1')], { more: 2 }), view('bridge', { count: 1, articleId: 'harbour-bridge-reopens' }), index);
     const more = reply.components?.flatMap((r) => r.components).find((b) => b.label === 'More');
-    expect(more?.custom_id).toBe('more:1:1:harbour-bridge-reopens');
-    expect(decodeButton(more?.custom_id ?? '')).toEqual({ ok: true, value: { kind: 'more', offset: 1, count: 1, articleId: 'harbour-bridge-reopens' } });
+    expect(more?.custom_id).toBe('mq:1:1:harbour-bridge-reopens:bridge');
+    expect(decodeButton(more?.custom_id ?? '')).toEqual({ ok: true, value: { kind: 'more', offset: 1, count: 1, articleId: 'harbour-bridge-reopens', question: 'bridge' } });
   });
 
   it('stays within 6,000 characters with five long passages, cutting each at a sentence boundary with an ellipsis', () => {
