@@ -22,6 +22,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import { BUNDLED_CORPUS_DIR } from '../src/core/load-corpus.ts';
 import { main } from '../src/index.ts';
 import { startDiscordStandIn, type DiscordStandIn, type SentInteraction } from '../test/support/discord-stand-in/index.ts';
+import { endProcess } from '../src/end-process.ts';
 
 const QUESTIONS = [
   'Where is the US data backed up?',
@@ -136,4 +137,4 @@ for (const [kind, values] of samples) {
   const sorted = [...values].sort((a, b) => a - b);
   process.stdout.write(`${line([kind, sorted.length, percentile(sorted, 50).toFixed(1), percentile(sorted, 95).toFixed(1), (sorted.at(-1) ?? NaN).toFixed(1)])}\n`);
 }
-process.exit(0);
+endProcess(0);

@@ -23,6 +23,7 @@ import { FileCorpusStore } from './core/store/file-corpus-store.ts';
 import { warmUpLanguageData } from './core/warm-up.ts';
 import { articleLimitsFrom, createCuration, type Curation } from './discord/curation/context.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { endProcess } from './end-process.ts';
 
 /** What tests and the bench may change about start-up; `npm start` uses none of it. */
 export type StartOverrides = {
@@ -98,10 +99,10 @@ function stopOnSignals(running: Running): void {
     stopping = true;
     running.logger.info({ signal }, 'shutting down');
     running.stop().then(
-      () => process.exit(0),
+      () => endProcess(0),
       (error: unknown) => {
         running.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        endProcess(1);
       },
     );
   };
@@ -119,9 +120,9 @@ if (isEntryPoint) {
     const running = await main(env);
     stopOnSignals(running);
     await running.done;
-    process.exit(0);
+    endProcess(0);
   } catch (error) {
     process.stderr.write(error instanceof ConfigError ? error.message : `Verbatim could not start: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
+    endProcess(1);
   }
 }

@@ -9,6 +9,7 @@ import { answerQuestion } from '../core/answer.ts';
 import { answerToJson } from '../core/answer-json.ts';
 import { openCorpus } from './open-corpus.ts';
 import { renderAnswerText } from '../core/render-text.ts';
+import { endProcess } from '../end-process.ts';
 
 const USAGE = `usage: npm run --silent ask -- [--json | --jsonl] [--top N] [--corpus DIR] "question"
   --json        print one JSON object: {"query", "results": [...], "related"?: [...]}
@@ -18,7 +19,7 @@ const USAGE = `usage: npm run --silent ask -- [--json | --jsonl] [--top N] [--co
 
 function fail(message: string): never {
   process.stderr.write(`ask: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  endProcess(2);
 }
 
 let parsed;
@@ -39,7 +40,7 @@ try {
 const { values, positionals } = parsed;
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
+  endProcess(0);
 }
 if (values.json && values.jsonl) fail('--json and --jsonl cannot be used together');
 const top = values.top === undefined ? 3 : Number(values.top);

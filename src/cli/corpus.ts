@@ -19,6 +19,7 @@ import { BUNDLED_CORPUS_DIR } from '../core/load-corpus.ts';
 import type { ArticleProblem } from '../core/new-article.ts';
 import { sourceLabel } from '../core/render-text.ts';
 import { FileCorpusStore } from '../core/store/file-corpus-store.ts';
+import { endProcess } from '../end-process.ts';
 
 const USAGE = `usage: npm run corpus -- <command> [options]
   add FILE_OR_URL [--title T] [--publisher P] [--url U] [--published YYYY-MM-DD] [--corpus DIR]
@@ -28,12 +29,12 @@ const USAGE = `usage: npm run corpus -- <command> [options]
 
 function usage(message: string): never {
   process.stderr.write(`corpus: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  endProcess(2);
 }
 
 function refuse(message: string): never {
   process.stderr.write(`corpus: ${message}\nThe corpus was not changed.\n`);
-  process.exit(1);
+  endProcess(1);
 }
 
 let parsed;
@@ -56,7 +57,7 @@ try {
 const { values, positionals } = parsed;
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
+  endProcess(0);
 }
 const [command, ...rest] = positionals;
 const dir = resolve(values.corpus ?? BUNDLED_CORPUS_DIR);

@@ -12,6 +12,7 @@ import { COMMANDS } from '../../commands/index.ts';
 import { configErrorMessage, parseConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { registerCommands, registrationPlan } from './registration.ts';
+import { endProcess } from '../end-process.ts';
 
 const USAGE = `usage: npm run deploy-commands -- [--guild ID] [--force]
   --guild ID   register in this guild only (shows at once; for development)
@@ -19,7 +20,7 @@ const USAGE = `usage: npm run deploy-commands -- [--guild ID] [--force]
 
 function fail(message: string): never {
   process.stderr.write(`deploy-commands: ${message}\n${USAGE}\n`);
-  process.exit(2);
+  endProcess(2);
 }
 
 let args;
@@ -30,7 +31,7 @@ try {
 }
 if (args.help) {
   process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
+  endProcess(0);
 }
 if (args.guild !== undefined && !/^\d{17,20}$/.test(args.guild)) fail(`--guild must be a guild id (17–20 digits), not "${args.guild}"`);
 
@@ -39,7 +40,7 @@ loadDotenv({ quiet: true, processEnv: env });
 const parsed = parseConfig(env);
 if (!parsed.ok) {
   process.stderr.write(configErrorMessage(parsed.problems));
-  process.exit(2);
+  endProcess(2);
 }
 const { config } = parsed;
 if (!config.DISCORD_TOKEN) fail('DISCORD_TOKEN is not set (environment or .env)');
@@ -51,7 +52,7 @@ try {
   applicationId = ((await rest.get(Routes.currentApplication())) as { id: string }).id;
 } catch (error) {
   logger.error({ err: error }, 'could not read the application (is DISCORD_TOKEN right?)');
-  process.exit(1);
+  endProcess(1);
 }
 
 const guildId = args.guild ?? config.DISCORD_GUILD_ID;
@@ -67,4 +68,4 @@ for (const [i, outcome] of outcomes.entries()) {
   }[outcome.status];
   process.stdout.write(`${line}\n`);
 }
-process.exit(outcomes.some((o) => o.status === 'failed') ? 1 : 0);
+endProcess(outcomes.some((o) => o.status === 'failed') ? 1 : 0);
