@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags, type APIAttachment } from 'discord.js';
 import { REPLY_OPTIONS } from '../../src/discord/limits.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
-import { buttonIds, DISCORD_JS_DEFAULTS, file, NO_MENTIONS, startCurationBot, startSite, text, USER_ID, type CurationBot, type Site } from './curation-support.ts';
+import { buttonIds, DISCORD_JS_DEFAULTS, file, NO_MENTIONS, startCurationBot, startSite, text, USER_ID, type CurationBot, type Site, confirmPreview, firstAnswer as firstAnswerOf } from './curation-support.ts';
 
 const PAGE = readFileSync(new URL('../fixtures/pages/news-article.html', import.meta.url));
 const FERRY_TEXT = readFileSync(new URL('./fixtures/corpus/ferry-service-ends.md', import.meta.url), 'utf8').split('---\n')[2] as string;
@@ -47,19 +47,8 @@ function attach(filename: string, contentType: string, data: Buffer | string, ed
   return { sent: bot.corpus('add', [file(attachment)], { attachments: [attachment] }), attachment };
 }
 
-/** Presses Confirm on a preview and returns the callback. */
-async function confirm(preview: ReturnType<CurationBot['corpus']>) {
-  const message = bot.replyTo(preview);
-  return bot.callback(bot.press(buttonIds(message).Confirm as string, message));
-}
-
-/** The first result's title of an /ask, or 'No good match'. */
-async function firstAnswer(question: string): Promise<{ title: string; description: string }> {
-  const { body } = await bot.callback(bot.ask(question));
-  const embed = (body as { data: { embeds: { title: string; description: string }[] } }).data.embeds[0];
-  if (!embed) throw new Error('no embed');
-  return embed;
-}
+const confirm = (preview: ReturnType<CurationBot['corpus']>) => confirmPreview(bot, preview);
+const firstAnswer = (question: string) => firstAnswerOf(bot, question);
 
 describe('/corpus add from a link', () => {
   it('previews the article the page holds (no navigation, ads or comments), writes nothing before Confirm, then adds it, audited, and the next /ask quotes it', async () => {

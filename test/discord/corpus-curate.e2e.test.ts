@@ -12,7 +12,7 @@ import { REPLY_OPTIONS } from '../../src/discord/limits.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
 import { EVERYONE_PERMISSIONS, makeButton, makeSlashCommand } from '../support/discord-stand-in/payloads.ts';
 import { someone } from './bot.ts';
-import { buttonIds, DISCORD_JS_DEFAULTS, file, integer, MODERATOR_ROLE_ID, NO_MENTIONS, startCurationBot, text, USER_ID, type CurationBot } from './curation-support.ts';
+import { buttonIds, DISCORD_JS_DEFAULTS, file, integer, MODERATOR_ROLE_ID, NO_MENTIONS, startCurationBot, text, USER_ID, type CurationBot, confirmPreview, firstAnswer as firstAnswerOf } from './curation-support.ts';
 
 let bot: CurationBot;
 let initial: [string, string][];
@@ -30,17 +30,8 @@ const replacing = (content: string) => ({ type: InteractionResponseType.UpdateMe
 const MEMBER = { user: someone('400000000000000002'), memberPermissions: EVERYONE_PERMISSIONS };
 const unchanged = () => ({ files: bot.snapshot(), audit: bot.audit(), pending: bot.running.curation.pending.size });
 
-async function confirm(preview: ReturnType<CurationBot['corpus']>) {
-  const message = bot.replyTo(preview);
-  return bot.callback(bot.press(buttonIds(message).Confirm as string, message));
-}
-
-async function firstAnswer(question: string): Promise<{ title: string; description: string }> {
-  const { body } = await bot.callback(bot.ask(question));
-  const embed = (body as { data: { embeds: { title: string; description: string }[] } }).data.embeds[0];
-  if (!embed) throw new Error('no embed');
-  return embed;
-}
+const confirm = (preview: ReturnType<CurationBot['corpus']>) => confirmPreview(bot, preview);
+const firstAnswer = (question: string) => firstAnswerOf(bot, question);
 
 describe('who may curate', () => {
   it('registers /corpus only in the curator guild, for Manage Server by default (default_member_permissions "32"), beside the global commands', () => {

@@ -151,3 +151,17 @@ export const text = (name: string, value: string) => ({ type: ApplicationCommand
 export const integer = (name: string, value: number) => ({ type: ApplicationCommandOptionType.Integer as const, name, value });
 export const flag = (name: string, value: boolean) => ({ type: ApplicationCommandOptionType.Boolean as const, name, value });
 export const file = (attachment: APIAttachment) => ({ type: ApplicationCommandOptionType.Attachment as const, name: 'file', value: attachment.id });
+
+/** Presses Confirm on a preview and returns the callback. */
+export async function confirmPreview(bot: CurationBot, preview: ReturnType<CurationBot['corpus']>) {
+  const message = bot.replyTo(preview);
+  return bot.callback(bot.press(buttonIds(message).Confirm as string, message));
+}
+
+/** The first embed of an /ask reply: its title is the first result's label, or 'No good match'. */
+export async function firstAnswer(bot: CurationBot, question: string): Promise<{ title: string; description: string }> {
+  const { body } = await bot.callback(bot.ask(question));
+  const embed = (body as { data: { embeds: { title: string; description: string }[] } }).data.embeds[0];
+  if (!embed) throw new Error('no embed');
+  return embed;
+}
