@@ -83,7 +83,7 @@ describe('corpus CLI', () => {
   });
 
   it('adds a link served by a local server, only when the address is explicitly allowed', async () => {
-    const server = createServer((request, response) => {
+    const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(readFileSync(PAGE));
     });
