@@ -45,7 +45,8 @@ let byFirstLetter: Map<string, string[]> | undefined;
  */
 export function looksLikeName(word: string): boolean {
   const lower = word.toLowerCase();
-  if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
+  // Numbers and years are not names: a question may give a year the articles do not.
+  if (/^\d/.test(lower) || everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
   if (!byFirstLetter) {
     byFirstLetter = new Map();

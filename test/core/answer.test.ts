@@ -83,3 +83,10 @@ describe('answerQuestion', () => {
     expect(answerQuestion(live, 'who bought the stadium').results[0]?.passage.articleId).toBe('stadium');
   });
 });
+
+describe('answerQuestion and names', () => {
+  it('says no good match for a question about a name the corpus never mentions, but not for a year it lacks', () => {
+    expect(answerQuestion(index, 'what does Microsoft say about the data center in Virginia').results).toEqual([]);
+    expect(answerQuestion(index, 'was the data center in Virginia backed up in 2019').results[0]?.passage.text).toContain('Virginia');
+  });
+});
