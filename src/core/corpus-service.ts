@@ -74,13 +74,22 @@ export class CorpusService {
     return this.apply(await this.store.writeSynonyms(this.synonymGroups.filter((_, i) => i !== position), actor));
   }
 
-  /** Re-reads the whole store (after edits by hand or by git) and rebuilds the index in place; audited when an actor is given. */
+  /**
+   * Re-reads the whole store (after edits by hand or by git): only the articles that changed are
+   * indexed again, unless the synonyms changed, which touches every passage. Audited when an actor is given.
+   */
   async reload(actor?: Actor): Promise<LoadedCorpus> {
     if (actor) await this.store.recordReload(actor);
     const corpus = await this.store.load();
-    for (const article of this.index.articles()) if (!corpus.articles.some((a) => a.id === article.id)) this.index.remove(article.id);
+    const synonymsChanged = JSON.stringify(corpus.synonymGroups) !== JSON.stringify(this.synonymGroups);
     this.synonymGroups = corpus.synonymGroups;
-    this.index.setSynonyms(buildSynonymTable(corpus.synonymGroups));
+    if (synonymsChanged) {
+      // Every passage's concept terms change: analyse each article once, with the new groups.
+      this.index.reset(buildSynonymTable(corpus.synonymGroups), corpus.articles);
+      return corpus;
+    }
+    const ids = new Set(corpus.articles.map((a) => a.id));
+    for (const article of this.index.articles()) if (!ids.has(article.id)) this.index.remove(article.id);
     for (const article of corpus.articles) {
       const current = this.index.article(article.id);
       if (!current || JSON.stringify(current) !== JSON.stringify(article)) this.index.add(article);

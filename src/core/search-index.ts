@@ -80,9 +80,13 @@ export class PassageIndex {
 
   /** Swaps the synonym table; every passage is analysed again, since its concept terms change. */
   setSynonyms(synonyms: SynonymTable): void {
-    this.synonymTable = synonyms;
-    const articles = [...this.articlesById.values()];
+    this.reset(synonyms, [...this.articlesById.values()]);
+  }
+
+  /** Replaces everything: these articles, analysed with these synonyms, in one pass. */
+  reset(synonyms: SynonymTable, articles: readonly Article[]): void {
     this.clear();
+    this.synonymTable = synonyms;
     for (const article of articles) this.add(article);
   }
 

@@ -66,14 +66,16 @@ function synsetLine(pos: PartOfSpeech, offset: number): string {
   return text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
 }
 
-type Synset = { words: string[]; pointers: { symbol: string; offset: number; pos: PartOfSpeech; source: number; target: number }[] };
+type Synset = { words: string[]; rawWords: string[]; pointers: { symbol: string; offset: number; pos: PartOfSpeech; source: number; target: number }[] };
 const POS_OF_LETTER: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 function parseSynset(line: string): Synset {
   const fields = line.split(' ');
   const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-  const words: string[] = [];
-  for (let i = 0; i < wordCount; i++) words.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  // As written (case tells a name or acronym from a common word), and lower case for matching.
+  const rawWords: string[] = [];
+  for (let i = 0; i < wordCount; i++) rawWords.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' '));
+  const words = rawWords.map((w) => w.toLowerCase());
   let at = 4 + wordCount * 2;
   const pointerCount = Number.parseInt(fields[at] ?? '0', 10);
   at++;
@@ -88,16 +90,16 @@ function parseSynset(line: string): Synset {
       target: Number.parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { words, pointers };
+  return { words, rawWords, pointers };
 }
 
-/** The synset offsets of a lemma's most common senses in one part of speech. */
-function senses(pos: PartOfSpeech, lemma: string): number[] {
+/** The synset offsets of a lemma's senses in one part of speech, most common first. */
+function senses(pos: PartOfSpeech, lemma: string, limit = SENSES_PER_WORD): number[] {
   const line = indexLine(pos, lemma);
   if (!line) return [];
   const fields = line.trim().split(' ');
   const synsetCount = Number(fields[2]);
-  return fields.slice(fields.length - synsetCount).slice(0, SENSES_PER_WORD).map(Number);
+  return fields.slice(fields.length - synsetCount).slice(0, limit).map(Number);
 }
 
 const cache = new Map<string, RelatedWord[]>();
@@ -159,14 +161,8 @@ export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
   for (const { form, parts } of baseForms(lower)) {
     for (const pos of parts) {
-      const line = indexLine(pos, form.replace(/ /g, '_'));
-      if (!line) continue;
-      const fields = line.trim().split(' ');
-      const offsets = fields.slice(fields.length - Number(fields[2])).map(Number);
-      for (const offset of offsets) {
-        const raw = synsetLine(pos, offset).split(' ');
-        const count = Number.parseInt(raw[3] ?? '0', 16);
-        for (let i = 0; i < count; i++) if ((raw[4 + i * 2] ?? '').replace(/\(.*\)$/, '') === form.replace(/ /g, '_')) return true;
+      for (const offset of senses(pos, form.replace(/ /g, '_'), Infinity)) {
+        if (parseSynset(synsetLine(pos, offset)).rawWords.includes(form)) return true;
       }
     }
   }
