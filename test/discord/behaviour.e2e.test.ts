@@ -2,28 +2,15 @@
  * End to end, under pressure: cooldowns, a handler that throws, slow work that must be deferred,
  * and registering the commands only when Discord's copy differs. Each test starts its own bot.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags, Routes } from 'discord.js';
 import { COMMANDS } from '../../commands/index.ts';
 import { slashCommand, type Command } from '../../src/discord/command.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
-import { startDiscordStandIn, type DiscordStandIn } from '../support/discord-stand-in/index.ts';
-import { someone, startBot, type BotUnderTest } from './bot.ts';
+import type { DiscordStandIn } from '../support/discord-stand-in/index.ts';
+import { perTestBots, someone, startBot } from './bot.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function bot(...args: Parameters<typeof startBot>): Promise<BotUnderTest> {
-  const started = await startBot(...args);
-  cleanups.push(started.close);
-  return started;
-}
-async function standIn(): Promise<DiscordStandIn> {
-  const s = await startDiscordStandIn();
-  cleanups.push(() => s.close());
-  return s;
-}
+const { bot, standIn } = perTestBots();
 
 const ask = (s: DiscordStandIn, question: string, user = someone('100000000000000001')) =>
   s.sendSlashCommand({ name: 'ask', options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }], user });

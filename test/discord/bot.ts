@@ -2,6 +2,7 @@
  * Starts Verbatim through its own start-up code (`main` in src/index.ts), pointed at the local
  * Discord stand-in by DISCORD_API_URL, with its log lines captured for assertions.
  */
+import { afterEach } from 'vitest';
 import { main, type Running, type StartOverrides } from '../../src/index.ts';
 import { startDiscordStandIn, type DiscordStandIn, type StandInOptions } from '../support/discord-stand-in/index.ts';
 import { FIXTURE_CORPUS_DIR } from './support.ts';
@@ -58,4 +59,35 @@ export async function startBot(options: StartBotOptions = {}): Promise<BotUnderT
 /** A user other than the stand-in's default, so cooldowns of one test do not touch another. */
 export function someone(id: string) {
   return { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+}
+
+/**
+ * For test files that start a bot (or a bare stand-in) per test: what they start is closed after
+ * each test, last started first.
+ */
+export function perTestBots(): {
+  bot: (...args: Parameters<typeof startBot>) => Promise<BotUnderTest>;
+  standIn: () => Promise<DiscordStandIn>;
+  /** Anything else to undo after the test (a child process…). */
+  onCleanup: (cleanup: () => Promise<void>) => void;
+} {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    onCleanup: (cleanup) => {
+      cleanups.push(cleanup);
+    },
+    bot: async (...args) => {
+      const started = await startBot(...args);
+      cleanups.push(started.close);
+      return started;
+    },
+    standIn: async () => {
+      const s = await startDiscordStandIn();
+      cleanups.push(() => s.close());
+      return s;
+    },
+  };
 }

@@ -3,10 +3,8 @@
  * downloading an attachment under its guards, forms within Discord's limits, custom_ids that
  * cannot walk a path, /corpus options parsed by subcommand, and previews rendered safely.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as corpusCommand from '../../commands/corpus.ts';
 import { prepareArticle } from '../../src/core/new-article.ts';
 import { parseOptions, type Invoker } from '../../src/discord/command.ts';
@@ -17,6 +15,7 @@ import { renderPreview } from '../../src/discord/curation/render.ts';
 import { decodeButton, decodeForm, encodeButton, encodeForm } from '../../src/discord/custom-id.ts';
 import { MESSAGES } from '../../src/discord/messages.ts';
 import { prepareForm, prepareReply } from '../../src/discord/reply.ts';
+import { perTestServers } from '../support/loopback-server.ts';
 import { fixtureIndex } from './support.ts';
 
 const GUILD = '500000000000000001';
@@ -142,23 +141,7 @@ describe('renderPreview', () => {
 });
 
 describe('downloadAttachment', () => {
-  const servers: http.Server[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => {
-      s.closeAllConnections();
-      s.close(() => resolve());
-    })));
-  });
-  async function serve(handler: http.RequestListener): Promise<{ origin: string; hits: string[] }> {
-    const hits: string[] = [];
-    const server = http.createServer((request, response) => {
-      hits.push(request.url ?? '');
-      handler(request, response);
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
-  }
+  const serve = perTestServers();
   const options = (over: Partial<DownloadOptions> = {}): DownloadOptions => ({ cdnHosts: ['127.0.0.1'], maxBytes: 100, allowPrivateAddress: (a) => a === '127.0.0.1', ...over });
   const ref = (url: string, size = 5) => ({ id: '1', url, filename: 'a.txt', size });
 

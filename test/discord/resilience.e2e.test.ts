@@ -6,31 +6,18 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, GatewayOpcodes, InteractionResponseType, MessageFlags } from 'discord.js';
 import { MESSAGES } from '../../src/discord/messages.ts';
-import { instantIdentifyThrottler, startDiscordStandIn, type DiscordStandIn, type SentInteraction } from '../support/discord-stand-in/index.ts';
-import { startBot, type BotUnderTest } from './bot.ts';
+import { instantIdentifyThrottler, type DiscordStandIn, type SentInteraction } from '../support/discord-stand-in/index.ts';
+import { perTestBots } from './bot.ts';
 import { FIXTURE_CORPUS_DIR } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const CALLBACK = '/interactions/:id/:token/callback';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function bot(...args: Parameters<typeof startBot>): Promise<BotUnderTest> {
-  const started = await startBot(...args);
-  cleanups.push(started.close);
-  return started;
-}
-async function standIn(): Promise<DiscordStandIn> {
-  const s = await startDiscordStandIn();
-  cleanups.push(() => s.close());
-  return s;
-}
+const { bot, standIn, onCleanup } = perTestBots();
 
 const ask = (s: DiscordStandIn, question = 'When did the bridge reopen?') =>
   s.sendSlashCommand({ name: 'ask', options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }] });
@@ -123,7 +110,7 @@ function run(args: string[], env: Record<string, string>) {
     stderr += chunk.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(async () => {
+  onCleanup(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
     await exited;
   });

@@ -1,42 +1,17 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isPublicAddress } from '../../../src/core/ingest/address-policy.ts';
 import { fetchPage, type FetchError, type FetchPageOptions, type Resolver } from '../../../src/core/ingest/fetch-page.ts';
 import type { Result } from '../../../src/core/result.ts';
+import { perTestServers } from '../../support/loopback-server.ts';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
-type TestServer = { readonly port: number; readonly origin: string; readonly hits: string[] };
-
-const servers: http.Server[] = [];
 
 /** A server on 127.0.0.1 with a random port, closed (connections and all) after each test. */
-async function serve(handler: Handler): Promise<TestServer> {
-  const hits: string[] = [];
-  const server = http.createServer((request, response) => {
-    hits.push(request.url ?? '');
-    handler(request, response);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { port, origin: `http://127.0.0.1:${port}`, hits };
-}
-
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
-});
+const serve = perTestServers();
 
 const html = (body: string, contentType = 'text/html; charset=utf-8'): Handler => (_request, response) => {
   response.writeHead(200, { 'Content-Type': contentType });
@@ -341,8 +316,7 @@ describe('fetchPage reports', () => {
     expect(failed(await fetchPage('https://no-such-host.example.com/', { lookup: fakeDns({}) }))).toMatchObject({ code: 'dns-failed' });
     expect(failed(await fetchPage('https://empty.example.com/', { lookup: fakeDns({ 'empty.example.com': [] }) }))).toMatchObject({ code: 'dns-failed' });
     const closed = await serve(() => {});
-    const server = servers.pop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await closed.close();
     expect(failed(await fetchPage(closed.origin, { allowPrivateAddresses: true }))).toMatchObject({ code: 'network' });
   });
 
