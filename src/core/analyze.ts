@@ -102,6 +102,8 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
   ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
   ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
+  // "its own servers": an intensifier, not the verb of "who owns TikTok".
+  ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),
 ];
 
 /** Marks the words of function phrases, which count as stop words. */

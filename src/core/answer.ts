@@ -154,11 +154,27 @@ function countsThing(sentence: string, counted: QueryConcept): boolean {
   return words.some((w, i) => NUMBER_WORD.test(w.norm) && words.slice(i + 1, i + 5).some((next) => creditOf(counted, { has: (t) => t === stemWord(next.norm) }) > 0));
 }
 
+/**
+ * Whether a sentence names the doer of the question's verb: "owned by ByteDance" or "ByteDance owns"
+ * for "who owns TikTok" (a pronoun before the verb names nobody).
+ */
+function namesAgent(sentence: string, verb: QueryConcept): boolean {
+  const words = splitWords(sentence);
+  return words.some((w, i) => {
+    if (creditOf(verb, { has: (t) => t === stemWord(w.norm) }) < 1) return false;
+    if (words[i + 1]?.norm === 'by') return true;
+    const before = words[i - 1];
+    return before !== undefined && /^\p{Lu}/u.test(sentence.slice(before.start, before.end)) && !PRONOUN.test(before.norm);
+  });
+}
+const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|the|a|an)$/;
+
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
   if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(sentence)) return options.missingAnswerTypeFactor;
   if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
+  if (query.answerType === 'person' && query.agentVerb && !namesAgent(sentence, query.agentVerb)) return options.looseAnswerTypeFactor;
   return 1;
 }
 

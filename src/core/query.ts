@@ -31,6 +31,8 @@ export type ParsedQuery = {
   readonly answerType: AnswerType;
   /** For "how many X" / "number of X": the concept counted, which a good answer puts a number next to. */
   readonly counted?: QueryConcept | undefined;
+  /** For "who owns X": the verb whose doer is asked for, which a good answer names ("owned by ByteDance"). */
+  readonly agentVerb?: QueryConcept | undefined;
   /** "How do I…", "how to…": asks for instructions, which news articles do not give the asker. */
   readonly asksForInstructions: boolean;
 };
@@ -39,6 +41,9 @@ export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | '
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
+
+/** Words that count people without saying which: "how many people use it" asks how many users. */
+const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'folks', 'humans', 'ppl']);
 
 /** Verb particles that make nouns when joined: "backed up" ↔ "backup", "set up" ↔ "setup", "shut down" ↔ "shutdown". */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
@@ -50,16 +55,23 @@ export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount:
 /** "What is CFIUS?", "what does USDS stand for", "what's ByteDance": a short name asked to be explained. */
 const DEFINITION_QUESTION = /^\s*what(?:'s|’s|s| is| are| was| were| does| do)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?(?:\s+(?:stand|stands) for|\s+mean)?\s*\??\s*$/iu;
 
+/** "is it safe when…", "did they say where…": a yes/no question, whatever question word comes later. */
+const YES_NO_QUESTION = /^\W*(?:(?:so|and|but|ok|okay|hey|um|also)\W+)*(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\b/;
+
 function answerTypeOf(text: string): AnswerType {
   const lower = text.toLowerCase();
-  if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /\bwhat (?:kind|type|sort) of\b/.test(lower)) return 'definition';
-  if (/\bhow much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|\bhow much money\b|\bwhat (?:is|was) the (?:cost|price|budget)\b/.test(lower)) return 'money';
-  if (/\bhow (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lower) && !/\bhow long ago\b/.test(lower)) return 'measure';
-  if (/\bhow (many|much|often)\b|\bnumber of\b|\bwhat percent/.test(lower)) return 'quantity';
-  if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow long ago\b/.test(lower)) return 'time';
-  if (/\bwhere\b|\bwhich (country|city|state|place|location)\b|\bin what (country|city|state)\b/.test(lower)) return 'place';
-  if (/\bwho(m|se)?\b|\bwhich (company|companies|person|people|firm|agency)\b/.test(lower)) return 'person';
-  if (/\bwhy\b|\bwhat (for|reason)\b|\bhow come\b/.test(lower)) return 'reason';
+  // The question word that leads decides; a later "when" or "where" joins clauses ("worried about
+  // data when apps handle it"). A question with none (is, did, does…) asks for no particular kind.
+  const at = lower.search(/\b(?:who|whom|whose|what|whats|when|where|why|which|how)\b/);
+  const lead = at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
+  if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
+  if (/^how much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b/.test(lead)) return 'money';
+  if (/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) return 'measure';
+  if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
+  if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
+  if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';
+  if (/^who(?:m|se)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
+  if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b/.test(lead)) return 'reason';
   return 'any';
 }
 
@@ -137,6 +149,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   };
   // Names the corpus uses (Trump, Oracle) are not words to find synonyms for.
   for (const [position, draft] of draftAt) if (!index.isName(draft.word)) addRelated(relatedWords(words[position]?.norm ?? draft.word), [draft]);
+
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {
       const span = words.slice(position, position + length).map((w) => w.norm);
@@ -161,6 +174,17 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     for (const draft of drafts.slice(from, to)) draft.alternatives.set(concept, MATCH_WEIGHTS.synonym);
   }
 
+  // "How many people use TikTok" counts its users: a plain word for people, then what they do,
+  // is found by the doer's name for it ("users", "viewers") as well.
+  const countAt = words.findIndex((w, i) => (w.norm === 'many' && words[i - 1]?.norm === 'how') || (w.norm === 'of' && words[i - 1]?.norm === 'number'));
+  const countedDraft = countAt >= 0 ? [...draftAt].find(([position]) => position > countAt)?.[1] : undefined;
+  if (countedDraft && GENERIC_PEOPLE.has(countedDraft.word)) {
+    const doing = [...draftAt].find(([, d]) => d !== countedDraft && drafts.indexOf(d) > drafts.indexOf(countedDraft))?.[1];
+    for (const [term, weight] of doing?.alternatives ?? []) {
+      if (weight < MATCH_WEIGHTS.exact && (countedDraft.alternatives.get(term) ?? 0) < weight) countedDraft.alternatives.set(term, weight);
+    }
+  }
+
   // One concept per distinct word; its weight is the rarest way it can be found.
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
@@ -170,18 +194,21 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     seen.add(key);
     const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
-    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
     const rarity = Math.max(...draft.word.split(' ').map(everydayRarity));
+    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }
   const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
   // "how many employees", "the number of users": the first concept after the counting words.
-  const countAt = words.findIndex((w, i) => (w.norm === 'many' && words[i - 1]?.norm === 'how') || (w.norm === 'of' && words[i - 1]?.norm === 'number'));
-  const countedDraft = countAt >= 0 ? [...draftAt].find(([position]) => position > countAt)?.[1] : undefined;
   const counted = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
+  // "who owns TikTok": the word right after "who" is the verb whose doer is asked for.
+  const whoAt = words.findIndex((w) => w.norm === 'who');
+  const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;
+  const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
   return {
     text,
     concepts,
+    agentVerb,
     corrections,
     searched: concepts.map((c) => c.word),
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),

@@ -20,6 +20,11 @@ describe('contentWords and stemWord', () => {
     expect(contentWords('Where is the US data backed up?').map((w) => w.norm)).toEqual(['us', 'data', 'backed']);
   });
 
+  it('drops "own" after a possessive, where it means nothing of owning', () => {
+    expect(contentWords('TikTok keeps its own backups').map((w) => w.norm)).toEqual(['tiktok', 'keeps', 'backups']);
+    expect(contentWords('ByteDance owns TikTok').map((w) => w.norm)).toEqual(['bytedance', 'owns', 'tiktok']);
+  });
+
   it('lemmatizes irregular verbs before stemming, so kept finds keep', () => {
     expect(stemWord('kept')).toBe(stemWord('keeps'));
     expect(stemWord('sold')).toBe(stemWord('selling'));

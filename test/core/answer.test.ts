@@ -90,3 +90,18 @@ describe('answerQuestion and names', () => {
     expect(answerQuestion(index, 'was the data center in Virginia backed up in 2019').results[0]?.passage.text).toContain('Virginia');
   });
 });
+
+describe('answerQuestion and the kind of answer asked for', () => {
+  const owners = buildIndex({
+    articles: [
+      article('servers', 'Servers', 'The video app said it will keep using servers it owns in Virginia as its own backup for now.'),
+      article('holdings', 'Holdings', 'It owns a news aggregator and the video app Douyin, its chief executive Zhang Yiming said.'),
+      article('owner', 'Owner', 'The video app, which is owned by the Chinese company ByteDance, announced the move in a blog post.'),
+    ],
+    synonymGroups: [],
+  });
+
+  it('answers "who owns X" with the sentence that names the owner, not one where X owns something', () => {
+    expect(answerQuestion(owners, 'who owns the video app').results[0]?.passage.articleId).toBe('owner');
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { stemWord } from '../../src/core/analyze.ts';
+import { buildIndex } from '../../src/core/load-corpus.ts';
+import { parseQuery } from '../../src/core/query.ts';
+import { article } from '../support/fixtures.ts';
+
+const index = buildIndex({
+  articles: [
+    article('app', 'A video app', [
+      'The application, which is owned by the Chinese company ByteDance, has more than 1 billion active users.',
+      'Its data is stored in a data center in Virginia and backed up in Singapore, a spokesperson said in 2022.',
+    ].join('\n\n')),
+  ],
+  synonymGroups: [],
+});
+
+describe('parseQuery: the kind of answer asked for', () => {
+  it.each([
+    ['where is the data stored', 'place'],
+    ['when was it announced', 'time'],
+    ['who owns the app', 'person'],
+    ['how many users does it have', 'quantity'],
+    ['how much did Oracle pay for it', 'money'],
+    ['how long will the move take', 'measure'],
+    ['why was the app banned', 'reason'],
+    ['what is ByteDance', 'definition'],
+    ['so when did the app move its data', 'time'],
+  ])('"%s" asks for a %s', (question, type) => {
+    expect(parseQuery(question, index).answerType).toBe(type);
+  });
+
+  it('is decided by the leading question word, not a later "when" joining two clauses', () => {
+    expect(parseQuery('whose data is the government worried about when apps handle it', index).answerType).toBe('person');
+    expect(parseQuery('is the data safe when it is backed up', index).answerType).toBe('any');
+  });
+});
+
+describe('parseQuery: concepts', () => {
+  it('names the verb whose doer a "who" question asks for', () => {
+    expect(parseQuery('who owns the app', index).agentVerb?.word).toBe('owns');
+    expect(parseQuery('who is the spokesperson', index).agentVerb).toBeUndefined();
+  });
+
+  it('lets "how many people use it" find users, the doers of the verb', () => {
+    const query = parseQuery('how many people use the app', index);
+    const people = query.concepts.find((c) => c.word === 'people');
+    expect(people?.alternatives.has(stemWord('users'))).toBe(true);
+    expect(query.counted?.alternatives.has(stemWord('users'))).toBe(true);
+  });
+
+  it('does not stretch other counted words to the verb that follows', () => {
+    const query = parseQuery('how many servers use the app', index);
+    expect(query.concepts.find((c) => c.word === 'servers')?.alternatives.has(stemWord('users'))).toBe(false);
+  });
+
+  it('corrects a misspelt word the corpus lacks and reports the correction', () => {
+    const query = parseQuery('is the data stored in virgina?', index);
+    expect(query.corrections).toEqual([{ from: 'virgina', to: 'virginia' }]);
+    expect(query.unknown).toEqual([]);
+  });
+
+  it('lists words the corpus has nothing for as unknown', () => {
+    expect(parseQuery('what is the share price of Microsoft', index).unknown).toContain('microsoft');
+  });
+});
