@@ -1,9 +1,9 @@
 /**
- * `npm run eval`: scores Verbatim on the question set beside plain MiniSearch, in the same run.
- * Options: --corpus DIR, --questions FILE, --verbose (list every miss and wrong answer),
+ * `npm run eval`: scores Verbatim on both question sets (A and B) beside plain MiniSearch, in the same run.
+ * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
- * question set and test/fixtures/grown/questions.json on the grown corpus.
+ * question sets and test/fixtures/grown/questions.json on the grown corpus.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -31,7 +31,6 @@ function grownCorpus(from: string): string {
 }
 
 const corpusDir = values.grow ? grownCorpus(values.corpus ?? BUNDLED_CORPUS_DIR) : values.corpus;
-const set = loadQuestionSet(values.questions);
 const index = loadBundledIndex(corpusDir);
 
 const systems = {
@@ -41,7 +40,6 @@ const systems = {
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 };
-const results = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, set)])) as Record<string, Metrics>;
 
 const rows: [string, (m: Metrics) => string][] = [
   ['hit@1', (m) => m.hitAt1.toFixed(3)],
@@ -53,29 +51,33 @@ const rows: [string, (m: Metrics) => string][] = [
   ['boilerplate results', (m) => String(m.boilerplateResults)],
   ['near-duplicate pairs (top 5)', (m) => String(m.nearDuplicatePairs)],
 ];
-const names = Object.keys(results);
 const width = 30;
-console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages; questions: ${set.answerable.length} answerable, ${set.offTopic.length} off-topic, ${set.unanswerable.length} unanswerable`);
-console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join(''));
-for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(27))].join(''));
 
-const ours = results.verbatim as Metrics;
-if (values.grow) {
-  const grown = loadQuestionSet(new URL('../fixtures/grown/questions.json', import.meta.url).pathname);
-  const grownResults = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, grown)])) as Record<string, Metrics>;
-  console.log(`\nquestions on the added articles: ${grown.answerable.length} answerable, ${grown.offTopic.length} off-topic, ${grown.unanswerable.length} unanswerable`);
-  for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(grownResults[n] as Metrics).padStart(27))].join(''));
-  const g = grownResults.verbatim as Metrics;
-  console.log(`verbatim hit@1 by kind: ${Object.entries(g.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
+/** Scores every system on one question set and prints the table, hit@1 by kind and (verbose) the misses. */
+function report(title: string, path: string): void {
+  const set = loadQuestionSet(path);
+  const results = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, set)])) as Record<string, Metrics>;
+  const names = Object.keys(results);
+  console.log(`\n${title}: ${set.answerable.length} answerable, ${set.offTopic.length} off-topic, ${set.unanswerable.length} unanswerable`);
+  console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join(''));
+  for (const [label, cell] of rows) console.log([label.padEnd(width), ...names.map((n) => cell(results[n] as Metrics).padStart(27))].join(''));
+  const ours = results.verbatim as Metrics;
+  console.log(`verbatim hit@1 by kind: ${Object.entries(ours.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
   if (values.verbose) {
-    for (const miss of g.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
-    for (const wrong of g.wrongAnswers) console.log(`  answered: ${wrong.q}\n      top: ${wrong.top}`);
+    console.log('verbatim misses (rank 0 = not in top 5):');
+    for (const miss of ours.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
+    console.log('verbatim answered what it should not:');
+    for (const wrong of ours.wrongAnswers) console.log(`  ${wrong.q}\n      top: ${wrong.top}`);
   }
 }
-console.log(`\nverbatim hit@1 by kind: ${Object.entries(ours.byKind).map(([kind, [hits, total]]) => `${kind} ${hits}/${total}`).join(', ')}`);
-if (values.verbose) {
-  console.log('\nverbatim misses (rank 0 = not in top 5):');
-  for (const miss of ours.misses) console.log(`  [${miss.kind}] rank ${miss.rank}: ${miss.q}\n      top: ${miss.top}`);
-  console.log('verbatim answered what it should not:');
-  for (const wrong of ours.wrongAnswers) console.log(`  ${wrong.q}\n      top: ${wrong.top}`);
+
+console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages`);
+const here = (file: string) => new URL(file, import.meta.url).pathname;
+if (values.questions) report('questions', values.questions);
+else {
+  // Set A was written first and the ranking was developed against it; set B was written later by a
+  // helper that saw only the articles, as a check of how the ranking does on questions it was not built on.
+  report('set A (test/eval/questions.json)', here('./questions.json'));
+  report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
 }
+if (values.grow) report('questions on the added articles (test/fixtures/grown/questions.json)', here('../fixtures/grown/questions.json'));
