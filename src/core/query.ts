@@ -2,6 +2,7 @@ import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord } f
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity } from './background.ts';
 import { correctSpelling } from './spelling.ts';
+import { corpusRelativesOf } from './corpus-relatives.ts';
 import { isKnownPhrase, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
@@ -41,6 +42,9 @@ export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | '
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
+
+/** How informative (everyday rarity) a word must be for corpus words that list it to count. */
+const MIN_RARITY_FOR_CORPUS_RELATIVES = 0.4;
 
 /** Words that count people without saying which: "how many people use it" asks how many users. */
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'folks', 'humans', 'ppl']);
@@ -148,7 +152,14 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     }
   };
   // Names the corpus uses (Trump, Oracle) are not words to find synonyms for.
-  for (const [position, draft] of draftAt) if (!index.isName(draft.word)) addRelated(relatedWords(words[position]?.norm ?? draft.word), [draft]);
+  const corpusRelatives = corpusRelativesOf(index);
+  for (const [position, draft] of draftAt) {
+    if (index.isName(draft.word)) continue;
+    const word = words[position]?.norm ?? draft.word;
+    addRelated(relatedWords(word), [draft]);
+    // Read backwards, a vague everyday word ("go", "get") is listed by half the corpus: only sharper words count.
+    if (everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES) addRelated(corpusRelatives.of(word), [draft]);
+  }
 
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {

@@ -54,6 +54,7 @@ export class PassageIndex {
   private readonly lowerCasePassageCounts = new Counter();
   private search: MiniSearch<IndexedDocument>;
   private synonymTable: SynonymTable;
+  private vocabularyChanges = 0;
 
   constructor(
     synonyms: SynonymTable = EMPTY_SYNONYMS,
@@ -102,6 +103,7 @@ export class PassageIndex {
     const passages = splitIntoPassages(article, this.passageOptions).map((passage) => this.withTerms(passage, article, titleTerms));
     this.articlesById.set(article.id, article);
     this.passagesByArticle.set(article.id, passages);
+    this.vocabularyChanges++;
     for (const passage of passages) {
       this.passagesById.set(passage.id, passage);
       this.termPassageCounts.add(passage.terms, 1);
@@ -125,6 +127,7 @@ export class PassageIndex {
     }
     this.passagesByArticle.delete(articleId);
     this.articlesById.delete(articleId);
+    this.vocabularyChanges++;
     return true;
   }
 
@@ -178,6 +181,11 @@ export class PassageIndex {
   /** Whether the corpus writes a word only capitalized, as a name ("Trump", "Oracle"), never in lower case. */
   isName(word: string): boolean {
     return this.wordPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;
+  }
+
+  /** Goes up whenever articles come or go: what caches of the vocabulary compare against. */
+  get vocabularyVersion(): number {
+    return this.vocabularyChanges;
   }
 
   /** Every lower-case word of the corpus. */

@@ -139,7 +139,8 @@ export function relatedWords(phrase: string): RelatedWord[] {
         const own = synset.words.indexOf(form) + 1; // 1-based word number of our word in the synset
         for (const word of synset.words) if (!forms.includes(word) && !related.has(word)) related.set(word, 'synonym');
         for (const pointer of synset.pointers) {
-          if (pointer.symbol !== '+' || (pointer.source !== 0 && pointer.source !== own)) continue;
+          // Derivations (store ↔ storage) and pertainyms (Chinese ↔ China, specifically ↔ specific).
+          if ((pointer.symbol !== '+' && pointer.symbol !== '\\') || (pointer.source !== 0 && pointer.source !== own)) continue;
           const target = parseSynset(synsetLine(pointer.pos, pointer.offset));
           const word = target.words[pointer.target - 1];
           if (word && !forms.includes(word)) related.set(word, 'derived');
