@@ -49,7 +49,10 @@ const EXTRA_STOP_WORDS = [
   'tell', 'please', 'anyone', 'somebody', 'someone', 'something', 'anything', 'know', 'say', 'says', 'thing', 'things',
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
-  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off',
+  'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
+  // Chat shorthand, as people type on Discord.
+  'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
+  'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways',
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { editDistance } from './spelling.ts';
-import { isCommonWord } from './thesaurus.ts';
+import { isCommonWord, isProperNoun } from './thesaurus.ts';
 
 /**
  * How informative a word is in everyday English, from SUBTLEX-US word frequencies (74,286 words
@@ -35,18 +35,26 @@ export function everydayRarity(word: string): number {
   return count === undefined ? 1 : Math.log(Math.exp(logTotal) / count) / logTotal;
 }
 
+/** Days and months: a question may give a date the articles do not, as with years. */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 /** Everyday words by first letter, for telling a misspelling from a name. */
 let byFirstLetter: Map<string, string[]> | undefined;
 
 /**
- * Whether a word nobody uses in everyday speech is more likely a name or term (CEO, Microsoft) than
- * a misspelling of an everyday word ("aprove") or a plain word film subtitles happen to lack
- * ("pensioner"): WordNet does not know it as a common word, and it is not one edit from one.
+ * Whether a word is more likely a name or term (CEO, Microsoft, Texas) than a misspelling of an
+ * everyday word ("aprove") or a plain word film subtitles happen to lack ("pensioner"): WordNet
+ * knows it only as a name, or nobody uses it in everyday speech, WordNet does not know it as a
+ * common word, and it is not one edit from one.
  */
 export function looksLikeName(word: string): boolean {
   const lower = word.toLowerCase();
   // Numbers and years are not names: a question may give a year the articles do not.
-  if (/^\d/.test(lower) || everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
+  if (/^\d/.test(lower) || CALENDAR.test(lower)) return false;
+  // A place, people or language WordNet knows only by name (Texas, India, Spanish); not a short
+  // token, which WordNet mostly knows as a symbol (Co, Al) and a question uses as an abbreviation.
+  if (lower.length >= 4 && isProperNoun(lower)) return true;
+  if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
   if (!byFirstLetter) {
     byFirstLetter = new Map();

@@ -170,6 +170,13 @@ export function isCommonWord(word: string): boolean {
   return false;
 }
 
+/** Whether WordNet knows a word only as a name ("Texas", "India", "Spanish"), never as an ordinary word. */
+export function isProperNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const known = baseForms(lower).some(({ form, parts }) => parts.some((pos) => senses(pos, form.replace(/ /g, '_'), 1).length > 0));
+  return known && !isCommonWord(lower);
+}
+
 /** Whether WordNet knows a multi-word expression ("look after", "get rid of"). */
 export function isKnownPhrase(phrase: string): boolean {
   const lemma = phrase.toLowerCase().trim().replace(/ /g, '_');

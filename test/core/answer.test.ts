@@ -89,6 +89,13 @@ describe('answerQuestion and names', () => {
     expect(answerQuestion(index, 'what does Microsoft say about the data center in Virginia').results).toEqual([]);
     expect(answerQuestion(index, 'was the data center in Virginia backed up in 2019').results[0]?.passage.text).toContain('Virginia');
   });
+
+  it('says no good match for a place the corpus never mentions, even one everyday speech knows well', () => {
+    expect(answerQuestion(index, 'are US users stored in a data center in Texas').results).toEqual([]);
+    expect(answerQuestion(index, 'are US users stored in a data center in Virginia').results[0]?.passage.text).toContain('Virginia');
+    // A day or month the articles lack is not an unknown name.
+    expect(answerQuestion(index, 'were US users stored in a data center in Virginia in March').results[0]?.passage.text).toContain('Virginia');
+  });
 });
 
 describe('answerQuestion and the kind of answer asked for', () => {

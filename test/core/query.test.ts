@@ -63,3 +63,9 @@ describe('parseQuery: concepts', () => {
     expect(parseQuery('what is the share price of Microsoft', index).unknown).toContain('microsoft');
   });
 });
+
+describe('parseQuery: chat shorthand', () => {
+  it('reads "rn", "pls" and "u" as filler, not as words to find', () => {
+    expect(parseQuery('where is the data stored rn pls, do u know', index).searched).toEqual(['data', 'stored']);
+  });
+});
