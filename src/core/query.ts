@@ -185,15 +185,24 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     for (const draft of drafts.slice(from, to)) draft.alternatives.set(concept, MATCH_WEIGHTS.synonym);
   }
 
-  // "How many people use TikTok" counts its users: a plain word for people, then what they do,
-  // is found by the doer's name for it ("users", "viewers") as well.
+  // "How many people use TikTok" counts its users: a plain word for people, then what they do, is
+  // found by the doer's name for it ("users", "viewers") as well as by the verb's other relatives,
+  // and the number an answer gives should count those doers, not just any people.
   const countAt = words.findIndex((w, i) => (w.norm === 'many' && words[i - 1]?.norm === 'how') || (w.norm === 'of' && words[i - 1]?.norm === 'number'));
   const countedDraft = countAt >= 0 ? [...draftAt].find(([position]) => position > countAt)?.[1] : undefined;
+  let doerStems: string[] = [];
   if (countedDraft && GENERIC_PEOPLE.has(countedDraft.word)) {
-    const doing = [...draftAt].find(([, d]) => d !== countedDraft && drafts.indexOf(d) > drafts.indexOf(countedDraft))?.[1];
+    const doingAt = [...draftAt].find(([, d]) => d !== countedDraft && drafts.indexOf(d) > drafts.indexOf(countedDraft));
+    const doing = doingAt?.[1];
     for (const [term, weight] of doing?.alternatives ?? []) {
       if (weight < MATCH_WEIGHTS.exact && (countedDraft.alternatives.get(term) ?? 0) < weight) countedDraft.alternatives.set(term, weight);
     }
+    const verb = doingAt ? (words[doingAt[0]]?.norm ?? '') : '';
+    doerStems = relatedWords(verb)
+      .filter((r) => r.relation === 'derived' && /(?:er|or|ist|ant)$/.test(r.word))
+      .map((r) => stemWord(r.word))
+      .filter((stem) => known(stem));
+    for (const stem of doerStems) countedDraft.alternatives.set(stem, MATCH_WEIGHTS.exact);
   }
 
   // One concept per distinct word; its weight is the rarest way it can be found.
@@ -211,7 +220,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   }
   const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
   // "how many employees", "the number of users": the first concept after the counting words.
-  const counted = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
+  const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
+  const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;
   // "who owns TikTok": the word right after "who" is the verb whose doer is asked for.
   const whoAt = words.findIndex((w) => w.norm === 'who');
   const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;

@@ -45,7 +45,9 @@ describe('parseQuery: concepts', () => {
     const query = parseQuery('how many people use the app', index);
     const people = query.concepts.find((c) => c.word === 'people');
     expect(people?.alternatives.has(stemWord('users'))).toBe(true);
+    // The number an answer gives should count users, not any people ("hundreds of people familiar…").
     expect(query.counted?.alternatives.has(stemWord('users'))).toBe(true);
+    expect(query.counted?.alternatives.has(stemWord('people'))).toBe(false);
   });
 
   it('does not stretch other counted words to the verb that follows', () => {
