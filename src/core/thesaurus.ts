@@ -126,6 +126,7 @@ function baseForms(word: string): { form: string; parts: readonly PartOfSpeech[]
  */
 export function relatedWords(phrase: string): RelatedWord[] {
   const key = phrase.toLowerCase().trim();
+  if (!/\p{L}/u.test(key)) return [];
   const cached = cache.get(key);
   if (cached) return cached;
   const related = new Map<string, RelatedWord['relation']>();

@@ -12,6 +12,12 @@ describe('relatedWords', () => {
     expect(words(relatedWords('store'))).toContain('storage');
   });
 
+  it('gives nothing for an empty or letterless phrase', () => {
+    expect(relatedWords('')).toEqual([]);
+    expect(relatedWords('  ')).toEqual([]);
+    expect(relatedWords('2020')).toEqual([]);
+  });
+
   it('gives what an adjective pertains to: Chinese → China', () => {
     expect(relatedWords('chinese')).toContainEqual({ word: 'china', relation: 'derived' });
   });

@@ -50,6 +50,10 @@ describe('parseQuery: concepts', () => {
     expect(query.counted?.alternatives.has(stemWord('people'))).toBe(false);
   });
 
+  it('copes with a count of people and no verb after it', () => {
+    expect(parseQuery('how many people?', index).counted?.word).toBe('people');
+  });
+
   it('does not stretch other counted words to the verb that follows', () => {
     const query = parseQuery('how many servers use the app', index);
     expect(query.concepts.find((c) => c.word === 'servers')?.alternatives.has(stemWord('users'))).toBe(false);
