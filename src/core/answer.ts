@@ -103,6 +103,9 @@ function creditOf(concept: QueryConcept, terms: TermSet): number {
   return best;
 }
 
+/** How well one word of a sentence holds a concept. */
+const wordCredit = (concept: QueryConcept, norm: string): number => creditOf(concept, { has: (t) => t === stemWord(norm) });
+
 /** How much of the question a set of terms covers, 0–1; `context` terms earn a part of the credit. */
 function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, context?: TermSet, contextCredit = 0): number {
   if (total === 0) return 0;
@@ -151,7 +154,7 @@ const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|
 /** Whether a sentence puts a number just before the thing counted ("roughly 1,850 employees"). */
 function countsThing(sentence: string, counted: QueryConcept): boolean {
   const words = splitWords(sentence);
-  return words.some((w, i) => NUMBER_WORD.test(w.norm) && words.slice(i + 1, i + 5).some((next) => creditOf(counted, { has: (t) => t === stemWord(next.norm) }) > 0));
+  return words.some((w, i) => NUMBER_WORD.test(w.norm) && words.slice(i + 1, i + 5).some((next) => wordCredit(counted, next.norm) > 0));
 }
 
 /**
@@ -161,7 +164,7 @@ function countsThing(sentence: string, counted: QueryConcept): boolean {
 function namesAgent(sentence: string, verb: QueryConcept): boolean {
   const words = splitWords(sentence);
   return words.some((w, i) => {
-    if (creditOf(verb, { has: (t) => t === stemWord(w.norm) }) < 1) return false;
+    if (wordCredit(verb, w.norm) < 1) return false;
     if (words[i + 1]?.norm === 'by') return true;
     const before = words[i - 1];
     return before !== undefined && /^\p{Lu}/u.test(sentence.slice(before.start, before.end)) && !PRONOUN.test(before.norm);

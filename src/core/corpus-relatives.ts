@@ -11,9 +11,8 @@ import { relatedWords, type RelatedWord } from './thesaurus.ts';
  * come and go, so a moderator's change costs only the words it adds.
  */
 export class CorpusRelatives {
-  /** Corpus word → the related words it contributed (so it can take them back). */
-  private readonly contributed = new Map<string, readonly RelatedWord[]>();
-  private readonly contributedAsName = new Map<string, boolean>();
+  /** Corpus word → the related words it contributed (so it can take them back), and whether as a name. */
+  private readonly contributed = new Map<string, { readonly related: readonly RelatedWord[]; readonly asName: boolean }>();
   /** An asker's word or its stem → corpus words that list it, with how they relate. */
   private readonly byKey = new Map<string, Map<string, RelatedWord['relation']>>();
   private syncedVersion = -1;
@@ -24,12 +23,8 @@ export class CorpusRelatives {
     // Word → whether it is a name; a word that turns from name to common word is taken in again.
     const current = new Map<string, boolean>();
     for (const word of index.words()) if (isRelatable(word)) current.set(word, index.isName(word));
-    for (const [word, wasName] of [...this.contributedAsName]) if (current.get(word) !== wasName) this.drop(word);
-    for (const [word, isName] of current) {
-      if (this.contributed.has(word)) continue;
-      this.take(word, isName);
-      this.contributedAsName.set(word, isName);
-    }
+    for (const [word, { asName }] of [...this.contributed]) if (current.get(word) !== asName) this.drop(word);
+    for (const [word, isName] of current) if (!this.contributed.has(word)) this.take(word, isName);
     this.syncedVersion = index.vocabularyVersion;
   }
 
@@ -56,7 +51,7 @@ export class CorpusRelatives {
         if (parts.length === 2 && PARTICLES.has(parts[1] ?? '')) return [{ ...r, word: parts[0] ?? '' }];
         return parts.length === 1 ? [r] : [];
       });
-    this.contributed.set(corpusWord, related);
+    this.contributed.set(corpusWord, { related, asName });
     for (const { word, relation } of related) {
       for (const key of keysOf(word)) {
         const entry = this.byKey.get(key) ?? new Map<string, RelatedWord['relation']>();
@@ -67,7 +62,7 @@ export class CorpusRelatives {
   }
 
   private drop(corpusWord: string): void {
-    for (const { word } of this.contributed.get(corpusWord) ?? []) {
+    for (const { word } of this.contributed.get(corpusWord)?.related ?? []) {
       for (const key of keysOf(word)) {
         const entry = this.byKey.get(key);
         entry?.delete(corpusWord);
@@ -75,7 +70,6 @@ export class CorpusRelatives {
       }
     }
     this.contributed.delete(corpusWord);
-    this.contributedAsName.delete(corpusWord);
   }
 }
 
