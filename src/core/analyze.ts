@@ -50,6 +50,7 @@ const EXTRA_STOP_WORDS = [
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
+  'besides',
   // Chat shorthand, as people type on Discord.
   'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways',
@@ -104,7 +105,7 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['in', 'order', 'to'], ['in', 'order', 'that'], ['as', 'well', 'as'], ['according', 'to'], ['such', 'as'],
   ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
   ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
-  ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
+  ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
   // "its own servers": an intensifier, not the verb of "who owns TikTok".
   ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),
 ];

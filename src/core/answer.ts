@@ -26,6 +26,8 @@ export type AnswerOptions = {
   readonly minAnswerabilityForInstructions: number;
   /** Say "no good match" when the question names something the corpus never mentions (CEO, Microsoft). */
   readonly abstainOnUnknownNames: boolean;
+  /** Say "no good match" when what a who/when/how-much question asks about is a word the corpus never uses ("price"). */
+  readonly abstainOnUnknownFocus: boolean;
   /** Share a further result must hold, and the part of the best score it must reach. */
   readonly minSecondaryAnswerability: number;
   readonly minSecondaryScore: number;
@@ -55,6 +57,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minAnswerability: 0.45,
   minAnswerabilityForInstructions: 0.65,
   abstainOnUnknownNames: true,
+  abstainOnUnknownFocus: true,
   minSecondaryAnswerability: 0.35,
   minSecondaryScore: 0.4,
   duplicateSimilarity: 0.5,
@@ -270,9 +273,11 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
   const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word));
+  // "How much did Oracle pay", "who is in charge of USDS": articles that never mention paying or being in charge do not say.
+  const asksAboutUnknownFocus = options.abstainOnUnknownFocus && query.unknownFocus.length > 0;
   // The answer is the best-scored passage that holds enough of the question; one that scores well
   // on a few weak matches but holds too little of it is no answer, wherever it ranks.
-  const best = asksAboutUnknownName ? undefined : scored.find((s) => s.coverage >= bar);
+  const best = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar);
   if (!best) {
     const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);
     return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };

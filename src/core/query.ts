@@ -1,9 +1,9 @@
 import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
-import { everydayRarity } from './background.ts';
+import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, oppositeWords, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -36,6 +36,14 @@ export type ParsedQuery = {
   readonly agentVerb?: QueryConcept | undefined;
   /** "How do I…", "how to…": asks for instructions, which news articles do not give the asker. */
   readonly asksForInstructions: boolean;
+  /**
+   * For a question that asks for a kind of answer (who, when, how much…): the first word after the
+   * question word that is not a name, i.e. what is asked about ("who is in *charge*", "how much did
+   * Oracle *pay*", "how many *petabytes*"). A corpus that never mentions it cannot answer.
+   */
+  readonly focus: readonly QueryConcept[];
+  /** Of those, the ones the corpus has nothing for, not even an opposite ("bought" is answered by "sold to"). */
+  readonly unknownFocus: readonly QueryConcept[];
 };
 
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'any';
@@ -43,7 +51,10 @@ export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | '
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
 
-/** How informative (everyday rarity) a word must be for corpus words that list it to count. */
+/**
+ * How informative (everyday rarity) a word must be for corpus words that list it to count, and to be
+ * what a question asks about: below it are vague everyday words (go, get, give).
+ */
 const MIN_RARITY_FOR_CORPUS_RELATIVES = 0.4;
 
 /** Words that count people without saying which: "how many people use it" asks how many users. */
@@ -57,24 +68,37 @@ export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount:
   Math.log(1 + (passageCount - passagesWithTerm + 0.5) / (passagesWithTerm + 0.5));
 
 /** "What is CFIUS?", "what does USDS stand for", "what's ByteDance": a short name asked to be explained. */
-const DEFINITION_QUESTION = /^\s*what(?:'s|’s|s| is| are| was| were| does| do)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?(?:\s+(?:stand|stands) for|\s+mean)?\s*\??\s*$/iu;
+const DEFINITION_QUESTION =
+  /^\s*(?:what(?:'s|’s|s| is| are| was| were)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?|what(?: does| do)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?\s+(?:stand for|mean))\s*\??\s*$/iu;
 
 /** "is it safe when…", "did they say where…": a yes/no question, whatever question word comes later. */
 const YES_NO_QUESTION = /^\W*(?:(?:so|and|but|ok|okay|hey|um|also)\W+)*(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\b/;
 
+const AUXILIARY = /^(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)$/;
+
+const PREPOSITION = /^(?:in|on|at|of|for|with|to|by|from|about|into|under|behind|after|before)$/;
+
+const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
+
+/**
+ * The question from its leading question word on ("" for a yes/no question or none): a later
+ * "when" or "where" joins clauses ("worried about data when apps handle it").
+ */
+function leadingQuestion(lower: string): string {
+  const at = lower.search(QUESTION_WORD);
+  return at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
+}
+
 function answerTypeOf(text: string): AnswerType {
-  const lower = text.toLowerCase();
-  // The question word that leads decides; a later "when" or "where" joins clauses ("worried about
-  // data when apps handle it"). A question with none (is, did, does…) asks for no particular kind.
-  const at = lower.search(/\b(?:who|whom|whose|what|whats|when|where|why|which|how)\b/);
-  const lead = at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
+  // The question word that leads decides. A question with none (is, did, does…) asks for no particular kind.
+  const lead = leadingQuestion(text.toLowerCase());
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
   if (/^how much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b/.test(lead)) return 'money';
   if (/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) return 'measure';
   if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
   if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
   if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';
-  if (/^who(?:m|se)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
+  if (/^who(?:m|se|s)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
   if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b/.test(lead)) return 'reason';
   return 'any';
 }
@@ -226,14 +250,35 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const whoAt = words.findIndex((w) => w.norm === 'who');
   const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
+  // What a typed question asks about: the first word after its question word that is neither a name
+  // nor a vague everyday word ("how long did CFIUS give ByteDance to divest" asks about divesting).
+  // After an auxiliary ("how much did the company pay") a subject comes first, so its verb is asked about too.
+  const answerType = answerTypeOf(text);
+  const lead = leadingQuestion(text.toLowerCase());
+  const leadAt = lead === '' ? -1 : words.findIndex((w) => w.start >= text.length - lead.length);
+  // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
+  const typed = answerType !== 'any' && answerType !== 'reason' && leadAt !== -1;
+  const focusDrafts = typed
+    ? [...draftAt]
+        .filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && everydayRarity(d.word) >= MIN_RARITY_FOR_CORPUS_RELATIVES)
+        .map(([, d]) => d)
+    : [];
+  // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
+  const afterLead = words.slice(leadAt + 1);
+  const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
+  const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '') && focusDrafts.length >= 2;
+  const focus = focusDrafts.slice(0, subjectFirst ? 2 : 1).flatMap((d) => concepts.filter((c) => c.word === d.word));
+  const unknownFocus = focus.filter((c) => !c.known && !oppositeWords(c.word).some((w) => contentWords(w).some((cw) => known(cw.stem))));
   return {
     text,
     concepts,
     agentVerb,
+    focus,
+    unknownFocus,
     corrections,
     searched: concepts.map((c) => c.word),
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),
-    answerType: answerTypeOf(text),
+    answerType,
     counted,
     asksForInstructions,
   };

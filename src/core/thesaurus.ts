@@ -156,6 +156,29 @@ export function relatedWords(phrase: string): RelatedWord[] {
 }
 
 /**
+ * Words WordNet lists as opposites of `word` (buy ↔ sell, win ↔ lose). Not matches, since an answer
+ * must not be found by its opposite, but a question about buying is one an article about selling
+ * can answer ("who bought it" ↔ "it was sold to").
+ */
+export function oppositeWords(word: string): string[] {
+  const opposites = new Set<string>();
+  for (const { form, parts } of baseForms(word.toLowerCase().trim())) {
+    for (const pos of parts) {
+      for (const offset of senses(pos, form.replace(/ /g, '_'))) {
+        const synset = parseSynset(synsetLine(pos, offset));
+        const own = synset.words.indexOf(form) + 1;
+        for (const pointer of synset.pointers) {
+          if (pointer.symbol !== '!' || (pointer.source !== 0 && pointer.source !== own)) continue;
+          const opposite = parseSynset(synsetLine(pointer.pos, pointer.offset)).words[pointer.target - 1];
+          if (opposite && opposite !== form) opposites.add(opposite);
+        }
+      }
+    }
+  }
+  return [...opposites];
+}
+
+/**
  * Whether WordNet knows a word as an ordinary (lower-case) word in one of its senses, as opposed to
  * only as a name or acronym ("India", "CEO") or not at all.
  */

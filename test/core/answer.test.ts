@@ -98,6 +98,22 @@ describe('answerQuestion and names', () => {
   });
 });
 
+describe('answerQuestion and what a question asks about', () => {
+  it('says no good match when what a "how much" or "who" question asks about is a word the corpus never uses', () => {
+    // The corpus never speaks of paying or of anyone being in charge, whatever else matches.
+    expect(answerQuestion(index, 'how much did the company pay for the data center in Virginia').results).toEqual([]);
+    expect(answerQuestion(index, 'who is in charge of the data center in Virginia').results).toEqual([]);
+    // Asked about what it does say, the same words answer.
+    expect(answerQuestion(index, 'where is the data center that backs up US users').results[0]?.passage.text).toContain('Virginia');
+  });
+
+  it('looks past a vague verb to what is asked about, and asks nothing of a "why" question\'s wording', () => {
+    // "give" is nowhere in the corpus, but it is not what the question is about.
+    expect(answerQuestion(index, 'how long did regulators give the company to review the arrangement').results[0]?.passage.text).toContain('review');
+    expect(answerQuestion(index, 'why did regulators want to get rid of the arrangement').results[0]?.passage.text).toContain('Regulators');
+  });
+});
+
 describe('answerQuestion and the kind of answer asked for', () => {
   const owners = buildIndex({
     articles: [

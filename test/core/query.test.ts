@@ -35,6 +35,27 @@ describe('parseQuery: the kind of answer asked for', () => {
   });
 });
 
+describe('parseQuery: what a typed question asks about', () => {
+  const focusOf = (question: string) => parseQuery(question, index).focus.map((c) => c.word);
+  it.each([
+    ['who is in charge of the data', ['charge']],
+    ['how many petabytes were moved', ['petabytes']],
+    // After an auxiliary the subject comes first; its verb is asked about too.
+    ['how much did ByteDance pay for it', ['pay']],
+    ['how much did the company pay for it', ['company', 'pay']],
+    ['when is the move supposed to end', ['move', 'end']],
+  ])('"%s" asks about %j', (question, focus) => {
+    expect(focusOf(question)).toEqual(focus);
+  });
+
+  it('skips names and vague everyday verbs, and leaves yes/no, open and "why" questions without one', () => {
+    expect(focusOf('how long did they give ByteDance to move')).toEqual(['move']);
+    expect(focusOf('is the data stored in Virginia')).toEqual([]);
+    expect(focusOf('tell me about the data center')).toEqual([]);
+    expect(focusOf('why did ByteDance buy the app')).toEqual([]);
+  });
+});
+
 describe('parseQuery: concepts', () => {
   it('names the verb whose doer a "who" question asks for', () => {
     expect(parseQuery('who owns the app', index).agentVerb?.word).toBe('owns');
