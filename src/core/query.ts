@@ -2,6 +2,7 @@ import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord } f
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
+import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { isKnownPhrase, oppositeWords, relatedWords, type RelatedWord } from './thesaurus.ts';
 
@@ -132,6 +133,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
           corrections.push({ from: w.norm, to: corrected });
         }
       }
+      // An acronym of a name the corpus uses ("DoC" → "Department of Commerce", "TT" → "TikTok").
+      for (const term of acronymTerms(w.norm, index)) alternatives.set(term, MATCH_WEIGHTS.synonym);
       // A compound the corpus writes as two words ("cybersecurity" → "cyber security").
       for (let cut = 3; cut <= w.norm.length - 3; cut++) {
         const head = w.norm.slice(0, cut);

@@ -1,0 +1,130 @@
+import { contentWords, isStopWord, splitWords } from './analyze.ts';
+import type { PassageIndex } from './search-index.ts';
+
+/**
+ * Acronyms a reader forms from the names an article uses: "DoC" for "Department of Commerce",
+ * "NSC" for "National Security Council", "TT" for "TikTok". The synonym list holds the ones
+ * moderators know of; these are found in the text itself, so an article added tomorrow brings
+ * its own. Only a question word the corpus does not know is read as one of them.
+ */
+
+/** Small words a name may hold between its capitalized words ("Department *of* Commerce"). */
+const JOINERS = new Set(['of', 'on', 'for', 'the', 'and', 'in', 'to', '&']);
+/** Longest name, in words, that acronyms are formed from. */
+const MAX_NAME_WORDS = 8;
+
+const isCapitalized = (raw: string): boolean => /^\p{Lu}/u.test(raw);
+/** "TikTok", "ByteDance", "WeChat": a capital inside a word that is not all capitals. */
+const humpsOf = (raw: string): string[] => (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw) ? (raw.match(/\p{Lu}/gu) ?? []) : []);
+
+/**
+ * Acronym (lower case) → the names in `text` it can stand for. A name is a run of capitalized words,
+ * possibly joined by small words; each stretch of it that starts and ends with a capitalized word
+ * gives the initials of its capitalized words ("CFIUS") and of all its words ("DoC"). A word with
+ * capitals inside gives its humps ("TT").
+ */
+export function acronymsIn(text: string): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (acronym: string, name: string) => {
+    if (acronym.length < 2) return;
+    const key = acronym.toLowerCase();
+    const names = found.get(key) ?? new Set<string>();
+    names.add(name);
+    found.set(key, names);
+  };
+  const words = splitWords(text).map((w) => ({ ...w, raw: text.slice(w.start, w.end) }));
+  // Runs of capitalized words and joiners, not across sentence punctuation.
+  const runs: (typeof words)[] = [];
+  let run: typeof words = [];
+  words.forEach((word, i) => {
+    const gap = i > 0 ? text.slice((words[i - 1] as (typeof words)[number]).end, word.start) : '';
+    if (/[.,;:!?()“”"\n]/.test(gap)) {
+      runs.push(run);
+      run = [];
+    }
+    if (isCapitalized(word.raw) || (run.length > 0 && JOINERS.has(word.norm))) run.push(word);
+    else {
+      runs.push(run);
+      run = [];
+    }
+    const humps = humpsOf(word.raw);
+    if (humps.length >= 2) add(humps.join(''), word.raw);
+  });
+  runs.push(run);
+  for (const r of runs) {
+    for (let from = 0; from < r.length; from++) {
+      // A sentence's capitalized first word is no part of a name ("The Commerce Department").
+      if (!isCapitalized(r[from]?.raw ?? '') || isStopWord(r[from]?.norm ?? '')) continue;
+      for (let to = from + 2; to <= Math.min(r.length, from + MAX_NAME_WORDS); to++) {
+        const span = r.slice(from, to);
+        if (!isCapitalized(span[span.length - 1]?.raw ?? '') || isStopWord(span[span.length - 1]?.norm ?? '')) continue;
+        const name = text.slice(span[0]?.start, span[span.length - 1]?.end);
+        add(span.filter((w) => isCapitalized(w.raw)).map((w) => w.raw[0]).join(''), name);
+        add(span.map((w) => w.raw[0]).join(''), name);
+      }
+    }
+  }
+  return found;
+}
+
+/** The acronyms of the names in an index's articles, kept up to date article by article. */
+export class CorpusAcronyms {
+  /** Article id → the text it was read from and what it gave. */
+  private readonly perArticle = new Map<string, { readonly text: string; readonly found: Map<string, Set<string>> }>();
+  private syncedVersion = -1;
+
+  sync(index: PassageIndex): void {
+    if (index.vocabularyVersion === this.syncedVersion) return;
+    const current = new Set<string>();
+    // The synonym list's spellings are names too ("Department of Commerce" → "DoC").
+    const sources = [...index.articles().map((a) => ({ id: a.id, text: `${a.title}\n${a.body}` })), { id: '\u0000synonyms', text: index.synonyms.groups.flat().join('\n') }];
+    for (const { id, text } of sources) {
+      current.add(id);
+      if (this.perArticle.get(id)?.text !== text) this.perArticle.set(id, { text, found: acronymsIn(text) });
+    }
+    for (const id of [...this.perArticle.keys()]) if (!current.has(id)) this.perArticle.delete(id);
+    this.syncedVersion = index.vocabularyVersion;
+  }
+
+  /** The names an acronym stands for in the corpus, in a stable order. */
+  namesFor(acronym: string): string[] {
+    const names = new Set<string>();
+    for (const { found } of this.perArticle.values()) for (const name of found.get(acronym.toLowerCase()) ?? []) names.add(name);
+    return [...names].sort();
+  }
+}
+
+const perIndex = new WeakMap<PassageIndex, CorpusAcronyms>();
+
+/** The corpus acronyms of an index, up to date with its current articles. */
+export function corpusAcronymsOf(index: PassageIndex): CorpusAcronyms {
+  let acronyms = perIndex.get(index);
+  if (!acronyms) {
+    acronyms = new CorpusAcronyms();
+    perIndex.set(index, acronyms);
+  }
+  acronyms.sync(index);
+  return acronyms;
+}
+
+/**
+ * The index terms an acronym finds: for each name it stands for, the synonym concept that covers
+ * the whole name if there is one, else the name's rarest word (the one that tells it apart:
+ * "commerce" of "Department of Commerce").
+ */
+export function acronymTerms(acronym: string, index: PassageIndex): string[] {
+  const terms = new Set<string>();
+  for (const name of corpusAcronymsOf(index).namesFor(acronym)) {
+    const stems = contentWords(name).map((w) => w.stem);
+    if (stems.length === 0) continue;
+    const whole = index.synonyms.match(stems).find((m) => m.from === 0 && m.to === stems.length);
+    if (whole && index.passagesWithTerm(whole.concept) > 0) {
+      terms.add(whole.concept);
+      continue;
+    }
+    const known = stems.filter((s) => index.passagesWithTerm(s) > 0);
+    const rarest = known.sort((a, b) => index.passagesWithTerm(a) - index.passagesWithTerm(b) || a.localeCompare(b))[0];
+    if (rarest) terms.add(rarest);
+  }
+  return [...terms];
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { acronymsIn, corpusAcronymsOf } from '../../src/core/acronyms.ts';
+import { answerQuestion } from '../../src/core/answer.ts';
+import { buildIndex } from '../../src/core/load-corpus.ts';
+import { article } from '../support/fixtures.ts';
+
+const namesFor = (text: string, acronym: string) => [...(acronymsIn(text).get(acronym) ?? [])].sort();
+
+describe('acronymsIn', () => {
+  it('forms acronyms from the capitalized words of a name, and from all its words', () => {
+    const text = 'The National Security Council met the Department of Commerce on Friday.';
+    expect(namesFor(text, 'nsc')).toEqual(['National Security Council']);
+    expect(namesFor(text, 'doc')).toEqual(['Department of Commerce']);
+    expect(namesFor(text, 'dc')).toEqual(['Department of Commerce']);
+  });
+
+  it('forms one from the humps of a word with capitals inside', () => {
+    expect(namesFor('TikTok and ByteDance said so.', 'tt')).toEqual(['TikTok']);
+    expect(namesFor('TikTok and ByteDance said so.', 'bd')).toEqual(['ByteDance']);
+  });
+
+  it('does not start a name at a sentence\'s first word or run one across punctuation', () => {
+    const text = 'The Commerce Department agreed. Oracle, Google and Microsoft did not.';
+    expect(acronymsIn(text).has('tcd')).toBe(false);
+    expect(namesFor(text, 'cd')).toEqual(['Commerce Department']);
+    expect(acronymsIn(text).has('og')).toBe(false);
+  });
+});
+
+describe('acronyms in answers', () => {
+  const council = article('council', 'Council review', 'The National Security Council ordered the sale of the video app in 2019.');
+  const weather = article('weather', 'Weather', 'Rain is expected over the weekend across the northern hills.');
+
+  it('finds the name an acronym the corpus never writes stands for, and follows articles as they come and go', () => {
+    const index = buildIndex({ articles: [weather], synonymGroups: [] });
+    expect(answerQuestion(index, 'what did the NSC order').results).toEqual([]);
+    index.add(council);
+    expect(answerQuestion(index, 'what did the NSC order').results[0]?.passage.articleId).toBe('council');
+    index.remove('council');
+    expect(corpusAcronymsOf(index).namesFor('nsc')).toEqual([]);
+  });
+
+  it('forms acronyms from the synonym list\'s spellings too', () => {
+    const commerce = article('commerce', 'Rules', 'The Commerce Department is studying new rules for foreign apps.');
+    const index = buildIndex({ articles: [commerce, weather], synonymGroups: [['Commerce Department', 'Department of Commerce']] });
+    expect(answerQuestion(index, 'what is the DoC studying').results[0]?.passage.articleId).toBe('commerce');
+  });
+});
