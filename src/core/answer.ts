@@ -147,7 +147,7 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   measure: /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a))(?:-|\s)?(?:k?m|kilomet(?:re|er)s?|met(?:re|er)s?|centimet(?:re|er)s?|mm|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|tonnes?|tons?|kg|kilograms?|lbs?|years?|months?|weeks?|days?|hours?|minutes?|storeys?|floors?)\b/iu,
   money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
-  person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo)s?\b/u,
+  person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo|engineer|expert|employee|worker|lawmaker|regulator|analyst|researcher|investigator)s?\b|\b(?:personnel|staff)\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
 };

@@ -92,7 +92,13 @@ function leadingQuestion(lower: string): string {
 
 function answerTypeOf(text: string): AnswerType {
   // The question word that leads decides. A question with none (is, did, does…) asks for no particular kind.
-  const lead = leadingQuestion(text.toLowerCase());
+  const lower = text.toLowerCase();
+  const lead = leadingQuestion(lower);
+  // A search typed as keywords says what it wants by a noun: "tiktok oracle deal date".
+  if (lead === '' && !YES_NO_QUESTION.test(lower)) {
+    if (/\b(?:date|dates|year|timeline|when)\b/.test(lower)) return 'time';
+    if (/\b(?:location|where)\b/.test(lower)) return 'place';
+  }
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
   if (/^how much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b/.test(lead)) return 'money';
   if (/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) return 'measure';

@@ -124,6 +124,17 @@ describe('answerQuestion and the kind of answer asked for', () => {
     synonymGroups: [],
   });
 
+  it('reads roles (engineers, staff) as an answer to "who"', () => {
+    const team = buildIndex({
+      articles: [
+        article('plan', 'Security team', 'The new security team, a team for security, will start its work in the spring.'),
+        article('members', 'Members', 'The new security team consists of engineers and outside staff.'),
+      ],
+      synonymGroups: [],
+    });
+    expect(answerQuestion(team, 'who is on the new security team').results[0]?.passage.articleId).toBe('members');
+  });
+
   it('answers "who owns X" with the sentence that names the owner, not one where X owns something', () => {
     expect(answerQuestion(owners, 'who owns the video app').results[0]?.passage.articleId).toBe('owner');
   });

@@ -25,6 +25,9 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['why was the app banned', 'reason'],
     ['what is ByteDance', 'definition'],
     ['so when did the app move its data', 'time'],
+    // Keywords say what they want by a noun.
+    ['tiktok oracle deal date', 'time'],
+    ['app data center location', 'place'],
   ])('"%s" asks for a %s', (question, type) => {
     expect(parseQuery(question, index).answerType).toBe(type);
   });
