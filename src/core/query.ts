@@ -101,7 +101,7 @@ function answerTypeOf(text: string): AnswerType {
   }
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
   if (/^how much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b/.test(lead)) return 'money';
-  if (/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) return 'measure';
+  if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';
   if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
   if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
   if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';

@@ -22,6 +22,7 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['how many users does it have', 'quantity'],
     ['how much did Oracle pay for it', 'money'],
     ['how long will the move take', 'measure'],
+    ['how much time passed between the order and the move', 'measure'],
     ['why was the app banned', 'reason'],
     ['what is ByteDance', 'definition'],
     ['so when did the app move its data', 'time'],
