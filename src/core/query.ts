@@ -35,7 +35,7 @@ export type ParsedQuery = {
   readonly counted?: QueryConcept | undefined;
   /** For "who owns X": the verb whose doer is asked for, which a good answer names ("owned by ByteDance"). */
   readonly agentVerb?: QueryConcept | undefined;
-  /** "How do I…", "how to…": asks for instructions, which news articles do not give the asker. */
+  /** "How do I…", "how to…", "what's a good…": asks for instructions or advice, which news articles do not give the asker. */
   readonly asksForInstructions: boolean;
   /**
    * For a question that asks for a kind of answer (who, when, how much…): the first word after the
@@ -251,7 +251,10 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }
-  const asksForInstructions = /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text);
+  // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
+  const asksForInstructions =
+    /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips)\b/i.test(text);
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

@@ -51,6 +51,11 @@ describe('answerQuestion', () => {
     expect(answer.related).toEqual([]);
   });
 
+  it('asks more of a passage when the question wants advice, which news does not give', () => {
+    expect(answerQuestion(index, "what's a good data center for my photos").results).toEqual([]);
+    expect(answerQuestion(index, 'which data center stores the photos').results[0]?.passage.text).toContain('Virginia');
+  });
+
   it('returns nothing for a question of stop words only', () => {
     expect(answerQuestion(index, 'what is it?').results).toEqual([]);
     expect(answerQuestion(index, '').results).toEqual([]);

@@ -39,6 +39,19 @@ describe('parseQuery: the kind of answer asked for', () => {
   });
 });
 
+describe('parseQuery: instructions and advice', () => {
+  it.each([
+    ['how do I back up my phone', true],
+    ["what's a good app for editing video", true],
+    ['which is the best cloud for photos', true],
+    ['any suggestions for cloud storage', true],
+    ['where is the data backed up', false],
+    ['what did the company say about the move', false],
+  ])('"%s" asks for instructions or advice: %s', (question, asks) => {
+    expect(parseQuery(question, index).asksForInstructions).toBe(asks);
+  });
+});
+
 describe('parseQuery: what a typed question asks about', () => {
   const focusOf = (question: string) => parseQuery(question, index).focus.map((c) => c.word);
   it.each([
