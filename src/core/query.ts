@@ -79,6 +79,8 @@ const AUXILIARY = /^(?:is|are|was|were|am|do|does|did|can|could|will|would|shoul
 
 const PREPOSITION = /^(?:in|on|at|of|for|with|to|by|from|about|into|under|behind|after|before)$/;
 
+const MONEY_WORD = /^(?:cost|costs|pay|paid|paying|worth|spend|spent|spending|price|prices|money|budget|charge|charged|fee|fees|salary|salaries)$/;
+
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
 
 /**
@@ -279,7 +281,15 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const afterLead = words.slice(leadAt + 1);
   const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
   const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '') && focusDrafts.length >= 2;
-  const focus = focusDrafts.slice(0, subjectFirst ? 2 : 1).flatMap((d) => concepts.filter((c) => c.word === d.word));
+  const focusWords = focusDrafts.slice(0, subjectFirst ? 2 : 1).map((d) => d.word);
+  // "what's the salary of…", "what is the name of…": the attribute asked for, whatever the question word.
+  const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
+  // A money question asks about the paying or costing itself ("how much is the company worth").
+  const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
+  for (const word of [attribute, moneyWord]) {
+    if (word && draftAt.size > 0 && [...draftAt.values()].some((d) => d.word === word) && everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES) focusWords.push(word);
+  }
+  const focus = [...new Set(focusWords)].flatMap((word) => concepts.filter((c) => c.word === word));
   const unknownFocus = focus.filter((c) => !c.known && !oppositeWords(c.word).some((w) => contentWords(w).some((cw) => known(cw.stem))));
   return {
     text,

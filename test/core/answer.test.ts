@@ -108,6 +108,8 @@ describe('answerQuestion and what a question asks about', () => {
     // The corpus never speaks of paying or of anyone being in charge, whatever else matches.
     expect(answerQuestion(index, 'how much did the company pay for the data center in Virginia').results).toEqual([]);
     expect(answerQuestion(index, 'who is in charge of the data center in Virginia').results).toEqual([]);
+    expect(answerQuestion(index, 'what is the name of the data center in Virginia').results).toEqual([]);
+    expect(answerQuestion(index, 'how much is the data center in Virginia worth').results).toEqual([]);
     // Asked about what it does say, the same words answer.
     expect(answerQuestion(index, 'where is the data center that backs up US users').results[0]?.passage.text).toContain('Virginia');
   });

@@ -61,6 +61,9 @@ describe('parseQuery: what a typed question asks about', () => {
     ['how much did ByteDance pay for it', ['pay']],
     ['how much did the company pay for it', ['company', 'pay']],
     ['when is the move supposed to end', ['move', 'end']],
+    // The attribute a "what's the X of" question asks for, and the money a money question asks about.
+    ['what is the salary of the data team', ['salary']],
+    ['how much is the video app worth', ['video', 'app', 'worth']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
