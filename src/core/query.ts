@@ -1,4 +1,4 @@
-import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord } from './analyze.ts';
+import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
@@ -110,6 +110,32 @@ function answerTypeOf(text: string): AnswerType {
   if (/^who(?:m|se|s)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
   if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b/.test(lead)) return 'reason';
   return 'any';
+}
+
+/**
+ * What a typed question asks about: the first word after its question word that is neither a name
+ * nor a vague everyday word ("how long did CFIUS give ByteDance to divest" asks about divesting).
+ * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
+ * about too; so are the attribute of "what's the salary of…" and a money question's "pay" or "worth".
+ */
+function focusOf(text: string, words: readonly Word[], drafts: readonly (readonly [number, { readonly word: string }])[], answerType: AnswerType, index: PassageIndex): string[] {
+  const lead = leadingQuestion(text.toLowerCase());
+  const leadAt = lead === '' ? -1 : words.findIndex((w) => w.start >= text.length - lead.length);
+  const sharp = (word: string) => everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES;
+  const focus: string[] = [];
+  // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
+  if (answerType !== 'any' && answerType !== 'reason' && leadAt !== -1) {
+    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word)).map(([, d]) => d.word);
+    // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
+    const afterLead = words.slice(leadAt + 1);
+    const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
+    const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '');
+    focus.push(...candidates.slice(0, subjectFirst ? 2 : 1));
+  }
+  const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
+  const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
+  for (const word of [attribute, moneyWord]) if (word && sharp(word) && drafts.some(([, d]) => d.word === word)) focus.push(word);
+  return [...new Set(focus)];
 }
 
 /**
@@ -264,32 +290,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const whoAt = words.findIndex((w) => w.norm === 'who');
   const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
-  // What a typed question asks about: the first word after its question word that is neither a name
-  // nor a vague everyday word ("how long did CFIUS give ByteDance to divest" asks about divesting).
-  // After an auxiliary ("how much did the company pay") a subject comes first, so its verb is asked about too.
   const answerType = answerTypeOf(text);
-  const lead = leadingQuestion(text.toLowerCase());
-  const leadAt = lead === '' ? -1 : words.findIndex((w) => w.start >= text.length - lead.length);
-  // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
-  const typed = answerType !== 'any' && answerType !== 'reason' && leadAt !== -1;
-  const focusDrafts = typed
-    ? [...draftAt]
-        .filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && everydayRarity(d.word) >= MIN_RARITY_FOR_CORPUS_RELATIVES)
-        .map(([, d]) => d)
-    : [];
-  // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
-  const afterLead = words.slice(leadAt + 1);
-  const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
-  const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '') && focusDrafts.length >= 2;
-  const focusWords = focusDrafts.slice(0, subjectFirst ? 2 : 1).map((d) => d.word);
-  // "what's the salary of…", "what is the name of…": the attribute asked for, whatever the question word.
-  const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
-  // A money question asks about the paying or costing itself ("how much is the company worth").
-  const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
-  for (const word of [attribute, moneyWord]) {
-    if (word && draftAt.size > 0 && [...draftAt.values()].some((d) => d.word === word) && everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES) focusWords.push(word);
-  }
-  const focus = [...new Set(focusWords)].flatMap((word) => concepts.filter((c) => c.word === word));
+  const focus = focusOf(text, words, [...draftAt], answerType, index).flatMap((word) => concepts.filter((c) => c.word === word));
   const unknownFocus = focus.filter((c) => !c.known && !oppositeWords(c.word).some((w) => contentWords(w).some((cw) => known(cw.stem))));
   return {
     text,
