@@ -103,6 +103,26 @@ function senses(pos: PartOfSpeech, lemma: string, limit = SENSES_PER_WORD): numb
 }
 
 const cache = new Map<string, RelatedWord[]>();
+const oppositesCache = new Map<string, string[]>();
+
+/** Lexical pointers: derivations and pertainyms; antonyms. */
+const DERIVATIONS = new Set(['+', '\\']);
+const ANTONYMS = new Set(['!']);
+
+/**
+ * The words a synset's pointers of these kinds lead to, from the synset as a whole or from `form`
+ * in it (a lexical pointer belongs to one of the synset's words).
+ */
+function pointedWords(synset: Synset, form: string, symbols: ReadonlySet<string>): string[] {
+  const own = synset.words.indexOf(form) + 1; // 1-based word number of `form` in the synset
+  const words: string[] = [];
+  for (const pointer of synset.pointers) {
+    if (!symbols.has(pointer.symbol) || (pointer.source !== 0 && pointer.source !== own)) continue;
+    const word = parseSynset(synsetLine(pointer.pos, pointer.offset)).words[pointer.target - 1];
+    if (word) words.push(word);
+  }
+  return words;
+}
 
 /**
  * Base forms WordNet lists a word under, each with the parts of speech it can be: an inflected verb
@@ -137,15 +157,9 @@ export function relatedWords(phrase: string): RelatedWord[] {
     for (const pos of parts) {
       for (const offset of senses(pos, lemma)) {
         const synset = parseSynset(synsetLine(pos, offset));
-        const own = synset.words.indexOf(form) + 1; // 1-based word number of our word in the synset
         for (const word of synset.words) if (!forms.includes(word) && !related.has(word)) related.set(word, 'synonym');
-        for (const pointer of synset.pointers) {
-          // Derivations (store ↔ storage) and pertainyms (Chinese ↔ China, specifically ↔ specific).
-          if ((pointer.symbol !== '+' && pointer.symbol !== '\\') || (pointer.source !== 0 && pointer.source !== own)) continue;
-          const target = parseSynset(synsetLine(pointer.pos, pointer.offset));
-          const word = target.words[pointer.target - 1];
-          if (word && !forms.includes(word)) related.set(word, 'derived');
-        }
+        // Derivations (store ↔ storage) and pertainyms (Chinese ↔ China, specifically ↔ specific).
+        for (const word of pointedWords(synset, form, DERIVATIONS)) if (!forms.includes(word)) related.set(word, 'derived');
       }
     }
   }
@@ -161,21 +175,21 @@ export function relatedWords(phrase: string): RelatedWord[] {
  * can answer ("who bought it" ↔ "it was sold to").
  */
 export function oppositeWords(word: string): string[] {
+  const key = word.toLowerCase().trim();
+  const cached = oppositesCache.get(key);
+  if (cached) return cached;
   const opposites = new Set<string>();
-  for (const { form, parts } of baseForms(word.toLowerCase().trim())) {
+  for (const { form, parts } of baseForms(key)) {
     for (const pos of parts) {
       for (const offset of senses(pos, form.replace(/ /g, '_'))) {
-        const synset = parseSynset(synsetLine(pos, offset));
-        const own = synset.words.indexOf(form) + 1;
-        for (const pointer of synset.pointers) {
-          if (pointer.symbol !== '!' || (pointer.source !== 0 && pointer.source !== own)) continue;
-          const opposite = parseSynset(synsetLine(pointer.pos, pointer.offset)).words[pointer.target - 1];
-          if (opposite && opposite !== form) opposites.add(opposite);
-        }
+        for (const opposite of pointedWords(parseSynset(synsetLine(pos, offset)), form, ANTONYMS)) if (opposite !== form) opposites.add(opposite);
       }
     }
   }
-  return [...opposites];
+  const result = [...opposites];
+  if (oppositesCache.size > 10_000) oppositesCache.clear();
+  oppositesCache.set(key, result);
+  return result;
 }
 
 /**
