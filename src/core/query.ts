@@ -72,14 +72,18 @@ export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount:
 const DEFINITION_QUESTION =
   /^\s*(?:what(?:'s|’s|s| is| are| was| were)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?|what(?: does| do)\s+(?:the |a |an )?[\p{L}\p{N}.&'’ -]{1,40}?\s+(?:stand for|mean))\s*\??\s*$/iu;
 
+const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
 /** "is it safe when…", "did they say where…": a yes/no question, whatever question word comes later. */
-const YES_NO_QUESTION = /^\W*(?:(?:so|and|but|ok|okay|hey|um|also)\W+)*(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\b/;
+const YES_NO_QUESTION = new RegExp(`^\\W*(?:(?:so|and|but|ok|okay|hey|um|also)\\W+)*(?:${AUXILIARIES})\\b`);
 
-const AUXILIARY = /^(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)$/;
+const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
 
 const PREPOSITION = /^(?:in|on|at|of|for|with|to|by|from|about|into|under|behind|after|before)$/;
 
-const MONEY_WORD = /^(?:cost|costs|pay|paid|paying|worth|spend|spent|spending|price|prices|money|budget|charge|charged|fee|fees|salary|salaries)$/;
+/** Beginnings of the words that make "how much" a question about money (cost, paid, spending, fees…). */
+const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|spen[dt]|price|money|fund|budget|charg|fine|fees?\b|salar|invest|sell|sold|bought)`;
+const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
+const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
 
@@ -92,17 +96,16 @@ function leadingQuestion(lower: string): string {
   return at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
 }
 
-function answerTypeOf(text: string): AnswerType {
+function answerTypeOf(text: string, lead: string): AnswerType {
   // The question word that leads decides. A question with none (is, did, does…) asks for no particular kind.
   const lower = text.toLowerCase();
-  const lead = leadingQuestion(lower);
   // A search typed as keywords says what it wants by a noun: "tiktok oracle deal date".
   if (lead === '' && !YES_NO_QUESTION.test(lower)) {
     if (/\b(?:date|dates|year|timeline|when)\b/.test(lower)) return 'time';
     if (/\b(?:location|where)\b/.test(lower)) return 'place';
   }
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
-  if (/^how much\b.*\b(?:cost|pay|paid|worth|spend|spent|price|money|fund|budget|charge|fine|invest|sell|sold|bought)|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b/.test(lead)) return 'money';
+  if (MONEY_QUESTION.test(lead)) return 'money';
   if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';
   if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
   if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
@@ -118,8 +121,7 @@ function answerTypeOf(text: string): AnswerType {
  * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
  * about too; so are the attribute of "what's the salary of…" and a money question's "pay" or "worth".
  */
-function focusOf(text: string, words: readonly Word[], drafts: readonly (readonly [number, { readonly word: string }])[], answerType: AnswerType, index: PassageIndex): string[] {
-  const lead = leadingQuestion(text.toLowerCase());
+function focusOf(text: string, lead: string, words: readonly Word[], drafts: readonly (readonly [number, { readonly word: string }])[], answerType: AnswerType, index: PassageIndex): string[] {
   const leadAt = lead === '' ? -1 : words.findIndex((w) => w.start >= text.length - lead.length);
   const sharp = (word: string) => everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES;
   const focus: string[] = [];
@@ -290,8 +292,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const whoAt = words.findIndex((w) => w.norm === 'who');
   const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
-  const answerType = answerTypeOf(text);
-  const focus = focusOf(text, words, [...draftAt], answerType, index).flatMap((word) => concepts.filter((c) => c.word === word));
+  const lead = leadingQuestion(text.toLowerCase());
+  const answerType = answerTypeOf(text, lead);
+  const focus = focusOf(text, lead, words, [...draftAt], answerType, index).flatMap((word) => concepts.filter((c) => c.word === word));
   const unknownFocus = focus.filter((c) => !c.known && !oppositeWords(c.word).some((w) => contentWords(w).some((cw) => known(cw.stem))));
   return {
     text,
