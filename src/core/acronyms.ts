@@ -69,30 +69,32 @@ export function acronymsIn(text: string): Map<string, Set<string>> {
 
 /** The acronyms of the names in an index's articles, kept up to date article by article. */
 export class CorpusAcronyms {
-  /** Article id → the text it was read from and what it gave. */
-  private readonly perArticle = new Map<string, { readonly text: string; readonly found: Map<string, Set<string>> }>();
+  /** Article id (or the synonym list) → what it was read from (compared by identity) and what it gave. */
+  private readonly perSource = new Map<string, { readonly from: object; readonly found: Map<string, Set<string>> }>();
   private syncedVersion = -1;
 
   sync(index: PassageIndex): void {
     if (index.vocabularyVersion === this.syncedVersion) return;
-    const current = new Set<string>();
     // The synonym list's spellings are names too ("Department of Commerce" → "DoC").
-    const sources = [...index.articles().map((a) => ({ id: a.id, text: `${a.title}\n${a.body}` })), { id: '\u0000synonyms', text: index.synonyms.groups.flat().join('\n') }];
-    for (const { id, text } of sources) {
-      current.add(id);
-      if (this.perArticle.get(id)?.text !== text) this.perArticle.set(id, { text, found: acronymsIn(text) });
-    }
-    for (const id of [...this.perArticle.keys()]) if (!current.has(id)) this.perArticle.delete(id);
+    const sources = new Map<string, { from: object; text: () => string }>(index.articles().map((a) => [a.id, { from: a, text: () => `${a.title}\n${a.body}` }]));
+    const groups = index.synonyms.groups;
+    sources.set(SYNONYMS_SOURCE, { from: groups, text: () => groups.flat().join('\n') });
+    // Articles are replaced, never changed in place: only new or replaced ones are read again.
+    for (const [id, { from, text }] of sources) if (this.perSource.get(id)?.from !== from) this.perSource.set(id, { from, found: acronymsIn(text()) });
+    for (const id of [...this.perSource.keys()]) if (!sources.has(id)) this.perSource.delete(id);
     this.syncedVersion = index.vocabularyVersion;
   }
 
   /** The names an acronym stands for in the corpus, in a stable order. */
   namesFor(acronym: string): string[] {
     const names = new Set<string>();
-    for (const { found } of this.perArticle.values()) for (const name of found.get(acronym.toLowerCase()) ?? []) names.add(name);
+    for (const { found } of this.perSource.values()) for (const name of found.get(acronym.toLowerCase()) ?? []) names.add(name);
     return [...names].sort();
   }
 }
+
+/** Not an article id: ids are file names, which never hold a NUL. */
+const SYNONYMS_SOURCE = '\u0000synonyms';
 
 const perIndex = new WeakMap<PassageIndex, CorpusAcronyms>();
 
