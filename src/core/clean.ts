@@ -80,7 +80,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
   if (text.length <= 400 && CONSENT.test(text)) return 'consent';
-  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w))) return 'interface';
   return undefined;
 }

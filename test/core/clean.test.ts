@@ -73,6 +73,12 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['This paragraph was wrapped by an editor at a fixed\nwidth, so its second line goes on in lower case.', 'A new paragraph starts here.']);
   });
 
+  it('keeps a short line that holds a number beside interface words ("in 2020.", "Log in 3 times")', () => {
+    // A widget label is made of interface words alone; found by the passages property test.
+    expect(kept('in 2020.')).toEqual(['in 2020.']);
+    expect(kept('Share\n\nin 2020, on 5 May.')).toEqual(['in 2020, on 5 May.']);
+  });
+
   it('keeps text that merely mentions comments or sharing inside a sentence', () => {
     const body = 'The company declined to comment on the deal.\n\nUsers share videos with friends every day.';
     expect(kept(body)).toEqual(['The company declined to comment on the deal.', 'Users share videos with friends every day.']);
