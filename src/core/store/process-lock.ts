@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * A lock file for writers on one machine, that a crashed holder cannot leave behind: the file
@@ -35,25 +36,72 @@ function readHolder(path: string): { pid: number; token: string } | undefined {
   }
 }
 
+/**
+ * Creates the lock file with its content in one step: the content goes to a file of our own, which
+ * is then hard-linked to `path` (fails if `path` exists). Opening `path` and then writing to it would
+ * leave an empty lock file, one that names no holder and so can never be taken over, if the process
+ * died between the two.
+ */
+function tryCreateLock(path: string, token: string): boolean {
+  const own = `${path}.${process.pid}.${token}.new`;
+  writeFileSync(own, `${process.pid} ${token}\n`, { flag: 'wx' });
+  try {
+    linkSync(own, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(own);
+  }
+}
+
+/** Removes the working files of writers that died between writing theirs and linking it. */
+function sweepDeadWorkingFiles(path: string): void {
+  const prefix = `${basename(path)}.`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = name.startsWith(prefix) && name.endsWith('.new') ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      try {
+        unlinkSync(join(dirname(path), name));
+      } catch {
+        // Another writer swept it first.
+      }
+    }
+  }
+}
+
+/** A lock file that names no holder is left from before this format or by hand; after a while, it is stale. */
+const UNNAMED_HOLDER_STALE_MS = 30_000;
+
+function isUnnamedAndStale(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > UNNAMED_HOLDER_STALE_MS;
+  } catch {
+    return false;
+  }
+}
+
 /** Takes the lock at `path`, waiting up to `timeoutMs` for a running holder to let go. */
 export async function acquireLock(path: string, timeoutMs = 10_000): Promise<Release> {
   const token = randomBytes(8).toString('hex');
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, `${process.pid} ${token}\n`);
-      } finally {
-        closeSync(fd);
-      }
+    if (tryCreateLock(path, token)) {
+      sweepDeadWorkingFiles(path);
       return () => {
         if (readHolder(path)?.token === token) unlinkSync(path);
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(path);
+    if (!holder && isUnnamedAndStale(path)) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Someone else removed it first.
+      }
+      continue;
+    }
     if (holder && !isRunning(holder.pid)) {
       // Take the dead holder's file aside atomically; only one taker can win the rename.
       const aside = `${path}.${token}.dead`;

@@ -15,6 +15,12 @@ const versions = ['old', 'new'].map((tag) => ({
 const current = (await store.load()).articles[0]?.title;
 process.stdout.write('ready\n');
 for (let i = current === 'The old title' ? 1 : 0; ; i++) {
-  await store.writeArticle(versions[i % 2] as (typeof versions)[number], { userName: 'crash-test' });
-  if (i % 3 === 0) await store.writeSynonyms([[`alpha${i % 2}`, 'beta']], { userName: 'crash-test' });
+  const wrote = await store.writeArticle(versions[i % 2] as (typeof versions)[number], { userName: 'crash-test' });
+  // A refused write (a lock nobody can take over, say) must fail the test, not stall it.
+  if (!wrote.ok) throw new Error(`write refused: ${wrote.error.message}`);
+  process.stdout.write('wrote\n');
+  if (i % 3 === 0) {
+    const synonyms = await store.writeSynonyms([[`alpha${i % 2}`, 'beta']], { userName: 'crash-test' });
+    if (!synonyms.ok) throw new Error(`synonyms refused: ${synonyms.error.message}`);
+  }
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../../../src/core/store/process-lock.ts';
 
@@ -46,6 +46,25 @@ describe('acquireLock', () => {
     const path = lockPath();
     const release = await acquireLock(path);
     await expect(acquireLock(path, 100)).rejects.toBeInstanceOf(LockBusyError);
+    release();
+  });
+
+  it('never leaves a lock file without its holder, nor its own working files', async () => {
+    const path = lockPath();
+    const release = await acquireLock(path);
+    expect(readdirSync(dirname(path))).toEqual(['write.lock']);
+    release();
+    expect(readdirSync(dirname(path))).toEqual([]);
+  });
+
+  it('respects a fresh lock file that names no holder, and takes over an old one', async () => {
+    const path = lockPath();
+    writeFileSync(path, '');
+    await expect(acquireLock(path, 100)).rejects.toBeInstanceOf(LockBusyError);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path, anHourAgo, anHourAgo);
+    const release = await acquireLock(path, 1_000);
+    expect(existsSync(path)).toBe(true);
     release();
   });
 });
