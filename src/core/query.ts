@@ -4,7 +4,7 @@ import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, oppositeWords, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, isNounCompound, oppositeWords, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -187,6 +187,21 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     draftAt.set(position, draft);
   });
 
+  // A compound noun the corpus never uses ("data structure", "national parks"): its first word only
+  // says which kind of the last, so finding that word alone in the corpus finds something else. It
+  // becomes the compound, found by the compound (written together or hyphenated) or its synonyms.
+  const compoundModifiers = new Set<Draft>();
+  words.forEach((w, position) => {
+    const next = words[position + 1];
+    const draft = draftAt.get(position);
+    if (!next || !draft || !draftAt.has(position + 1) || index.isName(w.norm) || index.isName(next.norm)) return;
+    if (!isNounCompound([w.norm, next.norm])) return;
+    if (index.hasPhrase([w.norm, next.norm])) return;
+    draft.word = `${w.norm} ${next.norm}`;
+    draft.alternatives = new Map([[stemWord(w.norm + next.norm), MATCH_WEIGHTS.exact]]);
+    compoundModifiers.add(draft);
+  });
+
   // Two words the corpus writes as one ("data center" → "datacenter", "backed up" → "backup").
   words.forEach((w, position) => {
     const next = words[position + 1];
@@ -217,7 +232,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   // Names the corpus uses (Trump, Oracle) are not words to find synonyms for.
   const corpusRelatives = corpusRelativesOf(index);
   for (const [position, draft] of draftAt) {
-    if (index.isName(draft.word)) continue;
+    if (index.isName(draft.word) || compoundModifiers.has(draft)) continue;
     const word = words[position]?.norm ?? draft.word;
     addRelated(relatedWords(word), [draft]);
     // Read backwards, a vague everyday word ("go", "get") is listed by half the corpus: only sharper words count.

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
+import { splitWords, stemWord } from './analyze.ts';
 import { indexTerms, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
@@ -184,6 +185,23 @@ export class PassageIndex {
   }
 
   /** Goes up whenever articles come or go: what caches of the vocabulary compare against. */
+  /**
+   * Whether some passage has these words side by side, in this order, in any inflection ("data
+   * structures", "national park"); stop words between them break the sequence.
+   */
+  hasPhrase(words: readonly string[]): boolean {
+    const stems = words.map((w) => stemWord(w.toLowerCase()));
+    if (stems.some((stem) => this.passagesWithTerm(stem) === 0)) return false;
+    for (const passages of this.passagesByArticle.values()) {
+      for (const passage of passages) {
+        if (!stems.every((stem) => passage.terms.has(stem))) continue;
+        const sequence = splitWords(passage.text).map((w) => stemWord(w.norm));
+        if (sequence.some((_, at) => stems.every((stem, k) => sequence[at + k] === stem))) return true;
+      }
+    }
+    return false;
+  }
+
   get vocabularyVersion(): number {
     return this.vocabularyChanges;
   }

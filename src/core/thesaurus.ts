@@ -221,6 +221,17 @@ export function isKnownPhrase(phrase: string): boolean {
   return PARTS.some((pos) => indexLine(pos, lemma) !== undefined);
 }
 
+/**
+ * Whether two or more words, the last one possibly plural, make a noun WordNet lists as one thing
+ * ("data structure", "national parks"): then the first words only say which kind of the last.
+ */
+export function isNounCompound(words: readonly string[]): boolean {
+  const last = words.at(-1);
+  if (words.length < 2 || !last) return false;
+  const heads = new Set([last, lemmatizer.noun(last)]);
+  return [...heads].some((head) => indexLine('noun', [...words.slice(0, -1), head].join('_').toLowerCase()) !== undefined);
+}
+
 /** Closes the data files (tests and shutdown). */
 export function closeThesaurus(): void {
   for (const fd of dataFiles.values()) closeSync(fd);

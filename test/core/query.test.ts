@@ -111,6 +111,27 @@ describe('parseQuery: concepts', () => {
   });
 });
 
+describe('parseQuery: compound nouns', () => {
+  const markets = buildIndex({
+    articles: [article('markets', 'Markets', 'The stock market fell. Oracle keeps data in a structure of its own design, and its stock rose on the market.')],
+    synonymGroups: [],
+  });
+
+  it('reads a compound the corpus never uses as one thing it does not know, not as its words apart', () => {
+    const query = parseQuery('what is a data structure in python', markets);
+    expect(query.unknown).toContain('data structure');
+    expect(query.concepts.find((c) => c.word === 'data structure')?.alternatives.has(stemWord('data'))).toBe(false);
+    // The head word still stands for itself.
+    expect(query.concepts.find((c) => c.word === 'structure')?.known).toBe(true);
+  });
+
+  it('keeps a compound the corpus uses as its words, found the usual way', () => {
+    const query = parseQuery('why did the stock market fall', markets);
+    expect(query.searched).toEqual(expect.arrayContaining(['stock', 'market']));
+    expect(query.unknown).toEqual([]);
+  });
+});
+
 describe('parseQuery: chat shorthand', () => {
   it('reads "rn", "pls" and "u" as filler, not as words to find', () => {
     expect(parseQuery('where is the data stored rn pls, do u know', index).searched).toEqual(['data', 'stored']);
