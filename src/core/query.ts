@@ -134,6 +134,12 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
     const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '');
     focus.push(...candidates.slice(0, subjectFirst ? 2 : 1));
   }
+  // "back up my phone": the asker's own things are what they ask about, and news reports on neither.
+  words.forEach((w, position) => {
+    if (!/^(?:my|our)$/.test(w.norm)) return;
+    const owned = drafts.find(([at]) => at > position);
+    if (owned && owned[0] <= position + 2 && !index.isName(owned[1].word)) focus.push(owned[1].word);
+  });
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
   for (const word of [attribute, moneyWord]) if (word && sharp(word) && drafts.some(([, d]) => d.word === word)) focus.push(word);

@@ -64,6 +64,9 @@ describe('parseQuery: what a typed question asks about', () => {
     // The attribute a "what's the X of" question asks for, and the money a money question asks about.
     ['what is the salary of the data team', ['salary']],
     ['how much is the video app worth', ['video', 'app', 'worth']],
+    // The asker's own things, in any question.
+    ['how do i back up my phone to the cloud', ['phone']],
+    ['is my data stored in Virginia', ['data']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
