@@ -4,7 +4,7 @@ import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, isNounCompound, oppositeWords, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, isNounCompound, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -63,6 +63,8 @@ const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'f
 
 /** Verb particles that make nouns when joined: "backed up" ↔ "backup", "set up" ↔ "setup", "shut down" ↔ "shutdown". */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
+/** Words that end a phrasal verb ("look after", "hand over"). */
+const VERB_PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in', 'on', 'away', 'back', 'after', 'around', 'through']);
 
 /** BM25's inverse document frequency; an unknown term gets the value of a term in no passage. */
 export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount: number): number =>
@@ -208,6 +210,23 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     compoundModifiers.add(draft);
   });
 
+  // A phrasal verb ("look after", "go after", "hand over") is one concept, its verb's: the particle
+  // alone is no word to find ("after Trump left office"). Its synonyms are added below.
+  const phrasalVerbs: { base: string; target: Draft }[] = [];
+  words.forEach((w, position) => {
+    const next = words[position + 1];
+    const target = draftAt.get(position);
+    if (!next || !target || !VERB_PARTICLES.has(next.norm)) return;
+    const base = phrasalVerbOf([w.norm, next.norm]);
+    if (!base) return;
+    const particle = draftAt.get(position + 1);
+    if (particle) {
+      drafts.splice(drafts.indexOf(particle), 1);
+      draftAt.delete(position + 1);
+    }
+    phrasalVerbs.push({ base, target });
+  });
+
   // Two words the corpus writes as one ("data center" → "datacenter", "backed up" → "backup").
   words.forEach((w, position) => {
     const next = words[position + 1];
@@ -261,6 +280,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       addRelated(relatedWords(phrase), targets);
     }
   }
+
+  for (const { base, target } of phrasalVerbs) addRelated(relatedWords(base), [target]);
 
   // Synonym phrases, matched on the best-known stem of each word (so a corrected typo still matches).
   const bestStem = (d: Draft) => [...d.alternatives.entries()].sort((a, b) => Number(known(b[0])) - Number(known(a[0])) || b[1] - a[1])[0]?.[0] ?? '';

@@ -232,6 +232,19 @@ export function isNounCompound(words: readonly string[]): boolean {
   return [...heads].some((head) => indexLine('noun', [...words.slice(0, -1), head].join('_').toLowerCase()) !== undefined);
 }
 
+/**
+ * The base form of a phrasal verb WordNet lists ("looks after" → "look after", "reached out" →
+ * "reach out"), or undefined when the words are not one.
+ */
+export function phrasalVerbOf(words: readonly string[]): string | undefined {
+  const [verb, ...rest] = words.map((w) => w.toLowerCase());
+  if (!verb || rest.length === 0) return undefined;
+  for (const base of new Set([verb, lemmatizer.verb(verb)])) {
+    if (indexLine('verb', [base, ...rest].join('_')) !== undefined) return [base, ...rest].join(' ');
+  }
+  return undefined;
+}
+
 /** Closes the data files (tests and shutdown). */
 export function closeThesaurus(): void {
   for (const fd of dataFiles.values()) closeSync(fd);

@@ -135,6 +135,15 @@ describe('parseQuery: compound nouns', () => {
   });
 });
 
+describe('parseQuery: phrasal verbs', () => {
+  it('reads the particle of a phrasal verb as part of the verb, not as a word to find', () => {
+    expect(parseQuery('who looks after the data', index).searched).toEqual(['looks', 'data']);
+    expect(parseQuery('which apps did they go after', index).searched).toEqual(['apps', 'go']);
+    // Not a phrasal verb: "after" keeps its meaning of time.
+    expect(parseQuery('what happened to the data after 2020', index).searched).toContain('after');
+  });
+});
+
 describe('parseQuery: chat shorthand', () => {
   it('reads "rn", "pls" and "u" as filler, not as words to find', () => {
     expect(parseQuery('where is the data stored rn pls, do u know', index).searched).toEqual(['data', 'stored']);
