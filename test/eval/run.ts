@@ -77,9 +77,10 @@ if (values.questions) report('questions', values.questions);
 else {
   // Set A was written first and the ranking was developed against it; set B was written later by a
   // helper that saw only the articles, as a check of how the ranking does on questions it was not built on;
-  // set C the same way, a session later, once set B had been looked at.
+  // set C the same way, a session later, once set B had been looked at; set D likewise, a session after C.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
+  report('set D (test/eval/questions-d.json)', here('./questions-d.json'));
 }
 if (values.grow) report('questions on the added articles (test/fixtures/grown/questions.json)', here('../fixtures/grown/questions.json'));
