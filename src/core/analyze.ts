@@ -50,7 +50,7 @@ const EXTRA_STOP_WORDS = [
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
-  'besides',
+  'besides', 'stuff',
   // Chat shorthand, as people type on Discord.
   'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways',
@@ -105,6 +105,8 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['in', 'order', 'to'], ['in', 'order', 'that'], ['as', 'well', 'as'], ['according', 'to'], ['such', 'as'],
   ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
   ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
+  // A question's kind of answer, not its topic ("what month did…", "how much time passed…").
+  ['how', 'much', 'time'], ...['what', 'which'].flatMap((wh) => ['year', 'month', 'day', 'date'].map((unit) => [wh, unit])),
   ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
   // "its own servers": an intensifier, not the verb of "who owns TikTok".
   ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),

@@ -169,6 +169,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     const stem = stemWord(w.norm);
     alternatives.set(stem, MATCH_WEIGHTS.exact);
     if (!known(stem) && index.passagesWithWord(w.norm) === 0 && !/^\d/.test(w.norm)) {
+      // Chat drops the g of "-ing" ("keepin", "talkin").
+      const gDropped = /[^aeiou]in$/.test(w.norm) ? stemWord(`${w.norm}g`) : undefined;
+      if (gDropped && known(gDropped)) alternatives.set(gDropped, MATCH_WEIGHTS.exact);
       const corrected = correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x));
       if (corrected && !isStopWord(corrected)) {
         const correctedStem = stemWord(corrected);

@@ -148,4 +148,17 @@ describe('parseQuery: chat shorthand', () => {
   it('reads "rn", "pls" and "u" as filler, not as words to find', () => {
     expect(parseQuery('where is the data stored rn pls, do u know', index).searched).toEqual(['data', 'stored']);
   });
+
+  it('finds a word whose "-ing" lost its g ("storin"), and reads "stuff" as filler', () => {
+    const query = parseQuery('is it still storin the data and stuff', index);
+    expect(query.searched).toEqual(['storin', 'data']);
+    expect(query.concepts[0]?.alternatives.has(stemWord('storing'))).toBe(true);
+    expect(query.unknown).toEqual([]);
+  });
+
+  it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
+    expect(parseQuery('what month was the data moved', index).searched).toEqual(['data', 'moved']);
+    expect(parseQuery('how much time passed before the move', index).searched).toEqual(['passed', 'before', 'move']);
+    expect(parseQuery('what month was the data moved', index).answerType).toBe('time');
+  });
 });
