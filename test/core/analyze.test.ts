@@ -20,6 +20,11 @@ describe('contentWords and stemWord', () => {
     expect(contentWords('Where is the US data backed up?').map((w) => w.norm)).toEqual(['us', 'data', 'backed']);
   });
 
+  it('leaves out the fillers of chat ("so", "ever", "even", "stuff") but keeps "yet"', () => {
+    expect(contentWords('why are they so worried, did it ever even happen, this stuff').map((w) => w.norm)).toEqual(['worried']);
+    expect(contentWords('is the deal final yet').map((w) => w.norm)).toEqual(['deal', 'final', 'yet']);
+  });
+
   it('drops "own" after a possessive, where it means nothing of owning', () => {
     expect(contentWords('TikTok keeps its own backups').map((w) => w.norm)).toEqual(['tiktok', 'keeps', 'backups']);
     expect(contentWords('ByteDance owns TikTok').map((w) => w.norm)).toEqual(['bytedance', 'owns', 'tiktok']);
