@@ -32,10 +32,13 @@ export const ConfigSchema = z.object({
     .trim()
     .regex(/^\S+$/, 'must be the bot token, without spaces or quotes')
     .optional(),
-  /** REST API base exactly as discord.js's `rest.api` takes it; the gateway URL comes from its GET /gateway/bot. */
+  /**
+   * REST API base as discord.js's `rest.api` takes it; the gateway URL comes from its GET /gateway/bot.
+   * discord.js appends the API version itself, so a URL given with one ("…/api/v10") is taken without it.
+   */
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
-    .transform((url) => url.replace(/\/+$/, ''))
+    .transform((url) => url.replace(/\/+$/, '').replace(/\/v\d+$/, ''))
     .optional(),
   /** Register the commands in this guild only (instant; for development) instead of globally. */
   DISCORD_GUILD_ID: z.string().regex(/^\d{17,20}$/, 'must be a guild id (17–20 digits)').optional(),

@@ -21,6 +21,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ DISCORD_TOKEN: '', LOG_LEVEL: ' ', CURATOR_GUILD_IDS: '', PATH: '/usr/bin' })).toEqual({ ok: true, config: DEFAULTS });
   });
 
+  it('takes the API URL without the version discord.js adds itself', () => {
+    for (const url of ['http://127.0.0.1:4000/api/v10', 'http://127.0.0.1:4000/api/v10/', 'http://127.0.0.1:4000/api']) {
+      const parsed = parseConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: url });
+      expect(parsed.ok && parsed.config.DISCORD_API_URL).toBe('http://127.0.0.1:4000/api');
+    }
+  });
+
   it('reads every setting, the API URL without a trailing slash', () => {
     expect(
       parseConfig({
