@@ -53,7 +53,8 @@ const EXTRA_STOP_WORDS = [
   'besides', 'stuff', 'so', 'ever', 'even', 'quite', 'literally', 'basically', 'though',
   // Chat shorthand, as people type on Discord.
   'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
-  'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways',
+  'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',
+  'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'pls', 'srsly',
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.

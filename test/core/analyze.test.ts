@@ -23,6 +23,8 @@ describe('contentWords and stemWord', () => {
   it('leaves out the fillers of chat ("so", "ever", "even", "stuff") but keeps "yet"', () => {
     expect(contentWords('why are they so worried, did it ever even happen, this stuff').map((w) => w.norm)).toEqual(['worried']);
     expect(contentWords('is the deal final yet').map((w) => w.norm)).toEqual(['deal', 'final', 'yet']);
+    // Not misread as a typo of a corpus word ("wat" is not "WeChat").
+    expect(contentWords('wat did they say abt it tho, bc idk').map((w) => w.norm)).toEqual([]);
   });
 
   it('drops "own" after a possessive, where it means nothing of owning', () => {
