@@ -55,14 +55,16 @@ describe('ask CLI', () => {
     expect(parsed.results[0]?.passage).toBe('harbour#1');
   });
 
-  it('rejects bad arguments with a message on stderr, nothing on stdout and a non-zero exit', async () => {
-    for (const args of [['--json'], ['--top', 'zero', 'q'], ['--bogus', 'q'], ['--json', '--jsonl', 'q'], ['--corpus', '/nonexistent-dir', 'q']]) {
+  // One test per case, each its own process and its own time budget on a loaded machine.
+  it.each([[['--json']], [['--top', 'zero', 'q']], [['--bogus', 'q']], [['--json', '--jsonl', 'q']], [['--corpus', '/nonexistent-dir', 'q']]])(
+    'rejects bad arguments (%j) with a message on stderr, nothing on stdout and a non-zero exit',
+    async (args) => {
       const { stdout, stderr, code } = await ask(args, '');
       expect(code, args.join(' ')).not.toBe(0);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/^ask: /);
-    }
-  });
+    },
+  );
 
   it('reports a bad corpus file on stderr and still answers from the rest', async () => {
     const dir = tempCorpus([article('good', 'Good', 'The lighthouse keeper retired after forty years of service on the island.')]);

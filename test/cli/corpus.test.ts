@@ -139,11 +139,13 @@ describe('corpus CLI', () => {
     });
   }
 
-  it('rejects bad arguments with exit code 2', async () => {
-    for (const args of [[], ['frobnicate'], ['add'], ['remove'], ['list', 'extra'], ['list', '--corpus', '/nonexistent-dir'], ['add', 'x', '--bogus']]) {
+  // One test per case, each its own process and its own time budget on a loaded machine.
+  it.each([[[]], [['frobnicate']], [['add']], [['remove']], [['list', 'extra']], [['list', '--corpus', '/nonexistent-dir']], [['add', 'x', '--bogus']]])(
+    'rejects bad arguments (%j) with exit code 2',
+    async (args: string[]) => {
       const result = await cli(CORPUS, args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^corpus: /);
-    }
-  });
+    },
+  );
 });
