@@ -4,7 +4,7 @@ import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, isNounCompound, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, isNounCompound, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -57,6 +57,13 @@ export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.
  * what a question asks about: below it are vague everyday words (go, get, give).
  */
 const MIN_RARITY_FOR_CORPUS_RELATIVES = 0.4;
+
+/**
+ * How much a verb the corpus never uses ("has the deal been *wrapped* up") weighs in "no good match",
+ * against an unknown noun's full weight: askers retell events in their own verbs, while an unknown
+ * noun ("python", "parks") more often names a thing the articles do not cover.
+ */
+const UNKNOWN_VERB_SHARE = 0.7;
 
 /** Words that count people without saying which: "how many people use it" asks how many users. */
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'folks', 'humans', 'ppl']);
@@ -322,7 +329,8 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     seen.add(key);
     const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
-    const rarity = Math.max(...draft.word.split(' ').map(everydayRarity));
+    const unknownVerb = !isKnown && !draft.word.includes(' ') && isVerbForm(draft.word);
+    const rarity = Math.max(...draft.word.split(' ').map(everydayRarity)) * (unknownVerb ? UNKNOWN_VERB_SHARE : 1);
     const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }

@@ -245,6 +245,14 @@ export function phrasalVerbOf(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Whether a word is a verb form: an inflected one ("wrapped", "losing"), or a word WordNet knows only as a verb. */
+export function isVerbForm(word: string): boolean {
+  const lower = word.toLowerCase();
+  const forms = baseForms(lower);
+  if (forms.length === 1 && forms[0]?.parts.length === 1 && forms[0].parts[0] === 'verb') return true;
+  return senses('verb', lower).length > 0 && senses('noun', lower).length === 0 && senses('adj', lower).length === 0;
+}
+
 /** Closes the data files (tests and shutdown). */
 export function closeThesaurus(): void {
   for (const fd of dataFiles.values()) closeSync(fd);

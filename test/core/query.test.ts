@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { parseQuery } from '../../src/core/query.ts';
+import { everydayRarity } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
 const index = buildIndex({
@@ -107,6 +108,12 @@ describe('parseQuery: concepts', () => {
     const query = parseQuery('is the data stored in virgina?', index);
     expect(query.corrections).toEqual([{ from: 'virgina', to: 'virginia' }]);
     expect(query.unknown).toEqual([]);
+  });
+
+  it('weighs a verb the corpus never uses less than an unknown noun in "no good match"', () => {
+    const rarityOf = (question: string, word: string) => parseQuery(question, index).concepts.find((c) => c.word === word)?.rarity ?? 0;
+    expect(rarityOf('has the deal been wrapped up', 'wrapped')).toBeCloseTo(0.7 * everydayRarity('wrapped'));
+    expect(rarityOf('is the data in a python script', 'python')).toBeCloseTo(everydayRarity('python'));
   });
 
   it('lists words the corpus has nothing for as unknown', () => {
