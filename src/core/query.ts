@@ -4,7 +4,7 @@ import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, isNounCompound, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -143,11 +143,16 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
     const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '');
     focus.push(...candidates.slice(0, subjectFirst ? 2 : 1));
   }
-  // "back up my phone": the asker's own things are what they ask about, and news reports on neither.
+  // "back up my phone", "my cybersecurity homework": the asker's own things are what they ask about,
+  // and news reports on neither. The word after "my", and a noun after that ("safe" in "is my data
+  // safe" is no thing owned).
   words.forEach((w, position) => {
     if (!/^(?:my|our)$/.test(w.norm)) return;
-    const owned = drafts.find(([at]) => at > position);
-    if (owned && owned[0] <= position + 2 && !index.isName(owned[1].word)) focus.push(owned[1].word);
+    const first = drafts.find(([at]) => at > position);
+    if (!first || first[0] > position + 2 || index.isName(first[1].word)) return;
+    focus.push(first[1].word);
+    const second = drafts.find(([at]) => at === first[0] + 1);
+    if (second && !index.isName(second[1].word) && isNounNotAdjective(second[1].word)) focus.push(second[1].word);
   });
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
@@ -337,7 +342,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
     /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips)\b/i.test(text);
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b/i.test(text);
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

@@ -245,6 +245,12 @@ export function phrasalVerbOf(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Whether WordNet knows a word (in any inflection) as a noun and never as an adjective ("homework", not "safe"). */
+export function isNounNotAdjective(word: string): boolean {
+  const forms = baseForms(word.toLowerCase());
+  return forms.some(({ form, parts }) => parts.includes('noun') && senses('noun', form).length > 0) && !forms.some(({ form, parts }) => parts.includes('adj') && senses('adj', form).length > 0);
+}
+
 /** Whether a word is a verb form: an inflected one ("wrapped", "losing"), or a word WordNet knows only as a verb. */
 export function isVerbForm(word: string): boolean {
   const lower = word.toLowerCase();

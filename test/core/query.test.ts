@@ -68,6 +68,8 @@ describe('parseQuery: what a typed question asks about', () => {
     // The asker's own things, in any question.
     ['how do i back up my phone to the cloud', ['phone']],
     ['is my data stored in Virginia', ['data']],
+    ['is my data safe', ['data']],
+    ['how do firewalls work, need it for my cybersecurity homework', ['cybersecurity', 'homework']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
@@ -139,6 +141,16 @@ describe('parseQuery: compound nouns', () => {
     const query = parseQuery('why did the stock market fall', markets);
     expect(query.searched).toEqual(expect.arrayContaining(['stock', 'market']));
     expect(query.unknown).toEqual([]);
+  });
+});
+
+describe('parseQuery: requests for instructions or advice', () => {
+  it.each(['how do i back up the data', 'app keeps crashing, any fix', 'any tips for storing data', "what's the best app for video"])('"%s" asks for them', (question) => {
+    expect(parseQuery(question, index).asksForInstructions).toBe(true);
+  });
+
+  it('is not what a question about the story asks', () => {
+    expect(parseQuery('how did the app fix its data problem', index).asksForInstructions).toBe(false);
   });
 });
 
