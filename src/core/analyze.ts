@@ -54,7 +54,7 @@ const EXTRA_STOP_WORDS = [
   // Chat shorthand, as people type on Discord.
   'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',
-  'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'pls', 'srsly',
+  'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'srsly',
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.

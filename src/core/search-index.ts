@@ -184,7 +184,6 @@ export class PassageIndex {
     return this.wordPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;
   }
 
-  /** Goes up whenever articles come or go: what caches of the vocabulary compare against. */
   /**
    * Whether some passage has these words side by side, in this order, in any inflection ("data
    * structures", "national park"); stop words between them break the sequence.
@@ -202,6 +201,7 @@ export class PassageIndex {
     return false;
   }
 
+  /** Goes up whenever articles come or go: what caches of the vocabulary compare against. */
   get vocabularyVersion(): number {
     return this.vocabularyChanges;
   }
