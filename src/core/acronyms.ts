@@ -1,4 +1,5 @@
 import { contentWords, isStopWord, splitWords } from './analyze.ts';
+import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
 
 /**
@@ -96,18 +97,8 @@ export class CorpusAcronyms {
 /** Not an article id: ids are file names, which never hold a NUL. */
 const SYNONYMS_SOURCE = '\u0000synonyms';
 
-const perIndex = new WeakMap<PassageIndex, CorpusAcronyms>();
-
 /** The corpus acronyms of an index, up to date with its current articles. */
-export function corpusAcronymsOf(index: PassageIndex): CorpusAcronyms {
-  let acronyms = perIndex.get(index);
-  if (!acronyms) {
-    acronyms = new CorpusAcronyms();
-    perIndex.set(index, acronyms);
-  }
-  acronyms.sync(index);
-  return acronyms;
-}
+export const corpusAcronymsOf = perIndex(() => new CorpusAcronyms());
 
 /**
  * The index terms an acronym finds: for each name it stands for, the synonym concept that covers

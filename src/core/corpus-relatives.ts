@@ -1,4 +1,5 @@
 import { isStopWord, stemWord } from './analyze.ts';
+import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
 import lemmatizer from 'wink-lemmatizer';
 import { relatedWords, type RelatedWord } from './thesaurus.ts';
@@ -81,15 +82,5 @@ const isRelatable = (word: string): boolean => !isStopWord(word) && !/\d/.test(w
 /** Particles of phrasal verbs. */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back']);
 
-const perIndex = new WeakMap<PassageIndex, CorpusRelatives>();
-
 /** The corpus relatives of an index, up to date with its current articles. */
-export function corpusRelativesOf(index: PassageIndex): CorpusRelatives {
-  let relatives = perIndex.get(index);
-  if (!relatives) {
-    relatives = new CorpusRelatives();
-    perIndex.set(index, relatives);
-  }
-  relatives.sync(index);
-  return relatives;
-}
+export const corpusRelativesOf = perIndex(() => new CorpusRelatives());
