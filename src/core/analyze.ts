@@ -95,6 +95,13 @@ export function stemWord(norm: string): string {
   return cached;
 }
 
+/**
+ * Particles that end a phrasal verb ("back up", "look after", "hand over"): what the query joins into
+ * nouns ("backup"), folds into the verb, or reads past in WordNet phrases, and what a synonym spelling
+ * cannot rely on when analysis drops it.
+ */
+export const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'out', 'off', 'over', 'in', 'on', 'away', 'back', 'after', 'around', 'through']);
+
 /** A content word of a text: its normalized form and its stem. */
 export type ContentWord = Word & { readonly stem: string };
 

@@ -1,4 +1,4 @@
-import { isStopWord, stemWord } from './analyze.ts';
+import { isStopWord, PHRASAL_PARTICLES, stemWord } from './analyze.ts';
 import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
 import lemmatizer from 'wink-lemmatizer';
@@ -49,7 +49,7 @@ export class CorpusRelatives {
       .flatMap((r) => {
         const parts = r.word.split(/[ -]/);
         // A phrasal verb counts by its verb ("wipe off" → "wipe"): a question may split it ("wipe the data off").
-        if (parts.length === 2 && PARTICLES.has(parts[1] ?? '')) return [{ ...r, word: parts[0] ?? '' }];
+        if (parts.length === 2 && PHRASAL_PARTICLES.has(parts[1] ?? '')) return [{ ...r, word: parts[0] ?? '' }];
         return parts.length === 1 ? [r] : [];
       });
     this.contributed.set(corpusWord, { related, asName });
@@ -78,9 +78,6 @@ const keysOf = (word: string): string[] => [...new Set([word, stemWord(word)])];
 
 /** Numbers, stop words and two-letter words have no relatives worth finding. */
 const isRelatable = (word: string): boolean => !isStopWord(word) && !/\d/.test(word) && word.length > 2;
-
-/** Particles of phrasal verbs. */
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back']);
 
 /** The corpus relatives of an index, up to date with its current articles. */
 export const corpusRelativesOf = perIndex(() => new CorpusRelatives());

@@ -1,4 +1,4 @@
-import { contentWords, functionPhraseWords, isStopWord, splitWords, stemWord, type Word } from './analyze.ts';
+import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
@@ -68,10 +68,6 @@ const UNKNOWN_VERB_SHARE = 0.7;
 /** Words that count people without saying which: "how many people use it" asks how many users. */
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'folks', 'humans', 'ppl']);
 
-/** Verb particles that make nouns when joined: "backed up" ↔ "backup", "set up" ↔ "setup", "shut down" ↔ "shutdown". */
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in']);
-/** Words that end a phrasal verb ("look after", "hand over"). */
-const VERB_PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in', 'on', 'away', 'back', 'after', 'around', 'through']);
 
 /** BM25's inverse document frequency; an unknown term gets the value of a term in no passage. */
 export const inverseDocumentFrequency = (passagesWithTerm: number, passageCount: number): number =>
@@ -231,7 +227,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   words.forEach((w, position) => {
     const next = words[position + 1];
     const target = draftAt.get(position);
-    if (!next || !target || !VERB_PARTICLES.has(next.norm)) return;
+    if (!next || !target || !PHRASAL_PARTICLES.has(next.norm)) return;
     const base = phrasalVerbOf([w.norm, next.norm]);
     if (!base) return;
     const particle = draftAt.get(position + 1);
@@ -249,7 +245,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     const draft = draftAt.get(position);
     if (!draft) return;
     const candidates = [w.norm + next.norm];
-    if (PARTICLES.has(next.norm)) candidates.push(stemWord(w.norm) + next.norm);
+    if (PHRASAL_PARTICLES.has(next.norm)) candidates.push(stemWord(w.norm) + next.norm);
     for (const candidate of candidates) {
       const stem = contentWords(candidate)[0]?.stem;
       if (stem && known(stem)) {

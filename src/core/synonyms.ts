@@ -1,4 +1,4 @@
-import { contentWords } from './analyze.ts';
+import { contentWords, PHRASAL_PARTICLES } from './analyze.ts';
 
 /**
  * Synonym groups are data, kept beside the corpus (`synonyms.txt`) so moderators extend them without
@@ -64,14 +64,12 @@ export function buildSynonymTable(groups: readonly SynonymGroup[]): SynonymTable
   };
 }
 
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'in', 'on', 'away', 'back']);
-
 /** Why a spelling cannot be used: no word but stop words, or a particle that analysis would drop. */
 function spellingProblem(spelling: string): string | undefined {
   const content = contentWords(spelling);
   if (content.length === 0) return `"${spelling}" has no word that is not a stop word`;
   const words = spelling.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const particle = words.find((w) => PARTICLES.has(w) && !content.some((c) => c.norm === w));
+  const particle = words.find((w) => PHRASAL_PARTICLES.has(w) && !content.some((c) => c.norm === w));
   if (words.length > 1 && content.length === 1 && particle) {
     return `in "${spelling}", "${particle}" is ignored, so it would match every "${content[0]?.norm}"; spell it as one word`;
   }
