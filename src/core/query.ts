@@ -222,20 +222,13 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   });
 
   // A phrasal verb ("look after", "go after", "hand over") is one concept, its verb's: the particle
-  // alone is no word to find ("after Trump left office"). Its synonyms are added below.
-  const phrasalVerbs: { base: string; target: Draft }[] = [];
+  // alone is no word to find ("after Trump left office"). The phrase's synonyms are added below.
   words.forEach((w, position) => {
     const next = words[position + 1];
-    const target = draftAt.get(position);
-    if (!next || !target || !PHRASAL_PARTICLES.has(next.norm)) return;
-    const base = phrasalVerbOf([w.norm, next.norm]);
-    if (!base) return;
     const particle = draftAt.get(position + 1);
-    if (particle) {
-      drafts.splice(drafts.indexOf(particle), 1);
-      draftAt.delete(position + 1);
-    }
-    phrasalVerbs.push({ base, target });
+    if (!next || !particle || !draftAt.has(position) || !PHRASAL_PARTICLES.has(next.norm) || !phrasalVerbOf([w.norm, next.norm])) return;
+    drafts.splice(drafts.indexOf(particle), 1);
+    draftAt.delete(position + 1);
   });
 
   // Two words the corpus writes as one ("data center" → "datacenter", "backed up" → "backup").
@@ -278,8 +271,10 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {
       const span = words.slice(position, position + length).map((w) => w.norm);
-      const phrase = span.join(' ');
-      if (!isKnownPhrase(phrase)) continue;
+      // As written, or a phrasal verb with its verb in the base form ("looks after").
+      const asWritten = span.join(' ');
+      const phrase = isKnownPhrase(asWritten) ? asWritten : length === 2 && PHRASAL_PARTICLES.has(span[1] ?? '') ? phrasalVerbOf(span) : undefined;
+      if (!phrase) continue;
       const targets = span.map((_, k) => draftAt.get(position + k)).filter((d): d is Draft => d !== undefined);
       if (targets.length === 0) {
         // An expression made of stop words alone ("get at" = access) is a concept of its own.
@@ -291,8 +286,6 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       addRelated(relatedWords(phrase), targets);
     }
   }
-
-  for (const { base, target } of phrasalVerbs) addRelated(relatedWords(base), [target]);
 
   // Synonym phrases, matched on the best-known stem of each word (so a corrected typo still matches).
   const bestStem = (d: Draft) => [...d.alternatives.entries()].sort((a, b) => Number(known(b[0])) - Number(known(a[0])) || b[1] - a[1])[0]?.[0] ?? '';
