@@ -54,6 +54,8 @@ export class PassageIndex {
   /** In how many passages each word also appears written in lower case: names never do. */
   private readonly lowerCasePassageCounts = new Counter();
   private search: MiniSearch<IndexedDocument>;
+  /** For `hasPhrase`; replaced passages drop out with their objects. */
+  private readonly stemSequences = new WeakMap<IndexedPassage, readonly string[]>();
   private synonymTable: SynonymTable;
   private vocabularyChanges = 0;
 
@@ -194,11 +196,21 @@ export class PassageIndex {
     for (const passages of this.passagesByArticle.values()) {
       for (const passage of passages) {
         if (!stems.every((stem) => passage.terms.has(stem))) continue;
-        const sequence = splitWords(passage.text).map((w) => stemWord(w.norm));
+        const sequence = this.stemSequenceOf(passage);
         if (sequence.some((_, at) => stems.every((stem, k) => sequence[at + k] === stem))) return true;
       }
     }
     return false;
+  }
+
+  /** A passage's words as stems, stop words included, worked out once per passage. */
+  private stemSequenceOf(passage: IndexedPassage): readonly string[] {
+    let sequence = this.stemSequences.get(passage);
+    if (!sequence) {
+      sequence = splitWords(passage.text).map((w) => stemWord(w.norm));
+      this.stemSequences.set(passage, sequence);
+    }
+    return sequence;
   }
 
   /** Goes up whenever articles come or go: what caches of the vocabulary compare against. */
