@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on both question sets (A and B) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to E) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -77,10 +77,12 @@ if (values.questions) report('questions', values.questions);
 else {
   // Set A was written first and the ranking was developed against it; set B was written later by a
   // helper that saw only the articles, as a check of how the ranking does on questions it was not built on;
-  // set C the same way, a session later, once set B had been looked at; set D likewise, a session after C.
+  // set C the same way, a session later, once set B had been looked at; set D likewise, a session after C;
+  // set E a session after D, in heavier chat (slang, abbreviations, typos that are real words).
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
   report('set D (test/eval/questions-d.json)', here('./questions-d.json'));
+  report('set E (test/eval/questions-e.json)', here('./questions-e.json'));
 }
 if (values.grow) report('questions on the added articles (test/fixtures/grown/questions.json)', here('../fixtures/grown/questions.json'));
