@@ -4,7 +4,7 @@ import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
-import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, type RelatedWord } from './thesaurus.ts';
+import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -156,6 +156,12 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
   return [...new Set(focus)];
 }
 
+/** Whether a corpus word with this stem is a form or relative of `word` (not "several" for "severs"). */
+function sharesFamilyInCorpus(word: string, stem: string, index: PassageIndex): boolean {
+  for (const corpusWord of index.words()) if (stemWord(corpusWord) === stem && sameWordFamily(word, corpusWord)) return true;
+  return false;
+}
+
 /**
  * Turns a question into weighted concepts against the current index: stems, spelling corrections
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
@@ -171,12 +177,17 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
   const functional = functionPhraseWords(words);
+  const accidentalStems = new Set<string>(); // stems a typo shares with unrelated corpus words: never matches
   words.forEach((w, position) => {
     if (isStopWord(w.norm) || functional.has(position)) return;
     const alternatives = new Map<string, number>();
     const stem = stemWord(w.norm);
     alternatives.set(stem, MATCH_WEIGHTS.exact);
-    if (!known(stem) && index.passagesWithWord(w.norm) === 0 && !/^\d/.test(w.norm)) {
+    // "severs" shares its stem with the corpus's "several" and nothing else: the stem is no evidence
+    // the corpus knows the word, so it is read as the typo it likely is ("servers").
+    const unseen = index.passagesWithWord(w.norm) === 0 && !/^\d/.test(w.norm);
+    const stemByAccident = unseen && known(stem) && !sharesFamilyInCorpus(w.norm, stem, index);
+    if (unseen && (!known(stem) || stemByAccident)) {
       // Chat drops the g of "-ing" ("keepin", "talkin").
       const gDropped = /[^aeiou]in$/.test(w.norm) ? stemWord(`${w.norm}g`) : undefined;
       if (gDropped && known(gDropped)) alternatives.set(gDropped, MATCH_WEIGHTS.exact);
@@ -184,6 +195,10 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       if (corrected && !isStopWord(corrected)) {
         const correctedStem = stemWord(corrected);
         if (known(correctedStem)) {
+          if (stemByAccident) {
+            alternatives.delete(stem);
+            accidentalStems.add(stem);
+          }
           alternatives.set(correctedStem, MATCH_WEIGHTS.spelling);
           corrections.push({ from: w.norm, to: corrected });
         }
@@ -253,7 +268,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
     for (const { word, relation } of related) {
       if (word.includes(' ') || word.includes('-')) continue;
       const stem = contentWords(word)[0]?.stem;
-      if (!stem || !known(stem)) continue;
+      if (!stem || !known(stem) || accidentalStems.has(stem)) continue;
       const weight = relation === 'derived' ? MATCH_WEIGHTS.derived : MATCH_WEIGHTS.related;
       for (const draft of targets) if ((draft.alternatives.get(stem) ?? 0) < weight) draft.alternatives.set(stem, weight);
     }

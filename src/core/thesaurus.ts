@@ -264,3 +264,15 @@ export function closeThesaurus(): void {
   for (const fd of dataFiles.values()) closeSync(fd);
   dataFiles.clear();
 }
+
+/**
+ * Whether two words are forms of one word or WordNet relates them (store ↔ storage, secure ↔
+ * security), as opposed to sharing a Porter stem by accident (severs ↔ several, news ↔ new).
+ */
+export function sameWordFamily(a: string, b: string): boolean {
+  const formsOf = (word: string) => new Set(baseForms(word.toLowerCase()).map((f) => f.form));
+  const formsA = formsOf(a);
+  const formsB = formsOf(b);
+  if ([...formsA].some((form) => formsB.has(form))) return true;
+  return relatedWords(a).some((r) => formsB.has(r.word)) || relatedWords(b).some((r) => formsA.has(r.word));
+}

@@ -118,6 +118,17 @@ describe('parseQuery: concepts', () => {
     expect(rarityOf('is the data in a python script', 'python')).toBeCloseTo(everydayRarity('python'));
   });
 
+  it('corrects a typo whose stem only an unrelated corpus word shares ("severs", "several")', () => {
+    const servers = buildIndex({ articles: [article('hosts', 'Hosts', 'Several companies run servers for the app, and its security is audited.')], synonymGroups: [] });
+    const query = parseQuery('who runs the severs', servers);
+    expect(query.corrections).toEqual([{ from: 'severs', to: 'servers' }]);
+    expect(query.concepts.find((c) => c.word === 'severs')?.alternatives.has(stemWord('several'))).toBe(false);
+    // A form of a corpus word is no typo: "secure" is found through "security", uncorrected.
+    const secure = parseQuery('is the app secure', servers);
+    expect(secure.corrections).toEqual([]);
+    expect(secure.concepts.find((c) => c.word === 'secure')?.alternatives.has(stemWord('security'))).toBe(true);
+  });
+
   it('lists words the corpus has nothing for as unknown', () => {
     expect(parseQuery('what is the share price of Microsoft', index).unknown).toContain('microsoft');
   });
@@ -173,6 +184,10 @@ describe('parseQuery: chat shorthand', () => {
     expect(query.searched).toEqual(['storin', 'data']);
     expect(query.concepts[0]?.alternatives.has(stemWord('storing'))).toBe(true);
     expect(query.unknown).toEqual([]);
+  });
+
+  it('reads "gona", "thru", "w" and "once" as filler', () => {
+    expect(parseQuery('is it gona be stored thru virginia once w the app', index).searched).toEqual(['stored', 'virginia', 'app']);
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
