@@ -145,4 +145,15 @@ describe('answerQuestion and the kind of answer asked for', () => {
   it('answers "who owns X" with the sentence that names the owner, not one where X owns something', () => {
     expect(answerQuestion(owners, 'who owns the video app').results[0]?.passage.articleId).toBe('owner');
   });
+
+  it('reads "other" as part of what is asked: "which other apps" finds the sentence about other apps', () => {
+    const bans = buildIndex({
+      articles: [
+        article('concerns', 'Concerns', 'The administration said its concerns about the video app were centred on its ties to Beijing.'),
+        article('others', 'Others', 'The president blocked the video app, WeChat and other Chinese apps over data concerns.'),
+      ],
+      synonymGroups: [],
+    });
+    expect(answerQuestion(bans, 'which other apps raised concerns').results[0]?.passage.articleId).toBe('others');
+  });
 });
