@@ -18,10 +18,14 @@ const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comm
 const COMMENT_FORM = /^(?:please log in|log in to (?:comment|reply)|you are commenting using|log out\b|connecting to %s|notify me of (?:new|follow-up)|your email address will not be published|required fields are marked|save my name, email|cancel reply|post comment|submit comment|this site uses akismet|fill in your details below|enter your comment here)/i;
 /** Post-to-post navigation. */
 const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:post|article|story|entry)\b|^(?:skip to (?:content|main)|back to top|home\s*[»›>/])/i;
+/** A site menu: three or more short labels between bars or bullets ("Home | News | Tech | Contact"). */
+const MENU = /^(?:[^|•·\s][^|•·.!?]{0,29}\s*[|•·]\s*){2,}[^|•·.!?]{1,30}$/u;
+/** A heading over the writer's biography: the article has ended, like at a comment section. */
+const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)? bio(?:graphy)?|meet the author)\s*:?$/i;
 /** Headings of link lists that follow or interrupt an article. */
 const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles)?|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
-const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement$|sponsored(?: content)?$)/i;
+const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b)/i;
 /** Share and follow buttons. */
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
@@ -42,7 +46,7 @@ const BYLINE = new RegExp(
   'iu',
 );
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
-const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/i;
+const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
 const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss)\b/i;
 /** Cookie and consent banners. */
@@ -55,8 +59,11 @@ const INTERFACE_WORDS = new Set([
   'logo', 'pin', 'flipboard', 'copy', 'link', 'whatsapp', 'messenger', 'sms', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
   'change', 'reply', 'cancel', 'subscribe', 'follow', 'us', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'reddit', 'telegram', 'pinterest',
   'instagram', 'youtube', 'tumblr', 'pocket', 'like', 'comment', 'comments', 'more', 'login', 'register', 'sign', 'up', 'close', 'open', 'toggle',
-  'navigation', 'sidebar', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
+  'navigation', 'sidebar', 'for', 'go', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
 ]);
+
+/** Interface words that label nothing alone: a line of only these ("in in?", "and to") is text, however odd. */
+const LINKING_WORDS = new Set(['in', 'out', 'on', 'up', 'and', 'or', 'to', 'with', 'your', 'for', 'under', 'us', 'more', 'go']);
 
 /** Normalizes a line for comparison with the title: letters and digits only, lower case. */
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -76,14 +83,21 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 160 && BYLINE.test(text)) return 'byline';
+  if (MENU.test(text) && text.split(/[|•·]/).every((item) => item.trim().split(/\s+/).length <= 3)) return 'navigation';
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
   if (text.length <= 400 && CONSENT.test(text)) return 'consent';
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w))) return 'interface';
+  if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w)) && words.some((w) => !LINKING_WORDS.has(w))) return 'interface';
   return undefined;
 }
+
+/** Whether a line, taken alone, is site furniture (a menu, a share button, a byline…) rather than text. */
+export const isSiteFurniture = (line: string): boolean => {
+  const text = line.replace(/\s+/g, ' ').trim();
+  return classify(text, '') !== undefined || COMMENT_SECTION.test(text) || RELATED_HEADING.test(text);
+};
 
 /**
  * The lines of a body, as spans. A line break inside a paragraph that was wrapped by hand
@@ -124,7 +138,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     const line = body.slice(span.start, span.end);
     const oneLine = line.replace(/\s+/g, ' ');
     // A comment section ends the article: what follows is the form or readers' comments.
-    if (blocks.length > 0 && COMMENT_SECTION.test(oneLine)) {
+    if (blocks.length > 0 && (COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine))) {
       for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'comment-section' });
       break;
     }

@@ -4,6 +4,20 @@ import { cleanBody } from '../../src/core/clean.ts';
 const kept = (body: string, title = '') => cleanBody(body, title).blocks.map((b) => body.slice(b.start, b.end));
 
 describe('cleanBody', () => {
+  it('drops a site menu of short labels between bars, and ends the article at "About the author"', () => {
+    const body = 'Home | News | Tech | Business | Contact\nSearch for:\nThe article says something important here.\nAbout the author\nJane Example covers technology policy for the site and lives in Lisbon.\n';
+    expect(kept(body)).toEqual(['The article says something important here.']);
+    // A line with bars that holds sentences is text.
+    expect(kept('Oracle said the move was done. | TikTok said it was not.')).toHaveLength(1);
+  });
+
+  it('drops advertising breaks and agency picture credits', () => {
+    const body = 'The settlement covers 89 million users.\nStory continues below advertisement\n(AP Photo/Kiichiro Sato)\nGetty Images\nContinue reading the main story\nAdvertisement - Scroll to continue\nTikTok denied the allegations.';
+    expect(kept(body)).toEqual(['The settlement covers 89 million users.', 'TikTok denied the allegations.']);
+    // Sentences that start like them are text.
+    expect(kept('Reuters reported on March 11 that the deal was close.\nContinue reading is what the judge told the clerk to do, and he did.')).toHaveLength(2);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);
