@@ -1,3 +1,4 @@
+import { isSiteFurniture } from './clean.ts';
 import { splitSentences } from './sentences.ts';
 
 /**
@@ -7,6 +8,16 @@ import { splitSentences } from './sentences.ts';
  */
 export function titleAndBodyOfPlainText(text: string): { title: string; body: string } {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '');
+  // A page copied whole opens with the site's menu ("Menu", "Home | News | Contact", "Skip to
+  // content"): the title is the first line that is not furniture. The lines before it stay in
+  // the body, where cleaning leaves them out of the passages.
+  const lines = normalized.split('\n');
+  const titleAt = lines.findIndex((line) => line.trim() !== '' && !isSiteFurniture(line));
+  if (titleAt > 0) {
+    const found = titleAndBodyOfPlainText(lines.slice(titleAt).join('\n'));
+    const before = lines.slice(0, titleAt).join('\n');
+    return { title: found.title, body: found.body === lines.slice(titleAt).join('\n') ? normalized : `${before}\n${found.body}` };
+  }
   const lineEnd = normalized.indexOf('\n');
   const firstLine = (lineEnd === -1 ? normalized : normalized.slice(0, lineEnd)).trim();
   const sentences = splitSentences(firstLine);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { splitIntoPassages } from '../../src/core/passages.ts';
+import { slugify, titleAndBodyOfPlainText } from '../../src/core/plain-text.ts';
+
+describe('titleAndBodyOfPlainText', () => {
+  it('takes a first line that looks like a title as the title, and the rest as the body', () => {
+    expect(titleAndBodyOfPlainText('\uFEFFOracle audits TikTok\r\n\r\nOracle has begun an audit. It said so on Monday.\r\n')).toEqual({
+      title: 'Oracle audits TikTok',
+      body: 'Oracle has begun an audit. It said so on Monday.\n',
+    });
+  });
+
+  it('takes the first sentence as the title when the text opens with a paragraph, keeping all of it as the body', () => {
+    const text = 'TikTok moved its data to Oracle. The move took a year.\nMore text follows here.';
+    expect(titleAndBodyOfPlainText(text)).toEqual({ title: 'TikTok moved its data to Oracle.', body: text });
+  });
+
+  it("looks past a copied page's menu for the title, and leaves the menu out of the passages", () => {
+    const text = ['Menu', 'Home | News | Tech | Business | Contact', 'Search for:', 'Oracle begins audit of TikTok', 'By Jane Example | August 16, 2022 | 4 min read', 'Oracle Corp has begun auditing the algorithms, people familiar with the matter said.'].join('\n');
+    const { title, body } = titleAndBodyOfPlainText(text);
+    expect(title).toBe('Oracle begins audit of TikTok');
+    // Nothing of the page is lost from the stored body but the title line.
+    expect(body).toBe(text.replace('Oracle begins audit of TikTok\n', ''));
+    expect(splitIntoPassages({ id: 'audit', title, body }).map((p) => p.text)).toEqual(['Oracle Corp has begun auditing the algorithms, people familiar with the matter said.']);
+  });
+});
+
+describe('slugify', () => {
+  it('makes a short ASCII file name from a title', () => {
+    expect(slugify('TikTok’s Oracle deal: what “USDS” means — explained')).toBe('tiktoks-oracle-deal-what-usds-means-explained');
+    expect(slugify('…')).toBe('article');
+  });
+});
