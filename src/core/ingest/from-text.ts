@@ -1,6 +1,8 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
+import { cleanBody } from '../clean.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
+import { normalizeDate } from './extract-article.ts';
 
 /** Metadata given explicitly (command options, a modal) wins over what the text itself says. */
 export type MetadataOverrides = Partial<Pick<ArticleInput, 'title' | 'publisher' | 'url' | 'published'>>;
@@ -14,9 +16,28 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  */
 export function articleInputFromPlainText(text: string, overrides: MetadataOverrides = {}): ArticleInput {
   const given = defined(overrides);
-  if (given.title) return { ...given, title: given.title, body: text.replace(/^\uFEFF/, '') };
-  const { title, body } = titleAndBodyOfPlainText(text);
-  return { ...given, title, body };
+  const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : titleAndBodyOfPlainText(text);
+  const published = given.published ?? datelineOf(body);
+  return { ...given, title, body, ...(published ? { published } : {}) };
+}
+
+const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const DATE_IN_LINE = new RegExp(`\\b${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH_NAME}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+
+/**
+ * The date the text itself gives in its byline or dateline ("By Jane Doe | June 18, 2022",
+ * "Published 18 June 2022") before the article starts; nothing when it gives none.
+ */
+function datelineOf(body: string): string | undefined {
+  const { blocks, dropped } = cleanBody(body);
+  const articleStart = blocks[0]?.start ?? body.length;
+  for (const line of dropped) {
+    if (line.start >= articleStart || line.reason !== 'byline') continue;
+    const date = DATE_IN_LINE.exec(body.slice(line.start, line.end))?.[0];
+    const normalized = date === undefined ? undefined : normalizeDate(date.replace(/\./g, ''));
+    if (normalized) return normalized;
+  }
+  return undefined;
 }
 
 /**

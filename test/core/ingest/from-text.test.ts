@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { articleInputFromMarkdown, articleInputFromPlainText } from '../../../src/core/ingest/from-text.ts';
+
+describe('articleInputFromPlainText', () => {
+  it("takes the publication date from the text's own byline or dateline", () => {
+    expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022 | 4 min read\nOracle has begun an audit of the app.').published).toBe('2022-08-16');
+    expect(articleInputFromPlainText('Oracle audits TikTok\nPublished 3 Sept. 2022\nOracle has begun an audit of the app.').published).toBe('2022-09-03');
+  });
+
+  it('invents no date: one the article only mentions in its text is not its publication date', () => {
+    expect(articleInputFromPlainText('Oracle audits TikTok\nOracle began an audit on August 16, 2022, people said.').published).toBeUndefined();
+    expect(articleInputFromPlainText('Oracle audits TikTok\nOracle has begun an audit.\nUpdated: August 20, 2022').published).toBeUndefined();
+  });
+
+  it('lets a date given explicitly win over the byline', () => {
+    expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
+  });
+
+  it('reads Markdown without front-matter the same way', () => {
+    expect(articleInputFromMarkdown('Oracle audits TikTok\n\nBy Jane Example | August 16, 2022\n\nOracle has begun an audit.').published).toBe('2022-08-16');
+  });
+});
