@@ -37,6 +37,7 @@ const BYLINE = new RegExp(
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
     "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
+    `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
     '^listen to this (?:article|story)\\b', // audio player
     `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read

@@ -3,6 +3,7 @@ import type { ArticleInput } from '../new-article.ts';
 import { cleanBody } from '../clean.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
+import { markdownToPlainText } from './markdown.ts';
 
 /** Metadata given explicitly (command options, a modal) wins over what the text itself says. */
 export type MetadataOverrides = Partial<Pick<ArticleInput, 'title' | 'publisher' | 'url' | 'published'>>;
@@ -42,7 +43,8 @@ function datelineOf(body: string): string | undefined {
 
 /**
  * An article from Markdown: front-matter in the corpus format when present (title, publisher, url,
- * published), otherwise a leading "# Title" line or the plain-text rule.
+ * published), otherwise a leading "# Title" line or the plain-text rule. The body is stored as the
+ * plain text a reader sees, without the markup, so answers quote words, not syntax.
  */
 export function articleInputFromMarkdown(text: string, overrides: MetadataOverrides = {}): ArticleInput {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -51,12 +53,12 @@ export function articleInputFromMarkdown(text: string, overrides: MetadataOverri
       const parsed = matter(normalized, {}) as { data: Record<string, unknown>; content: string };
       const pick = (key: string) => (typeof parsed.data[key] === 'string' ? (parsed.data[key] as string) : parsed.data[key] instanceof Date ? (parsed.data[key] as Date).toISOString().slice(0, 10) : undefined);
       const fromFile = defined({ title: pick('title'), publisher: pick('publisher'), url: pick('url'), published: pick('published') });
-      return articleInputFromPlainText(parsed.content, { ...fromFile, ...defined(overrides) });
+      return articleInputFromPlainText(markdownToPlainText(parsed.content), { ...fromFile, ...defined(overrides) });
     } catch {
       // Not valid front-matter after all: treat the whole file as text.
     }
   }
   const heading = /^#\s+(.+)\n/.exec(normalized);
-  if (heading && !defined(overrides).title) return { ...defined(overrides), title: (heading[1] ?? '').trim(), body: normalized.slice(heading[0].length) };
-  return articleInputFromPlainText(normalized, overrides);
+  if (heading && !defined(overrides).title) return articleInputFromPlainText(markdownToPlainText(normalized.slice(heading[0].length)), { ...defined(overrides), title: markdownToPlainText(heading[1] ?? '') });
+  return articleInputFromPlainText(markdownToPlainText(normalized), overrides);
 }

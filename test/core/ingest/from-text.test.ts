@@ -16,6 +16,11 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
 
+  it('stores a Markdown article as the plain text a reader sees, its emphasised byline giving the date', () => {
+    const input = articleInputFromMarkdown('# Oracle reviews **TikTok** code\n\n*By Pat Writer, June 30, 2022*\n\nOracle is reviewing the [source code](https://example.com/a).\n');
+    expect(input).toMatchObject({ title: 'Oracle reviews TikTok code', body: 'By Pat Writer, June 30, 2022\n\nOracle is reviewing the source code.', published: '2022-06-30' });
+  });
+
   it('reads Markdown without front-matter the same way', () => {
     expect(articleInputFromMarkdown('Oracle audits TikTok\n\nBy Jane Example | August 16, 2022\n\nOracle has begun an audit.').published).toBe('2022-08-16');
   });
