@@ -101,11 +101,32 @@ export const isSiteFurniture = (line: string): boolean => {
 };
 
 /**
+ * Whether a body was wrapped at a fixed width (an e-mail, a copied terminal page): paragraphs
+ * are separated by blank lines, and lines of similar length often stop mid-sentence.
+ */
+function isHardWrapped(body: string): boolean {
+  if (!/\n[ \t]*\n/.test(body)) return false;
+  const lines = body.split('\n').map((line) => line.trim());
+  let singleBreaks = 0;
+  let midSentence = 0;
+  lines.forEach((line, i) => {
+    const next = lines[i + 1] ?? '';
+    if (line === '' || next === '') return;
+    singleBreaks++;
+    // List items ("- Related story") are lines of their own, not wrapped text.
+    const listItem = (text: string) => /^(?:[-*•–]|\d+[.)])\s/.test(text);
+    if (line.length >= 40 && line.length <= 100 && !TERMINAL_PUNCTUATION.test(line) && !listItem(line) && !listItem(next)) midSentence++;
+  });
+  return midSentence >= 3 && midSentence >= singleBreaks / 4;
+}
+
+/**
  * The lines of a body, as spans. A line break inside a paragraph that was wrapped by hand
  * (the line goes on in lower case) does not end the line.
  */
 function logicalLines(body: string): Span[] {
   const lines: Span[] = [];
+  const hardWrapped = isHardWrapped(body);
   let start = 0;
   for (let i = 0; i <= body.length; i++) {
     if (i < body.length && body[i] !== '\n') continue;
@@ -115,10 +136,12 @@ function logicalLines(body: string): Span[] {
       previous !== undefined &&
       span.end > span.start &&
       body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
-      !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) &&
       previous.end - previous.start >= 40 &&
-      /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1)) &&
-      !/^\d+[.)]\s/.test(body.slice(span.start, span.end)); // a numbered list item starts its own line
+      !/^\d+[.)]\s/.test(body.slice(span.start, span.end)) && // a numbered list item starts its own line
+      (hardWrapped
+        ? // Text wrapped at a fixed width: a paragraph runs to the blank line, whatever case the next line starts with.
+          (!TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) || previous.end - previous.start >= 60) && classify(body.slice(span.start, span.end), '') === undefined
+        : !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) && /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1)));
     if (joinsPrevious && previous) lines[lines.length - 1] = { start: previous.start, end: span.end };
     else if (span.end > span.start) lines.push(span);
     start = i + 1;

@@ -18,6 +18,23 @@ describe('cleanBody', () => {
     expect(kept('Reuters reported on March 11 that the deal was close.\nContinue reading is what the judge told the clerk to do, and he did.')).toHaveLength(2);
   });
 
+  it('reads text wrapped at a fixed width as paragraphs that run to the blank line', () => {
+    const body = [
+      'TikTok has hired more than 1,500 people for its US data security unit,',
+      'known as USDS, the company said on Tuesday, as it tries to convince',
+      'Washington that American user data is safe from Beijing.',
+      '',
+      'The unit reports to an independent board approved by CFIUS. Oracle',
+      "will monitor the unit's work and review TikTok's source code, the",
+      'company added, without giving a timeline for the review.',
+      '',
+      'Share this:',
+    ].join('\n');
+    expect(kept(body).map((block) => block.split('\n').length)).toEqual([3, 3]);
+    // One paragraph a line, as the seeds come, stays one block a line.
+    expect(kept('TikTok said on Friday it was moving data to Oracle\nThe move took a year, the spokesperson for the company said.\n\nAnother paragraph follows here.')).toHaveLength(3);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);
