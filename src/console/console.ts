@@ -64,11 +64,23 @@ export function parseConsoleOptions(data: SlashCommandData, text: string): RawOp
   const options = (data.options ?? []) as readonly LeafOptionData[];
   const values: Record<string, unknown> = {};
   const free: string[] = [];
+  // As in Discord's own box, a text option's value runs on to the next option ("question:who owns
+  // it top:5"), and "name: value" with a space reads like "name:value".
+  let open: LeafOptionData | undefined;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const named = /^([a-z_]+):(.+)$/.exec(word);
+    const named = /^([a-z_]+):(.*)$/.exec(word);
     const option = named ? options.find((o) => o.name === named[1]) : undefined;
-    if (named && option) values[option.name] = coerce(option, named[2] as string);
-    else free.push(word);
+    if (named && option) {
+      const value = named[2] ?? '';
+      if (value) values[option.name] = coerce(option, value);
+      else delete values[option.name];
+      open = option.type === ApplicationCommandOptionType.String || !value ? option : undefined;
+    } else if (open && open.type === ApplicationCommandOptionType.String) {
+      values[open.name] = values[open.name] === undefined ? word : `${String(values[open.name])} ${word}`;
+    } else if (open) {
+      values[open.name] = coerce(open, word);
+      open = undefined;
+    } else free.push(word);
   }
   const textOption = options.find((o) => o.type === ApplicationCommandOptionType.String && o.required) ?? options.find((o) => o.type === ApplicationCommandOptionType.String);
   if (textOption && free.length > 0 && values[textOption.name] === undefined) values[textOption.name] = free.join(' ');

@@ -99,6 +99,13 @@ describe('parseConsoleOptions', () => {
     expect(parseConsoleOptions(ask.data, 'note: this is a question')).toEqual({ question: 'note: this is a question' });
   });
 
+  it('reads options typed as in Discord: a text value runs on to the next option, "name: value" with a space', () => {
+    if (ask?.kind !== 'slash') throw new Error('no /ask');
+    expect(parseConsoleOptions(ask.data, 'question: who owns tiktok')).toEqual({ question: 'who owns tiktok' });
+    expect(parseConsoleOptions(ask.data, 'question:who owns it count:2')).toEqual({ question: 'who owns it', count: 2 });
+    expect(parseConsoleOptions(ask.data, 'who owns it count: 2 private: no')).toEqual({ question: 'who owns it', count: 2, private: false });
+  });
+
   it('takes a subcommand (and its group) first', () => {
     const corpus = COMMANDS.find((c) => c.name === 'corpus');
     if (corpus?.kind !== 'slash') throw new Error('no /corpus');
