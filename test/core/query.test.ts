@@ -186,8 +186,9 @@ describe('parseQuery: chat shorthand', () => {
     expect(query.unknown).toEqual([]);
   });
 
-  it('reads "gona", "thru", "w" and "once" as filler', () => {
+  it('reads "gona", "thru", "w", "once" and "question:" as filler', () => {
     expect(parseQuery('is it gona be stored thru virginia once w the app', index).searched).toEqual(['stored', 'virginia', 'app']);
+    expect(parseQuery('question: where is the data stored? just curious', index).searched).toEqual(['data', 'stored']);
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
