@@ -19,7 +19,24 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const given = defined(overrides);
   const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : titleAndBodyOfPlainText(text);
   const published = given.published ?? datelineOf(body);
-  return { ...given, title, body, ...(published ? { published } : {}) };
+  const publisher = given.publisher ?? wireServiceOf(body);
+  return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
+}
+
+/** "- Reuters, with editing by …" at the end; "WASHINGTON (Reuters) -" opening the first paragraph. */
+const WIRE_CREDIT = /^[-–—]\s*(\p{Lu}[\p{L}&.' ]{0,40}?),\s+with (?:additional )?(?:reporting|editing|writing) by\b/u;
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\p{Ll} ,.'-]{0,60}\((\p{Lu}[\p{L}&. ]{1,30})\)\s*[-–—]/u;
+
+/** The wire service or paper the text itself credits, in its credit line or its dateline; nothing when it credits none. */
+function wireServiceOf(body: string): string | undefined {
+  const { blocks, dropped } = cleanBody(body);
+  for (const line of dropped) {
+    if (line.reason !== 'credit') continue;
+    const credited = WIRE_CREDIT.exec(body.slice(line.start, line.end).trim())?.[1];
+    if (credited) return credited.trim();
+  }
+  const first = blocks[0];
+  return first ? WIRE_DATELINE.exec(body.slice(first.start, first.end))?.[1]?.trim() : undefined;
 }
 
 const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';

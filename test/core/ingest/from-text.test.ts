@@ -12,6 +12,13 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nOracle has begun an audit.\nUpdated: August 20, 2022').published).toBeUndefined();
   });
 
+  it('takes the publisher from the wire service the text credits, in its credit line or dateline', () => {
+    expect(articleInputFromPlainText('Oracle audits TikTok\nOracle has begun an audit of the app.\n- Reuters, with editing by Neal McGrath').publisher).toBe('Reuters');
+    expect(articleInputFromPlainText('Oracle audits TikTok\nWASHINGTON (AP) — Oracle has begun an audit of the app.').publisher).toBe('AP');
+    expect(articleInputFromPlainText('Oracle audits TikTok\nOracle has begun an audit, Reuters reported.\n(Reporting by Jane Doe; Editing by Sam Roe)').publisher).toBeUndefined();
+    expect(articleInputFromPlainText('Oracle audits TikTok\nWASHINGTON (AP) — Oracle has begun an audit.', { publisher: 'Example News' }).publisher).toBe('Example News');
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
