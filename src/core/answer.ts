@@ -152,6 +152,9 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
 };
 
+/** Sentences that say when only vaguely, or that it is not known. */
+const VAGUE_TIME = /\b(?:eventually|soon|later|shortly)\b|\bnot (?:specified|said|clear|known|disclosed) when\b|\bno (?:timeline|timeframe|time frame|date)\b/iu;
+
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?)$/;
 
 /** Whether a sentence puts a number just before the thing counted ("roughly 1,850 employees"). */
@@ -178,7 +181,10 @@ const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|the|a|an)$/;
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
-  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(sentence)) return options.missingAnswerTypeFactor;
+  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(sentence)) {
+    // "It was not specified when", "eventually": an answer to "when", if a looser one than a date.
+    return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
+  }
   if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
   if (query.answerType === 'person' && query.agentVerb && !namesAgent(sentence, query.agentVerb)) return options.looseAnswerTypeFactor;
   return 1;

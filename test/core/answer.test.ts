@@ -146,6 +146,20 @@ describe('answerQuestion and the kind of answer asked for', () => {
     expect(answerQuestion(owners, 'who owns the video app').results[0]?.passage.articleId).toBe('owner');
   });
 
+  it('takes "it was not specified when" as an answer to "when", if a looser one than a date', () => {
+    const erase = (dated: boolean) =>
+      buildIndex({
+        articles: [
+          article('moving', 'Moving', 'The video app will erase its old copies of the data, it said in a post.'),
+          article('vague', 'Vague', 'The video app will erase its old copies of the data, it said, but it was not specified when.'),
+          ...(dated ? [article('dated', 'Dated', 'The video app will erase its old copies of the data by March 2023, it said.')] : []),
+        ],
+        synonymGroups: [],
+      });
+    expect(answerQuestion(erase(false), 'when will the video app erase its old copies of the data').results[0]?.passage.articleId).toBe('vague');
+    expect(answerQuestion(erase(true), 'when will the video app erase its old copies of the data').results[0]?.passage.articleId).toBe('dated');
+  });
+
   it('reads "other" as part of what is asked: "which other apps" finds the sentence about other apps', () => {
     const bans = buildIndex({
       articles: [
