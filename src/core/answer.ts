@@ -1,5 +1,6 @@
 import { splitWords, stemWord } from './analyze.ts';
 import { looksLikeName } from './background.ts';
+import { isCommonWord } from './thesaurus.ts';
 import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
 import type { IndexedPassage, PassageIndex } from './search-index.ts';
@@ -226,6 +227,18 @@ function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPass
 }
 
 /**
+ * Whether a word is two everyday words run together, one of them the corpus's ("userbase"): chat
+ * writes compounds that way, and such a word is no name the corpus lacks.
+ */
+function isRunTogether(word: string, index: PassageIndex): boolean {
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+    if (isCommonWord(head) && isCommonWord(tail) && (index.passagesWithTerm(stemWord(head)) > 0 || index.passagesWithTerm(stemWord(tail)) > 0)) return true;
+  }
+  return false;
+}
+
+/**
  * Answers a question from the index: BM25 candidates from MiniSearch, re-ranked by how much of the
  * question each passage and its best sentence cover, near-duplicates across articles folded into
  * one result, and no answer at all when the best passage does not cover enough of the question.
@@ -278,7 +291,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
 
   const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
-  const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word));
+  const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word) && !isRunTogether(c.word, index));
   // "How much did Oracle pay", "who is in charge of USDS": articles that never mention paying or being in charge do not say.
   const asksAboutUnknownFocus = options.abstainOnUnknownFocus && query.unknownFocus.length > 0;
   // The answer is the best-scored passage that holds enough of the question; one that scores well

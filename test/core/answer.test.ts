@@ -95,6 +95,11 @@ describe('answerQuestion and names', () => {
     expect(answerQuestion(index, 'was the data center in Virginia backed up in 2019').results[0]?.passage.text).toContain('Virginia');
   });
 
+  it('reads two everyday words run together ("userbase") as chat, not as a name the corpus lacks', () => {
+    expect(answerQuestion(index, 'is the data of the userbase in Virginia').results[0]?.passage.text).toContain('Virginia');
+    expect(answerQuestion(index, 'is the data of Snapchat in Virginia').results).toEqual([]);
+  });
+
   it('says no good match for a place the corpus never mentions, even one everyday speech knows well', () => {
     expect(answerQuestion(index, 'are US users stored in a data center in Texas').results).toEqual([]);
     expect(answerQuestion(index, 'are US users stored in a data center in Virginia').results[0]?.passage.text).toContain('Virginia');
