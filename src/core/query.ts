@@ -2,6 +2,7 @@ import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, split
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, looksLikeName } from './background.ts';
 import { correctSpelling } from './spelling.ts';
+import { expandShorthand } from './chat-shorthand.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
@@ -167,7 +168,11 @@ function sharesFamilyInCorpus(word: string, stem: string, index: PassageIndex): 
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
  */
 export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
-  const words = splitWords(text);
+  // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for.
+  const words = splitWords(text).map((w) => {
+    const full = index.passagesWithWord(w.norm) === 0 ? expandShorthand(w.norm) : undefined;
+    return full ? { ...w, norm: full } : w;
+  });
   const passageCount = Math.max(index.passageCount, 1);
   const known = (term: string) => index.passagesWithTerm(term) > 0;
   const corrections: { from: string; to: string }[] = [];

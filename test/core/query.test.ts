@@ -191,6 +191,13 @@ describe('parseQuery: chat shorthand', () => {
     expect(parseQuery('question: where is the data stored? just curious', index).searched).toEqual(['data', 'stored']);
   });
 
+  it('reads an abbreviation the corpus does not use as the word it stands for ("govt\'s new regs")', () => {
+    const rules = buildIndex({ articles: [article('rules', 'Rules', 'The government is drafting new regulations for foreign apps.')], synonymGroups: [] });
+    const query = parseQuery("what's in the govt's new regs", rules);
+    expect(query.unknown).toEqual([]);
+    expect(query.concepts.map((c) => c.word)).toEqual(['government', 'new', 'regulations']);
+  });
+
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
     expect(parseQuery('what month was the data moved', index).searched).toEqual(['data', 'moved']);
     expect(parseQuery('how much time passed before the move', index).searched).toEqual(['passed', 'before', 'move']);

@@ -1,0 +1,19 @@
+/**
+ * Abbreviations people type in chat, read as the word they stand for when the corpus does not use
+ * the abbreviation itself ("govt's new regs" → "government's new regulations"). Query side only:
+ * articles spell words out. Story-specific spellings (CFIUS, Tik Tok) belong in synonyms.txt.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['regs', 'regulations'], ['reg', 'regulation'], ['govt', 'government'], ['gov', 'government'], ['govts', 'governments'],
+  ['ppl', 'people'], ['usr', 'user'], ['usrs', 'users'], ['info', 'information'], ['admin', 'administration'],
+  ['dept', 'department'], ['mgmt', 'management'], ['intl', 'international'], ['natl', 'national'], ['biz', 'business'],
+  ['corp', 'corporation'], ['co', 'company'], ['cos', 'companies'], ['convo', 'conversation'], ['msg', 'message'],
+  ['msgs', 'messages'], ['pic', 'picture'], ['pics', 'pictures'], ['yr', 'year'], ['yrs', 'years'], ['mo', 'month'],
+  ['mos', 'months'], ['wk', 'week'], ['wks', 'weeks'], ['hr', 'hour'], ['hrs', 'hours'],
+  ['mins', 'minutes'], ['approx', 'approximately'], ['acct', 'account'], ['prez', 'president'], ['pres', 'president'],
+  ['exec', 'executive'], ['execs', 'executives'], ['dev', 'developer'], ['devs', 'developers'], ['org', 'organization'],
+  ['orgs', 'organizations'], ['bday', 'birthday'],
+]);
+
+/** The word an abbreviation stands for, or undefined when `norm` is none. */
+export const expandShorthand = (norm: string): string | undefined => SHORTHAND.get(norm);
