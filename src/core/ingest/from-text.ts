@@ -16,11 +16,47 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  * is the title (or, when the text opens straight with a paragraph, its first sentence).
  */
 export function articleInputFromPlainText(text: string, overrides: MetadataOverrides = {}): ArticleInput {
+  const header = headerOf(text);
+  if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
   const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : titleAndBodyOfPlainText(text);
   const published = given.published ?? datelineOf(body);
   const publisher = given.publisher ?? wireServiceOf(body);
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
+}
+
+/** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
+const HEADER_KEYS: Record<string, keyof MetadataOverrides | 'source' | 'ignored'> = {
+  title: 'title', headline: 'title', publisher: 'publisher', site: 'publisher', outlet: 'publisher', publication: 'publisher',
+  source: 'source', url: 'url', link: 'url', 'source url': 'url', date: 'published', published: 'published',
+  'published on': 'published', 'publication date': 'published', author: 'ignored', byline: 'ignored', by: 'ignored',
+};
+const HEADER_LINE = /^([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(\S.*)$/;
+
+/**
+ * A block of "Key: value" lines opening a text ("Title: …", "Source: Reuters", "URL: …",
+ * "Date: June 17, 2022"), as an exported or hand-made article file carries: its fields, and the
+ * text after it, whose first line is the title when the header names none. Undefined when the
+ * text opens otherwise.
+ */
+function headerOf(text: string): { fields: MetadataOverrides; rest: string } | undefined {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const fields: Record<string, string> = {};
+  let at = 0;
+  while (at < lines.length) {
+    const match = HEADER_LINE.exec((lines[at] ?? '').trim());
+    const key = match ? HEADER_KEYS[(match[1] ?? '').trim().toLowerCase()] : undefined;
+    if (!match || !key) break;
+    const value = (match[2] ?? '').trim();
+    if (key === 'source') fields[/^https?:\/\//i.test(value) ? 'url' : 'publisher'] ??= value;
+    else if (key === 'published') {
+      const date = normalizeDate(value.replace(/\./g, ''));
+      if (date) fields.published ??= date;
+    } else if (key !== 'ignored') fields[key] ??= value;
+    at++;
+  }
+  if (Object.keys(fields).length === 0) return undefined;
+  return { fields: fields as MetadataOverrides, rest: lines.slice(at).join('\n').replace(/^\s*\n/, '') };
 }
 
 /** "- Reuters, with editing by …" at the end; "WASHINGTON (Reuters) -" opening the first paragraph. */

@@ -19,6 +19,15 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nWASHINGTON (AP) — Oracle has begun an audit.', { publisher: 'Example News' }).publisher).toBe('Example News');
   });
 
+  it('reads a "Key: value" header opening the text as the metadata it names', () => {
+    const text = 'Title: TikTok expands its data team\nSource: Reuters\nURL: https://example.com/a\nDate: June 17, 2022\nAuthor: Jane Example\n\nTikTok has hired more people for its data unit.';
+    expect(articleInputFromPlainText(text)).toEqual({ title: 'TikTok expands its data team', publisher: 'Reuters', url: 'https://example.com/a', published: '2022-06-17', body: 'TikTok has hired more people for its data unit.' });
+    // Without a title in the header the next line is the title; options given still win.
+    expect(articleInputFromPlainText('Date: 2022-06-17\nTikTok expands its data team\nTikTok has hired more people.', { published: '2022-06-18' })).toMatchObject({ title: 'TikTok expands its data team', published: '2022-06-18' });
+    // A title that merely has a colon is no header.
+    expect(articleInputFromPlainText('Breaking: TikTok expands its data team\nTikTok has hired more people.').title).toBe('Breaking: TikTok expands its data team');
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
