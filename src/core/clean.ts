@@ -18,8 +18,15 @@ const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comm
 const COMMENT_FORM = /^(?:please log in|log in to (?:comment|reply)|you are commenting using|log out\b|connecting to %s|notify me of (?:new|follow-up)|your email address will not be published|required fields are marked|save my name, email|cancel reply|post comment|submit comment|this site uses akismet|fill in your details below|enter your comment here)/i;
 /** Post-to-post navigation. */
 const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:post|article|story|entry)\b|^(?:skip to (?:content|main)|back to top|home\s*[»›>/])/i;
-/** A site menu: three or more short labels between bars or bullets ("Home | News | Tech | Contact"). */
-const MENU = /^(?:[^|•·\s][^|•·.!?]{0,29}\s*[|•·]\s*){2,}[^|•·.!?]{1,30}$/u;
+/**
+ * A site menu: three or more short labels between bars or bullets ("Home | News | Tech | Contact").
+ * Split, not one pattern: a pattern of repeated optional parts backtracks without end on long lines.
+ */
+function isMenu(text: string): boolean {
+  if (text.length > 300) return false;
+  const items = text.split(/[|•·]/).map((item) => item.trim());
+  return items.length >= 3 && items.every((item) => item.length > 0 && item.length <= 30 && !/[.!?]/.test(item) && item.split(/\s+/).length <= 3);
+}
 /** A heading over the writer's biography: the article has ended, like at a comment section. */
 const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)? bio(?:graphy)?|meet the author)\s*:?$/i;
 /** Headings of link lists that follow or interrupt an article. */
@@ -84,7 +91,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 160 && BYLINE.test(text)) return 'byline';
-  if (MENU.test(text) && text.split(/[|•·]/).every((item) => item.trim().split(/\s+/).length <= 3)) return 'navigation';
+  if (isMenu(text)) return 'navigation';
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';

@@ -9,6 +9,9 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['The article says something important here.']);
     // A line with bars that holds sentences is text.
     expect(kept('Oracle said the move was done. | TikTok said it was not.')).toHaveLength(1);
+    // A long line of bars is read in one pass (a single pattern for it backtracked without end).
+    const long = `${Array.from({ length: 80 }, () => 'abc def ghi jkl mno').join(' | ')} | and this one ends a sentence.`;
+    expect(kept(long)).toEqual([long]);
   });
 
   it('drops advertising breaks and agency picture credits', () => {
