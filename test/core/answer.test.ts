@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.ts';
+import type { Article } from '../../src/core/article.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { PassageIndex } from '../../src/core/search-index.ts';
 import { buildSynonymTable } from '../../src/core/synonyms.ts';
@@ -18,6 +19,8 @@ const storageCopy = article('storage-copy', 'A syndicated copy', [
 const cooking = article('cooking', 'Bread at home', 'Knead the dough for ten minutes, then let it rise in a warm kitchen until it has doubled in size.');
 
 const index = buildIndex({ articles: [storage, storageCopy, cooking], synonymGroups: [['US', 'United States', 'American']] });
+/** An index over these articles alone, without synonyms. */
+const corpusOf = (...articles: Article[]) => buildIndex({ articles, synonymGroups: [] });
 
 describe('answerQuestion', () => {
   it('puts the passage that answers first, highlighting the answering sentence', () => {
@@ -72,7 +75,7 @@ describe('answerQuestion', () => {
   });
 
   it('gives the same answers after an article is added and removed again', () => {
-    const live = buildIndex({ articles: [storage, storageCopy, cooking], synonymGroups: [] });
+    const live = corpusOf(storage, storageCopy, cooking);
     const questions = ['where is the data backed up', 'how long is the dough kneaded', 'regulators review'];
     const before = questions.map((q) => answerQuestion(live, q).results.map((r) => [r.passage.id, r.score]));
     live.add(article('extra', 'Extra', 'Singapore regulators reviewed a data center deal in Virginia with the dough company.'));
@@ -127,23 +130,17 @@ describe('answerQuestion and what a question asks about', () => {
 });
 
 describe('answerQuestion and the kind of answer asked for', () => {
-  const owners = buildIndex({
-    articles: [
-      article('servers', 'Servers', 'The video app said it will keep using servers it owns in Virginia as its own backup for now.'),
-      article('holdings', 'Holdings', 'It owns a news aggregator and the video app Douyin, its chief executive Zhang Yiming said.'),
-      article('owner', 'Owner', 'The video app, which is owned by the Chinese company ByteDance, announced the move in a blog post.'),
-    ],
-    synonymGroups: [],
-  });
+  const owners = corpusOf(
+    article('servers', 'Servers', 'The video app said it will keep using servers it owns in Virginia as its own backup for now.'),
+    article('holdings', 'Holdings', 'It owns a news aggregator and the video app Douyin, its chief executive Zhang Yiming said.'),
+    article('owner', 'Owner', 'The video app, which is owned by the Chinese company ByteDance, announced the move in a blog post.'),
+  );
 
   it('reads roles (engineers, staff) as an answer to "who"', () => {
-    const team = buildIndex({
-      articles: [
-        article('plan', 'Security team', 'The new security team, a team for security, will start its work in the spring.'),
-        article('members', 'Members', 'The new security team consists of engineers and outside staff.'),
-      ],
-      synonymGroups: [],
-    });
+    const team = corpusOf(
+      article('plan', 'Security team', 'The new security team, a team for security, will start its work in the spring.'),
+      article('members', 'Members', 'The new security team consists of engineers and outside staff.'),
+    );
     expect(answerQuestion(team, 'who is on the new security team').results[0]?.passage.articleId).toBe('members');
   });
 
@@ -153,26 +150,20 @@ describe('answerQuestion and the kind of answer asked for', () => {
 
   it('takes "it was not specified when" as an answer to "when", if a looser one than a date', () => {
     const erase = (dated: boolean) =>
-      buildIndex({
-        articles: [
-          article('moving', 'Moving', 'The video app will erase its old copies of the data, it said in a post.'),
-          article('vague', 'Vague', 'The video app will erase its old copies of the data, it said, but it was not specified when.'),
-          ...(dated ? [article('dated', 'Dated', 'The video app will erase its old copies of the data by March 2023, it said.')] : []),
-        ],
-        synonymGroups: [],
-      });
+      corpusOf(
+        article('moving', 'Moving', 'The video app will erase its old copies of the data, it said in a post.'),
+        article('vague', 'Vague', 'The video app will erase its old copies of the data, it said, but it was not specified when.'),
+        ...(dated ? [article('dated', 'Dated', 'The video app will erase its old copies of the data by March 2023, it said.')] : []),
+      );
     expect(answerQuestion(erase(false), 'when will the video app erase its old copies of the data').results[0]?.passage.articleId).toBe('vague');
     expect(answerQuestion(erase(true), 'when will the video app erase its old copies of the data').results[0]?.passage.articleId).toBe('dated');
   });
 
   it('reads "other" as part of what is asked: "which other apps" finds the sentence about other apps', () => {
-    const bans = buildIndex({
-      articles: [
-        article('concerns', 'Concerns', 'The administration said its concerns about the video app were centred on its ties to Beijing.'),
-        article('others', 'Others', 'The president blocked the video app, WeChat and other Chinese apps over data concerns.'),
-      ],
-      synonymGroups: [],
-    });
+    const bans = corpusOf(
+      article('concerns', 'Concerns', 'The administration said its concerns about the video app were centred on its ties to Beijing.'),
+      article('others', 'Others', 'The president blocked the video app, WeChat and other Chinese apps over data concerns.'),
+    );
     expect(answerQuestion(bans, 'which other apps raised concerns').results[0]?.passage.articleId).toBe('others');
   });
 });
