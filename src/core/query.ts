@@ -5,6 +5,7 @@ import { correctSpelling } from './spelling.ts';
 import { expandShorthand } from './chat-shorthand.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
+import { perIndex } from './per-index.ts';
 import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
@@ -157,11 +158,30 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
   return [...new Set(focus)];
 }
 
-/** Whether a corpus word with this stem is a form or relative of `word` (not "several" for "severs"). */
-function sharesFamilyInCorpus(word: string, stem: string, index: PassageIndex): boolean {
-  for (const corpusWord of index.words()) if (stemWord(corpusWord) === stem && sameWordFamily(word, corpusWord)) return true;
-  return false;
+/** The corpus's words by stem, rebuilt when the vocabulary changes. */
+class CorpusWordsByStem {
+  private version = -1;
+  private readonly byStem = new Map<string, string[]>();
+
+  sync(index: PassageIndex): void {
+    if (index.vocabularyVersion === this.version) return;
+    this.byStem.clear();
+    for (const word of index.words()) {
+      const stem = stemWord(word);
+      this.byStem.set(stem, [...(this.byStem.get(stem) ?? []), word]);
+    }
+    this.version = index.vocabularyVersion;
+  }
+
+  wordsWith(stem: string): readonly string[] {
+    return this.byStem.get(stem) ?? [];
+  }
 }
+const corpusWordsByStemOf = perIndex(() => new CorpusWordsByStem());
+
+/** Whether a corpus word with this stem is a form or relative of `word` (not "several" for "severs"). */
+const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): boolean =>
+  corpusWordsByStemOf(index).wordsWith(stem).some((corpusWord) => sameWordFamily(word, corpusWord));
 
 /**
  * Turns a question into weighted concepts against the current index: stems, spelling corrections

@@ -129,6 +129,13 @@ describe('parseQuery: concepts', () => {
     expect(secure.concepts.find((c) => c.word === 'secure')?.alternatives.has(stemWord('security'))).toBe(true);
   });
 
+  it('follows the corpus: once an article uses a form of the word ("severed"), "severs" is no typo', () => {
+    const live = buildIndex({ articles: [article('hosts', 'Hosts', 'Several companies run servers for the app.')], synonymGroups: [] });
+    expect(parseQuery('were the links severs', live).corrections).toEqual([{ from: 'severs', to: 'servers' }]);
+    live.add(article('cut', 'Cut', 'The company severed its links with the app.'));
+    expect(parseQuery('were the links severs', live).corrections).toEqual([]);
+  });
+
   it('lists words the corpus has nothing for as unknown', () => {
     expect(parseQuery('what is the share price of Microsoft', index).unknown).toContain('microsoft');
   });
