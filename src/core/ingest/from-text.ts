@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody } from '../clean.ts';
+import { cleanBody, type CleanedBody } from '../clean.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
 import { markdownToPlainText } from './markdown.ts';
@@ -20,8 +20,9 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
   const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : titleAndBodyOfPlainText(text);
-  const published = given.published ?? datelineOf(body);
-  const publisher = given.publisher ?? wireServiceOf(body);
+  const cleaned = given.published && given.publisher ? undefined : cleanBody(body);
+  const published = given.published ?? (cleaned && datelineOf(body, cleaned));
+  const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned));
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
 }
 
@@ -64,8 +65,7 @@ const WIRE_CREDIT = /^[-–—]\s*(\p{Lu}[\p{L}&.' ]{0,40}?),\s+with (?:addition
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\p{Ll} ,.'-]{0,60}\((\p{Lu}[\p{L}&. ]{1,30})\)\s*[-–—]/u;
 
 /** The wire service or paper the text itself credits, in its credit line or its dateline; nothing when it credits none. */
-function wireServiceOf(body: string): string | undefined {
-  const { blocks, dropped } = cleanBody(body);
+function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
   for (const line of dropped) {
     if (line.reason !== 'credit') continue;
     const credited = WIRE_CREDIT.exec(body.slice(line.start, line.end).trim())?.[1];
@@ -82,8 +82,7 @@ const DATE_IN_LINE = new RegExp(`\\b${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b
  * The date the text itself gives in its byline or dateline ("By Jane Doe | June 18, 2022",
  * "Published 18 June 2022") before the article starts; nothing when it gives none.
  */
-function datelineOf(body: string): string | undefined {
-  const { blocks, dropped } = cleanBody(body);
+function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
   const articleStart = blocks[0]?.start ?? body.length;
   for (const line of dropped) {
     if (line.start >= articleStart || line.reason !== 'byline') continue;
