@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody, type CleanedBody } from '../clean.ts';
+import { cleanBody, MONTH, type CleanedBody } from '../clean.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
 import { markdownToPlainText } from './markdown.ts';
@@ -75,8 +75,7 @@ function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string |
   return first ? WIRE_DATELINE.exec(body.slice(first.start, first.end))?.[1]?.trim() : undefined;
 }
 
-const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const DATE_IN_LINE = new RegExp(`\\b${MONTH_NAME}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH_NAME}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
 
 /**
  * The date the text itself gives in its byline or dateline ("By Jane Doe | June 18, 2022",
