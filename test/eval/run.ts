@@ -1,9 +1,9 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to E) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to F) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
- * --grow: first add the articles of test/fixtures/grown/ to a copy of the corpus with
+ * --grow: first add the articles of test/fixtures/grown/ and grown2/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
- * question sets and test/fixtures/grown/questions.json on the grown corpus.
+ * question sets and the fixtures' questions.json on the grown corpus.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -16,16 +16,22 @@ import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSyst
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, grow: { type: 'boolean', default: false } } });
 
+// Synthetic articles added by --grow: plain-text web copies (grown), then an HTML page, a Markdown file and a wire copy (grown2).
+const GROWN_BATCHES = ['grown', 'grown2'];
+const here = (file: string) => new URL(file, import.meta.url).pathname;
+
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
 function grownCorpus(from: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'verbatim-grown-'));
   cpSync(from, copy, { recursive: true });
-  const fixtures = new URL('../fixtures/grown/', import.meta.url).pathname;
   const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
   const cli = new URL('../../src/cli/corpus.ts', import.meta.url).pathname;
-  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort()) {
-    const out = execFileSync(tsx, [cli, 'add', join(fixtures, file), '--corpus', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    process.stderr.write(out);
+  for (const batch of GROWN_BATCHES) {
+    const fixtures = here(`../fixtures/${batch}/`);
+    for (const file of readdirSync(fixtures).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort()) {
+      const out = execFileSync(tsx, [cli, 'add', join(fixtures, file), '--corpus', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      process.stderr.write(out);
+    }
   }
   return copy;
 }
@@ -72,17 +78,18 @@ function report(title: string, path: string): void {
 }
 
 console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages`);
-const here = (file: string) => new URL(file, import.meta.url).pathname;
 if (values.questions) report('questions', values.questions);
 else {
   // Set A was written first and the ranking was developed against it; set B was written later by a
   // helper that saw only the articles, as a check of how the ranking does on questions it was not built on;
   // set C the same way, a session later, once set B had been looked at; set D likewise, a session after C;
-  // set E a session after D, in heavier chat (slang, abbreviations, typos that are real words).
+  // set E a session after D, in heavier chat (slang, abbreviations, typos that are real words);
+  // set F a session after E, an ordinary mixed server, scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
   report('set D (test/eval/questions-d.json)', here('./questions-d.json'));
   report('set E (test/eval/questions-e.json)', here('./questions-e.json'));
+  report('set F (test/eval/questions-f.json)', here('./questions-f.json'));
 }
-if (values.grow) report('questions on the added articles (test/fixtures/grown/questions.json)', here('../fixtures/grown/questions.json'));
+if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
