@@ -36,7 +36,7 @@ const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)
 /** Share and follow buttons. */
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
-const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$/iu;
+const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$|^our standards\s*:/iu;
 /** A month's name or abbreviation, lower case (match with the i flag). */
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Bylines and datelines: "By Jane Smith | June 18, 2022 | 3 min read", "Updated: 2 hours ago", a date alone. */

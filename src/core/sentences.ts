@@ -20,7 +20,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     const end = start + piece.segment.length;
     const previous = raw[raw.length - 1];
     const previousText = previous ? text.slice(previous.start, previous.end) : '';
-    const brokenAtWrappedLine = /\n\s*$/.test(previousText) && !/[.!?…"”’)\]]\s*$/.test(previousText);
+    // A line that ends a quotation with a comma ('at every step,"') goes on: no sentence ends there.
+    const brokenAtWrappedLine = /\n\s*$/.test(previousText) && !/[.!?…]["”’)\]]*\s*$/.test(previousText);
     if (previous && (ABBREVIATION_END.test(previousText) || brokenAtWrappedLine)) {
       raw[raw.length - 1] = { start: previous.start, end };
     } else {

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleInputFromPath } from '../../../src/core/ingest/from-file.ts';
+import { buildIndex, loadCorpus, BUNDLED_CORPUS_DIR } from '../../../src/core/load-corpus.ts';
+import { prepareArticle } from '../../../src/core/new-article.ts';
+import { splitSentences } from '../../../src/core/sentences.ts';
+
+// The synthetic articles the eval's --grow adds: web copies as .txt (grown), and an HTML page, a
+// Markdown file and a hard-wrapped wire copy (grown2). Each is read as an operator's `corpus add` reads it.
+const fixtures = (batch: string) => new URL(`../../fixtures/${batch}/`, import.meta.url).pathname;
+const articleFiles = (batch: string) => readdirSync(fixtures(batch)).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort();
+type Questions = { answerable: { expect: string[]; article: string }[] };
+const questionsOf = (batch: string): Questions => JSON.parse(readFileSync(join(fixtures(batch), 'questions.json'), 'utf8')) as Questions;
+
+const index = buildIndex(loadCorpus(BUNDLED_CORPUS_DIR));
+
+async function prepared(batch: string, file: string) {
+  const input = await articleInputFromPath(join(fixtures(batch), file));
+  if (!input.ok) throw new Error(input.error.message);
+  const article = prepareArticle(input.value, index);
+  if (!article.ok) throw new Error(article.error.map((p) => p.message).join('; '));
+  return article.value;
+}
+
+describe('the fixture articles, added as an operator adds them', () => {
+  for (const batch of ['grown', 'grown2']) {
+    it(`${batch}: every answer the questions expect is in one passage of its article, whole`, async () => {
+      const questions = questionsOf(batch);
+      for (const file of articleFiles(batch)) {
+        const { passages } = await prepared(batch, file);
+        const letter = file[0] as string;
+        for (const item of questions.answerable.filter((q) => q.article === letter)) {
+          const found = item.expect.some((expected) => passages.some((p) => p.text.replace(/\s+/g, ' ').includes(expected)));
+          expect(found, `${file}: ${item.expect[0]}`).toBe(true);
+        }
+      }
+    });
+  }
+
+  it('takes title, publisher and date from a page, a front-matter and a wire byline', async () => {
+    const page = await prepared('grown2', 'e_clearwell_audit.html');
+    expect(page.article).toMatchObject({ title: "Independent auditor finds gaps in TikTok's Oracle-hosted US data systems", publisher: 'The Bellweather Post', published: '2022-11-08' });
+    const markdown = await prepared('grown2', 'f_veldsprenge_datacentre.md');
+    expect(markdown.article).toMatchObject({ publisher: 'The Lowland Ledger', published: '2023-05-22' });
+    const wire = await prepared('grown2', 'g_wire_brief.txt');
+    expect(wire.article).toMatchObject({ title: 'Arvandia regulator orders Pebblecast to halt transfer of user data abroad', publisher: 'Tidewater Wire', published: '2023-03-03' });
+  });
+
+  it('leaves the furniture around them out of every passage', async () => {
+    for (const batch of ['grown', 'grown2']) {
+      for (const file of articleFiles(batch)) {
+        const { passages } = await prepared(batch, file);
+        for (const passage of passages) {
+          expect(passage.text, file).not.toMatch(/^Advertisement$|Share this article|Reporting by|Our Standards|Sign up|cookies|Leave a (?:Reply|comment)|\d+ (?:comments|replies)\b/im);
+        }
+      }
+    }
+  });
+
+  it('keeps a hard-wrapped paragraph one passage and its sentences whole across the line ends', async () => {
+    const wire = await prepared('grown2', 'g_wire_brief.txt');
+    const quote = wire.passages.find((p) => p.text.includes('We have been transparent'));
+    expect(quote?.text).toMatch(/^"We have been transparent[\s\S]*to suspend it\."$/);
+    // The line ending 'at every step,"' ends no sentence.
+    const first = splitSentences(quote?.text ?? '')[0];
+    expect(quote?.text.slice(first?.start, first?.end)).toBe('"We have been transparent with the commissioner at every step,"\nWreford-Lim said in a statement.');
+  });
+});
