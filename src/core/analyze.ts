@@ -46,7 +46,7 @@ export function splitWords(text: string): Word[] {
 // Question words and the filler of questions carry no topic; the library's English list lacks some of them.
 const EXTRA_STOP_WORDS = [
   'when', 'why', 'whom', 'whose', 'does', 'did', 'doing', 'done', 'is', 'are', 'was', 'be', 'will', 'shall',
-  'tell', 'please', 'anyone', 'somebody', 'someone', 'something', 'anything', 'know', 'say', 'says', 'thing', 'things',
+  'tell', 'please', 'anyone', 'anybody', 'somebody', 'someone', 'something', 'anything', 'everything', 'everyone', 'everybody', 'know', 'say', 'says', 'thing', 'things',
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',

@@ -1,4 +1,5 @@
 import { splitWords, stemWord } from './analyze.ts';
+import { MONTH } from './clean.ts';
 import { looksLikeName } from './background.ts';
 import { isCommonWord } from './thesaurus.ts';
 import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
@@ -150,8 +151,11 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo|engineer|expert|employee|worker|lawmaker|regulator|analyst|researcher|investigator)s?\b|\b(?:personnel|staff)\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
-  reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|to (?:address|ensure|protect|alleviate|ease|persuade)|fears?|concerns?)\b/iu,
+  reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|in a bid to|(?:meant|intended|designed|aimed) (?:to|at)|to (?:address|ensure|protect|alleviate|ease|persuade|improve|avoid|prevent)|fears?|concerns?)\b/iu,
 };
+
+/** Years and days of the month: numbers, but no answer to "how many". */
+const DATE_NUMBER = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|(?:1[89]|20)\\d\\d)\\b`, 'giu');
 
 /** Sentences that say when only vaguely, or that it is not known. */
 const VAGUE_TIME = /\b(?:eventually|soon|later|shortly)\b|\bnot (?:specified|said|clear|known|disclosed) when\b|\bno (?:timeline|timeframe|time frame|date)\b/iu;
@@ -182,7 +186,8 @@ const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|the|a|an)$/;
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
-  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(sentence)) {
+  const evidence = query.answerType === 'quantity' ? sentence.replace(DATE_NUMBER, ' ') : sentence;
+  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(evidence)) {
     // "It was not specified when", "eventually": an answer to "when", if a looser one than a date.
     return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
   }
@@ -225,6 +230,10 @@ function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPass
   }
   return total === 0 ? 0 : held / total;
 }
+
+/** Whether any passage of an article (or its title) holds one of these terms. */
+const articleSpeaksOf = (index: PassageIndex, articleId: string, terms: ReadonlySet<string>): boolean =>
+  index.passagesOf(articleId).some((p) => [...terms].some((t) => p.terms.has(t) || p.titleTerms.has(t)));
 
 /**
  * Whether a word is two everyday words run together, one of them the corpus's ("userbase"): chat
@@ -269,18 +278,24 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const previous = index.passagesOf(passage.articleId)[passage.ordinal - 2];
     const context: TermSet = { has: (t) => passage.titleTerms.has(t) || (previous?.terms.has(t) ?? false) };
     const coverage = coverageOf(query.concepts, total, passage.terms, context, options.contextCredit);
+    // The answering sentence holds most of the question and the kind of answer it asks for ("who": a name).
     let bestSentence = 0;
     let bestIndex = 0;
+    let typeFactor = answerTypeFactor(query, passage.text, options);
+    let bestValue = 0;
     passage.sentenceTerms.forEach((terms, i) => {
       const sentenceCoverage = coverageOf(query.concepts, total, terms);
-      if (sentenceCoverage > bestSentence + 1e-9) {
+      const span = passage.sentences[i];
+      const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, span.end), options) : 1;
+      if (sentenceCoverage * factor > bestValue + 1e-9) {
+        bestValue = sentenceCoverage * factor;
         bestSentence = sentenceCoverage;
         bestIndex = i;
+        typeFactor = factor;
       }
     });
     const highlight = passage.sentences[bestIndex] ?? { start: 0, end: passage.text.length };
     const highlightTerms = passage.sentenceTerms[bestIndex] ?? new Map<string, number[]>();
-    const typeFactor = answerTypeFactor(query, passage.text.slice(highlight.start, highlight.end), options);
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor;
@@ -296,7 +311,14 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   const asksAboutUnknownFocus = options.abstainOnUnknownFocus && query.unknownFocus.length > 0;
   // The answer is the best-scored passage that holds enough of the question; one that scores well
   // on a few weak matches but holds too little of it is no answer, wherever it ranks.
-  const best = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar);
+  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar);
+  // What the question asks about must be something the answering article speaks of: in a grown
+  // corpus another article's "employees" make the word known, but no answer of this article's.
+  // Only a question with one focus word: after an auxiliary ("how much did the company pay") the
+  // subject and its verb are both taken, and which of them is asked about is not known.
+  const focusTerms = query.focusTerms.length === 1 ? query.focusTerms[0] : undefined;
+  const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || !focusTerms || articleSpeaksOf(index, s.passage.articleId, focusTerms);
+  const best = first && speaksOfFocus(first) ? first : undefined;
   if (!best) {
     const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);
     return { ...empty, related: fold(related, index, options).slice(0, options.relatedCount) };

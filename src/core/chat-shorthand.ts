@@ -13,6 +13,10 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['mins', 'minutes'], ['approx', 'approximately'], ['acct', 'account'], ['prez', 'president'], ['pres', 'president'],
   ['exec', 'executive'], ['execs', 'executives'], ['dev', 'developer'], ['devs', 'developers'], ['org', 'organization'],
   ['orgs', 'organizations'], ['bday', 'birthday'],
+  // Units, as people type them and articles spell them out ("48 megawatts").
+  ['km', 'kilometres'], ['kms', 'kilometres'], ['kg', 'kilograms'], ['kgs', 'kilograms'], ['mw', 'megawatts'], ['gw', 'gigawatts'],
+  ['kw', 'kilowatts'], ['kwh', 'kilowatt'], ['mwh', 'megawatt'], ['gb', 'gigabytes'], ['tb', 'terabytes'], ['mb', 'megabytes'],
+  ['pb', 'petabytes'], ['sqft', 'feet'], ['mph', 'miles'], ['lbs', 'pounds'],
 ]);
 
 /** The word an abbreviation stands for, or undefined when `norm` is none. */

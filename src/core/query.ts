@@ -1,12 +1,12 @@
-import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, splitWords, stemWord, type Word } from './analyze.ts';
+import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, looksLikeName } from './background.ts';
-import { correctSpelling } from './spelling.ts';
+import { correctSpelling, editDistance } from './spelling.ts';
 import { expandShorthand } from './chat-shorthand.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
-import { isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
+import { isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -47,6 +47,8 @@ export type ParsedQuery = {
   readonly focus: readonly QueryConcept[];
   /** Of those, the ones the corpus has nothing for, not even an opposite ("bought" is answered by "sold to"). */
   readonly unknownFocus: readonly QueryConcept[];
+  /** For each focus concept, the index terms that show a text speaks of it: its alternatives and its opposites' stems. */
+  readonly focusTerms: readonly ReadonlySet<string>[];
 };
 
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'any';
@@ -123,6 +125,12 @@ function answerTypeOf(text: string, lead: string): AnswerType {
 }
 
 /**
+ * Words that say what kind of answer is wanted ("how tall", "what day of the week", "how much money")
+ * or where it stands ("before"), not what it is about.
+ */
+const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large|long|far|wide|deep|old|heavy|much|many|often|day|days|week|weeks|month|months|year|years|date|dates|time|times|hour|hours|after|before|between|against|without|up|down|out|off|over|in|on|away|back|around|through|aside|apart|along|together|almost|nearly|still|already|again|finally|eventually|currently|recently|originally|initially|ultimately|actually)$/;
+
+/**
  * What a typed question asks about: the first word after its question word that is neither a name
  * nor a vague everyday word ("how long did CFIUS give ByteDance to divest" asks about divesting).
  * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
@@ -134,7 +142,7 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
   const focus: string[] = [];
   // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
   if (answerType !== 'any' && answerType !== 'reason' && leadAt !== -1) {
-    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word)).map(([, d]) => d.word);
+    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !ASKING_WORD.test(d.word)).map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);
     const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
@@ -154,9 +162,13 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
   });
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
-  for (const word of [attribute, moneyWord]) if (word && sharp(word) && drafts.some(([, d]) => d.word === word)) focus.push(word);
+  for (const word of [attribute, moneyWord]) if (word && sharp(word) && !ASKING_WORD.test(word) && drafts.some(([, d]) => d.word === word)) focus.push(word);
   return [...new Set(focus)];
 }
+
+/** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
+const isStopWordTypo = (word: string): boolean =>
+  word.length >= 3 && !isCommonWord(word) && [...STOP_WORDS].some((stop) => stop.length >= 3 && stop[0] === word[0] && editDistance(word, stop, 1) <= 1);
 
 /** The corpus's words by stem, rebuilt when the vocabulary changes. */
 class CorpusWordsByStem {
@@ -217,6 +229,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       const gDropped = /[^aeiou]in$/.test(w.norm) ? stemWord(`${w.norm}g`) : undefined;
       if (gDropped && known(gDropped)) alternatives.set(gDropped, MATCH_WEIGHTS.exact);
       const corrected = correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x));
+      // "wil", "becuase": a typo of a word with no meaning of its own is no word to find either.
+      // Written with a capital, it is more likely a name ("Amy").
+      if (!known(stem) && isStopWordTypo(w.norm) && !/^\p{Lu}/u.test(text.slice(w.start, w.end))) return;
       if (corrected && !isStopWord(corrected)) {
         const correctedStem = stemWord(corrected);
         if (known(correctedStem)) {
@@ -230,6 +245,10 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
       }
       // An acronym of a name the corpus uses ("DoC" → "Department of Commerce", "TT" → "TikTok").
       for (const term of acronymTerms(w.norm, index)) alternatives.set(term, MATCH_WEIGHTS.synonym);
+      // A phrasal verb written as one word ("setup", "signup"): the corpus's verb ("set up").
+      const particle = [...PHRASAL_PARTICLES].find((p) => w.norm.length - p.length >= 3 && w.norm.endsWith(p));
+      const verbStem = particle ? stemWord(w.norm.slice(0, -particle.length)) : undefined;
+      if (verbStem && known(verbStem)) alternatives.set(verbStem, MATCH_WEIGHTS.compound);
       // A compound the corpus writes as two words ("cybersecurity" → "cyber security").
       for (let cut = 3; cut <= w.norm.length - 3; cut++) {
         const head = w.norm.slice(0, cut);
@@ -382,13 +401,15 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const lead = leadingQuestion(text.toLowerCase());
   const answerType = answerTypeOf(text, lead);
   const focus = focusOf(text, lead, words, [...draftAt], answerType, index).flatMap((word) => concepts.filter((c) => c.word === word));
-  const unknownFocus = focus.filter((c) => !c.known && !oppositeWords(c.word).some((w) => contentWords(w).some((cw) => known(cw.stem))));
+  const focusTerms = focus.map((c) => new Set([...c.alternatives.keys(), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]));
+  const unknownFocus = focus.filter((_, i) => ![...(focusTerms[i] ?? [])].some(known));
   return {
     text,
     concepts,
     agentVerb,
     focus,
     unknownFocus,
+    focusTerms,
     corrections,
     searched: concepts.map((c) => c.word),
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),

@@ -167,3 +167,35 @@ describe('answerQuestion and the kind of answer asked for', () => {
     expect(answerQuestion(bans, 'which other apps raised concerns').results[0]?.passage.articleId).toBe('others');
   });
 });
+
+describe('answerQuestion in a corpus of several stories', () => {
+  const storage = article('storage-report', 'Where the data lives', [
+    'Oracle stores information about US users in a data center in Virginia, and it is backed up in Singapore.',
+    'The company said on Friday that it set up a security unit in May, led from the United States.',
+  ].join('\n\n'));
+  const bakery = article('bakery', 'A bakery grows', 'The bakery on Mill Street now has 40 employees and bakes 2,000 loaves a day.');
+  const plan = article('plan', 'A new company', [
+    'TikTok presented the plan to officials in Washington in 2022, after talks that began in 2020, and it moved its US operations into a separate company.',
+    'The new company will take on roughly 1,850 employees who handle US user data.',
+  ].join('\n\n'));
+  const grown = corpusOf(storage, bakery, plan);
+  const best = (question: string) => {
+    const top = answerQuestion(grown, question).results[0];
+    return top && top.passage.text.slice(top.highlight.start, top.highlight.end);
+  };
+
+  it('answers only from an article that speaks of what is asked: another story’s "employees" are not Oracle’s', () => {
+    expect(answerQuestion(grown, 'how many employees does Oracle have in Virginia?').results).toEqual([]);
+    expect(best('how many employees does the bakery have')).toContain('40 employees');
+  });
+
+  it('reads a typo of a filler word as filler, and a phrasal verb written as one word as the verb', () => {
+    // "wil" is no name the corpus lacks; "setup" finds "set up".
+    expect(best('wil the US data be backed up in Singapore')).toContain('Singapore');
+    expect(best('when did the company setup the security unit')).toContain('set up a security unit in May');
+  });
+
+  it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
+    expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
+  });
+});
