@@ -113,6 +113,8 @@ function answerTypeOf(text: string, lead: string): AnswerType {
     if (/\b(?:date|dates|year|timeline|when)\b/.test(lower)) return 'time';
     if (/\b(?:location|where)\b/.test(lower)) return 'place';
   }
+  // "What was Trump's reasoning for…", "what's the motive behind…" ask why, in other words.
+  if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification)\b/.test(lead)) return 'reason';
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
   if (MONEY_QUESTION.test(lead)) return 'money';
   if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';

@@ -25,6 +25,8 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['how long will the move take', 'measure'],
     ['how much time passed between the order and the move', 'measure'],
     ['why was the app banned', 'reason'],
+    ["what was the president's reasoning for banning the app", 'reason'],
+    ["what's the motive behind the move", 'reason'],
     ['what is ByteDance', 'definition'],
     ['so when did the app move its data', 'time'],
     // Keywords say what they want by a noun.
