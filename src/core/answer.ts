@@ -49,6 +49,8 @@ export type AnswerOptions = {
   readonly missingAnswerTypeFactor: number;
   /** Factor when the kind is there but loosely: a number, but not next to the thing a "how many" counts. */
   readonly looseAnswerTypeFactor: number;
+  /** Factor on a passage whose article names nothing the question names ("TikTok's largest market" in a story on another app). */
+  readonly missingNameFactor: number;
 };
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -70,6 +72,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   contextCredit: 0.5,
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
+  missingNameFactor: 0.6,
 };
 
 export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
@@ -271,6 +274,15 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   candidates = candidates.slice(0, options.candidatePool);
   const topBm25 = candidates[0]?.score ?? 0;
 
+  // The names the question uses that the corpus knows (TikTok, Oracle): a story that names none of them is about something else.
+  const named = query.concepts.filter((c) => c.known && index.isName(c.word)).map((c) => new Set(c.alternatives.keys()));
+  const namesAny = new Map<string, boolean>();
+  const articleNamesAny = (articleId: string): boolean => {
+    let value = namesAny.get(articleId);
+    if (value === undefined) namesAny.set(articleId, (value = named.length === 0 || named.some((terms) => articleSpeaksOf(index, articleId, terms))));
+    return value;
+  };
+
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     const passage = index.passage(candidate.id);
@@ -298,7 +310,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const highlightTerms = passage.sentenceTerms[bestIndex] ?? new Map<string, number[]>();
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
-    const score = mixed * typeFactor;
+    const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
     scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage), highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.

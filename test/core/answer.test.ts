@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/answer.ts';
+import { answerQuestion, type AnswerOptions } from '../../src/core/answer.ts';
 import type { Article } from '../../src/core/article.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { PassageIndex } from '../../src/core/search-index.ts';
@@ -193,6 +193,20 @@ describe('answerQuestion in a corpus of several stories', () => {
     // "wil" is no name the corpus lacks; "setup" finds "set up".
     expect(best('wil the US data be backed up in Singapore')).toContain('Singapore');
     expect(best('when did the company setup the security unit')).toContain('set up a security unit in May');
+  });
+
+  it('prefers a story that names what the question names: TikTok’s market, not another app’s', () => {
+    // TikTok is in every story but one, so the word alone weighs little against "largest market".
+    const markets = corpusOf(
+      article('tiktok', 'TikTok grows', 'TikTok is one of the most popular apps, and the US is its most important market.'),
+      article('moves', 'TikTok moves', 'TikTok said it moved the data of its users to servers run by Oracle.'),
+      article('review', 'TikTok reviewed', 'Regulators began a review of TikTok and of the way it handles data.'),
+      article('pebble', 'Pebblecast grows', 'Pebblecast says it has about 11 million users. Arvandia is its largest market.'),
+    );
+    const first = (overrides: Partial<AnswerOptions>) => answerQuestion(markets, "what is tiktok's largest market?", overrides).results[0]?.passage.articleId;
+    expect(first({})).toBe('tiktok');
+    // Word for word the other story matches better; only the name tells them apart.
+    expect(first({ missingNameFactor: 1 })).toBe('pebble');
   });
 
   it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
