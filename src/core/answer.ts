@@ -186,6 +186,12 @@ function namesAgent(sentence: string, verb: QueryConcept): boolean {
 }
 const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|the|a|an)$/;
 
+/** Whether a sentence does the question's verb with a pronoun for its doer ("It owns…") and names no doer by "by". */
+function hidesAgent(sentence: string, verb: QueryConcept): boolean {
+  const words = splitWords(sentence);
+  return words.some((w, i) => wordCredit(verb, w.norm) >= 1 && /^(?:it|he|she|they|we)$/.test(words[i - 1]?.norm ?? '') && words[i + 1]?.norm !== 'by');
+}
+
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
@@ -195,7 +201,10 @@ function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerO
     return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
   }
   if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
-  if (query.answerType === 'person' && query.agentVerb && !namesAgent(sentence, query.agentVerb)) return options.looseAnswerTypeFactor;
+  if (query.answerType === 'person' && query.agentVerb && !namesAgent(sentence, query.agentVerb)) {
+    // "It owns the news aggregator": the doer is only a pronoun, named in some other sentence.
+    return hidesAgent(sentence, query.agentVerb) ? options.missingAnswerTypeFactor : options.looseAnswerTypeFactor;
+  }
   return 1;
 }
 

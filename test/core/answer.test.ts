@@ -209,6 +209,14 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(first({ missingNameFactor: 1 })).toBe('pebble');
   });
 
+  it('takes "who owns" to ask for a named owner, not a sentence where "it" owns something else', () => {
+    const owners = corpusOf(
+      article('owner', 'Data moves', 'TikTok said on Friday that it would erase the data of American users from its own servers. The app is owned by the Chinese company ByteDance.'),
+      article('copy', 'Another report', 'ByteDance is one of the fastest growing startups in China. It owns the leading news aggregator, Jinri Toutiao, as well as TikTok’s Chinese twin Douyin.'),
+    );
+    expect(answerQuestion(owners, 'who owns tiktok').results[0]?.passage.articleId).toBe('owner');
+  });
+
   it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
     expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
   });
