@@ -160,8 +160,8 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
 /** Years and days of the month: numbers, but no answer to "how many". */
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|(?:1[89]|20)\\d\\d)\\b`, 'giu');
 
-/** Sentences that say when only vaguely, or that it is not known. */
-const VAGUE_TIME = /\b(?:eventually|soon|later|shortly)\b|\bnot (?:specified|said|clear|known|disclosed) when\b|\bno (?:timeline|timeframe|time frame|date)\b/iu;
+/** Sentences that say when only vaguely, by a condition ("whenever the river falls"), or that it is not known. */
+const VAGUE_TIME = /\b(?:eventually|soon|later|shortly|whenever|until)\b|\bas soon as\b|\bnot (?:specified|said|clear|known|disclosed) when\b|\bno (?:timeline|timeframe|time frame|date)\b/iu;
 
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?)$/;
 

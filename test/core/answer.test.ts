@@ -217,6 +217,14 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(answerQuestion(owners, 'who owns tiktok').results[0]?.passage.articleId).toBe('owner');
   });
 
+  it('takes a condition ("whenever the river is low") as an answer to "when", if not a date', () => {
+    const pumps = corpusOf(
+      article('a-plain', 'Pumps', 'The pumps at the weir stop, and the river is low this summer, the mayor said.'),
+      article('b-condition', 'Pumps', 'The pumps at the weir stop whenever the river is low in the summer, the mayor said.'),
+    );
+    expect(answerQuestion(pumps, 'when do the pumps at the weir stop?').results[0]?.passage.articleId).toBe('b-condition');
+  });
+
   it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
     expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
   });
