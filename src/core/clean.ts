@@ -10,14 +10,19 @@ import { splitSentences, trimSpan, type Span } from './sentences.ts';
 export type BlockKind = 'paragraph' | 'heading';
 export type Block = Span & { readonly kind: BlockKind };
 export type DroppedLine = Span & { readonly reason: DropReason };
-export type DropReason = 'repeated-title' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget' | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'consent' | 'interface';
+export type DropReason =
+  | 'repeated-title' | 'masthead' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget'
+  | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'consent' | 'interface' | 'end-matter';
 
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
-const COMMENT_SECTION = /^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$/i;
+const COMMENT_SECTION =
+  /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:readers?['’]?s?\s+|user\s+|your\s+)?comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
+/** A line that says the article is over ("(End)", "-- END --"): what follows is the site's. */
+const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\s]*$/i;
 /** Lines of a comment or login form. */
 const COMMENT_FORM = /^(?:please log in|log in to (?:comment|reply)|you are commenting using|log out\b|connecting to %s|notify me of (?:new|follow-up)|your email address will not be published|required fields are marked|save my name, email|cancel reply|post comment|submit comment|this site uses akismet|fill in your details below|enter your comment here)/i;
 /** Post-to-post navigation. */
-const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:post|article|story|entry)\b|^(?:skip to (?:content|main)|back to top|home\s*[»›>/])/i;
+const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:post|article|story|entry)\b|^(?:previous|next)\s*:\s*\S|^(?:skip to (?:content|main)|back to top)|(?:^|[|·•]\s*)home\s*[»›>/]/i;
 /**
  * A site menu: three or more short labels between bars or bullets ("Home | News | Tech | Contact").
  * Split, not one pattern: a pattern of repeated optional parts backtracks without end on long lines.
@@ -30,9 +35,9 @@ function isMenu(text: string): boolean {
 /** A heading over the writer's biography: the article has ended, like at a comment section. */
 const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)? bio(?:graphy)?|meet the author)\s*:?$/i;
 /** Headings of link lists that follow or interrupt an article. */
-const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles)?|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
+const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
-const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b)/i;
+const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b)/i;
 /** Share and follow buttons. */
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
@@ -57,11 +62,16 @@ const BYLINE = new RegExp(
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
 const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
-const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss)\b/i;
+const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
 /** Cookie and consent banners. */
 const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
-const TAXONOMY = /^(?:tags?|topics?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
+const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
+/** A site's disclaimer on reprinted or compiled copy. */
+const DISCLAIMER = /^(?:disclaimer|statement|copyright notice)\s*:/i;
+/** Box-drawing frames around a widget (a newsletter box): the corner opening and closing the frame. */
+const FRAME_OPENS = /^\s*[┌╔╭┏+][─═━-]{3,}/u;
+const FRAME_CLOSES = /^\s*[└╚╰┗+][─═━-]{3,}/u;
 
 /** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
 const INTERFACE_WORDS = new Set([
@@ -91,12 +101,15 @@ function classify(line: string, title: string): DropReason | undefined {
   if (TEASER.test(text)) return 'teaser';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
+  if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
   if (text.length <= 160 && BYLINE.test(text)) return 'byline';
   if (isMenu(text)) return 'navigation';
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
   if (text.length <= 400 && CONSENT.test(text)) return 'consent';
+  // "[Share to WeChat] [Collect]", "Font size: Large Medium Small": buttons and controls.
+  if (text.length <= 200 && (/^font size\s*:/i.test(text) || (text.match(/\[[^\]]{1,30}\]/g)?.length ?? 0) >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, '')))) return 'interface';
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w)) && words.some((w) => !LINKING_WORDS.has(w))) return 'interface';
   return undefined;
@@ -108,6 +121,9 @@ export const isSiteFurniture = (line: string): boolean => {
   return classify(text, '') !== undefined || COMMENT_SECTION.test(text) || RELATED_HEADING.test(text);
 };
 
+/** A list item ("- Related story", "• Budget phones", "3. Ask the Desk"): a line of its own. */
+const isListItem = (text: string): boolean => /^(?:[-*•·–]|\d+[.)])\s/.test(text.trim());
+
 /**
  * Whether a body was wrapped at a fixed width (an e-mail, a copied terminal page): paragraphs
  * are separated by blank lines, and lines of similar length often stop mid-sentence.
@@ -117,15 +133,18 @@ function isHardWrapped(body: string): boolean {
   const lines = body.split('\n').map((line) => line.trim());
   let singleBreaks = 0;
   let midSentence = 0;
+  let goesOnInLowerCase = 0;
   lines.forEach((line, i) => {
     const next = lines[i + 1] ?? '';
     if (line === '' || next === '') return;
     singleBreaks++;
-    // List items ("- Related story") are lines of their own, not wrapped text.
-    const listItem = (text: string) => /^(?:[-*•–]|\d+[.)])\s/.test(text);
-    if (line.length >= 40 && line.length <= 100 && !TERMINAL_PUNCTUATION.test(line) && !listItem(line) && !listItem(next)) midSentence++;
+    if (line.length >= 40 && line.length <= 100 && !TERMINAL_PUNCTUATION.test(line) && !isListItem(line) && !isListItem(next)) {
+      midSentence++;
+      if (/^\p{Ll}/u.test(next)) goesOnInLowerCase++;
+    }
   });
-  return midSentence >= 3 && midSentence >= singleBreaks / 4;
+  // Wrapped prose goes on in lower case now and then; a page's widgets and menus never do.
+  return midSentence >= 3 && midSentence >= singleBreaks / 4 && goesOnInLowerCase >= 2;
 }
 
 /**
@@ -145,7 +164,7 @@ function logicalLines(body: string): Span[] {
       span.end > span.start &&
       body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
       previous.end - previous.start >= 40 &&
-      !/^\d+[.)]\s/.test(body.slice(span.start, span.end)) && // a numbered list item starts its own line
+      !isListItem(body.slice(span.start, span.end)) && // a list item starts its own line
       (hardWrapped
         ? // Text wrapped at a fixed width: a paragraph runs to the blank line, whatever case the next line starts with.
           (!TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) || previous.end - previous.start >= 60) && classify(body.slice(span.start, span.end), '') === undefined
@@ -174,6 +193,19 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'comment-section' });
       break;
     }
+    // "(End)": the article says it is over.
+    if (blocks.length > 0 && ARTICLE_END.test(oneLine.trim())) {
+      for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'end-matter' });
+      break;
+    }
+    // A box drawn around a widget (a newsletter sign-up): the frame and all inside it.
+    if (FRAME_OPENS.test(line)) {
+      const closesAt = lines.slice(index + 1, index + 20).findIndex((next) => FRAME_CLOSES.test(body.slice(next.start, next.end)));
+      const lastInside = closesAt === -1 ? index : index + 1 + closesAt;
+      for (const boxed of lines.slice(index, lastInside + 1)) dropped.push({ ...boxed, reason: 'promotion' });
+      index = lastInside;
+      continue;
+    }
     if (RELATED_HEADING.test(oneLine)) {
       dropped.push({ ...span, reason: 'related-links' });
       skippingRelatedLinks = true;
@@ -181,7 +213,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     }
     // Under a "Related" heading, link titles (short, no sentence end) and their labels belong to the list.
     if (skippingRelatedLinks) {
-      if (looksLikeHeading(oneLine) || /^in\s+["“][^"”]*["”]$/i.test(oneLine)) {
+      if (looksLikeHeading(oneLine) || /^in\s+["“][^"”]*["”]$/i.test(oneLine) || (isListItem(oneLine) && oneLine.length <= 120)) {
         dropped.push({ ...span, reason: 'related-links' });
         continue;
       }
@@ -193,6 +225,18 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       continue;
     }
     blocks.push({ ...span, kind: looksLikeHeading(oneLine) ? 'heading' : 'paragraph' });
+  }
+  // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or
+  // several such lines stacked are its masthead, not the article's (a lone line may be a standfirst).
+  const leading = blocks.findIndex((block) => block.kind !== 'heading');
+  const heads = blocks.slice(0, leading === -1 ? 0 : leading);
+  const isMasthead = (block: Block) => {
+    const text = body.slice(block.start, block.end);
+    return !/\p{Ll}/u.test(text) || /\s[—–|·]\s/.test(text);
+  };
+  if (heads.length >= 2 || heads.some(isMasthead)) {
+    for (const head of heads) dropped.push({ start: head.start, end: head.end, reason: 'masthead' });
+    blocks.splice(0, heads.length);
   }
   // A heading with nothing after it is a leftover label ("Comments" spelled oddly, a widget), not a section.
   while (blocks.length > 0 && blocks[blocks.length - 1]?.kind === 'heading') {

@@ -38,6 +38,36 @@ describe('cleanBody', () => {
     expect(kept('TikTok said on Friday it was moving data to Oracle\nThe move took a year, the spokesperson for the company said.\n\nAnother paragraph follows here.')).toHaveLength(3);
   });
 
+  it('ends the article at a WordPress "N thoughts on", a readers\' comments heading or an "(End)"', () => {
+    const article = 'The article says something important here.';
+    expect(kept(`${article}\n\n3 thoughts on "The article"\n\nPellam Oduya\nSeptember 14, 2022 at 9:12 pm\nGood. Nobody ever explained what happens to the data.`)).toEqual([article]);
+    expect(kept(`${article}\n\nREADERS' COMMENTS (4)\n\nMarjorie Fenwright — 19 Oct 2023, 10:14\nWell deserved! I have been buying it for years.`)).toEqual([article]);
+    expect(kept(`${article}\n\n(End)\n\nDisclaimer: This article is compiled from the Internet.\n\nScan the QR code to follow us!`)).toEqual([article]);
+    // A sentence about thoughts or an ending is text.
+    expect(kept(`${article}\n\nThe end of the review is expected in March, officials said.`)).toHaveLength(2);
+  });
+
+  it('drops a masthead, a breadcrumb, control buttons and a box drawn around a newsletter sign-up', () => {
+    const body = [
+      'THE CIRCUIT DESK',
+      'Notes on privacy — and the people who regulate it',
+      'KejiPulse | Home > Mobility > Policy',
+      'Font size: Large Medium Small     [Share to WeChat] [Collect]',
+      'The outage began at 5:12 pm on Friday.',
+      '┌────────────────────────────┐',
+      '  NEWSLETTER: The Morning Brief',
+      '  The day\'s tech stories in five minutes, every weekday at 7am.',
+      '└────────────────────────────┘',
+      'Service was restored at 9:59 pm.',
+      'Recommended reading',
+      '• Budget phones with the best batteries',
+      '3. Ask the Desk: is my laptop too old for updates?',
+    ].join('\n');
+    expect(kept(body)).toEqual(['The outage began at 5:12 pm on Friday.', 'Service was restored at 9:59 pm.']);
+    // A single line before the first paragraph may be the article's standfirst: kept.
+    expect(kept('TikTok moves its data to Oracle\nThe move took a year, the company said.')).toHaveLength(2);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);

@@ -84,7 +84,8 @@ const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\
 function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
   const articleStart = blocks[0]?.start ?? body.length;
   for (const line of dropped) {
-    if (line.start >= articleStart || line.reason !== 'byline') continue;
+    // A byline, or a breadcrumb or masthead line the date was run into ("Home > Policy / 2023-05-22 14:36").
+    if (line.start >= articleStart || !['byline', 'navigation', 'masthead'].includes(line.reason)) continue;
     const date = DATE_IN_LINE.exec(body.slice(line.start, line.end))?.[0];
     const normalized = date === undefined ? undefined : normalizeDate(date.replace(/\./g, ''));
     if (normalized) return normalized;

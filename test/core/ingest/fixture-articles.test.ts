@@ -6,8 +6,8 @@ import { buildIndex, loadCorpus, BUNDLED_CORPUS_DIR } from '../../../src/core/lo
 import { prepareArticle } from '../../../src/core/new-article.ts';
 import { splitSentences } from '../../../src/core/sentences.ts';
 
-// The synthetic articles the eval's --grow adds: web copies as .txt (grown), and an HTML page, a
-// Markdown file and a hard-wrapped wire copy (grown2). Each is read as an operator's `corpus add` reads it.
+// The synthetic articles the eval's --grow adds: web copies as .txt (grown, grown3), and an HTML page,
+// a Markdown file and a hard-wrapped wire copy (grown2). Each is read as an operator's `corpus add` reads it.
 const fixtures = (batch: string) => new URL(`../../fixtures/${batch}/`, import.meta.url).pathname;
 const articleFiles = (batch: string) => readdirSync(fixtures(batch)).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort();
 type Questions = { answerable: { expect: string[]; article: string }[] };
@@ -24,7 +24,7 @@ async function prepared(batch: string, file: string) {
 }
 
 describe('the fixture articles, added as an operator adds them', () => {
-  for (const batch of ['grown', 'grown2']) {
+  for (const batch of ['grown', 'grown2', 'grown3']) {
     it(`${batch}: every answer the questions expect is in one passage of its article, whole`, async () => {
       const questions = questionsOf(batch);
       for (const file of articleFiles(batch)) {
@@ -48,7 +48,7 @@ describe('the fixture articles, added as an operator adds them', () => {
   });
 
   it('leaves the furniture around them out of every passage', async () => {
-    for (const batch of ['grown', 'grown2']) {
+    for (const batch of ['grown', 'grown2', 'grown3']) {
       for (const file of articleFiles(batch)) {
         const { passages } = await prepared(batch, file);
         for (const passage of passages) {
