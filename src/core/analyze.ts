@@ -49,6 +49,8 @@ const EXTRA_STOP_WORDS = [
   'tell', 'please', 'anyone', 'anybody', 'somebody', 'someone', 'something', 'anything', 'everything', 'everyone', 'everybody', 'know', 'say', 'says', 'thing', 'things',
   'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
+  // Contractions typed without the apostrophe ("couldnt", "wont").
+  'couldnt', 'wouldnt', 'shouldnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'aint', 'youre', 'theyre', 'thats', 'theres', 'ill', 'id', 'hes', 'shes',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
   'besides', 'stuff', 'so', 'ever', 'even', 'quite', 'literally', 'basically', 'though', 'once', 'question', 'questions', 'wondering', 'curious',
   // Chat shorthand, as people type on Discord.

@@ -122,7 +122,7 @@ function answerTypeOf(text: string, lead: string): AnswerType {
   if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
   if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';
   if (/^who(?:m|se|s)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
-  if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b/.test(lead)) return 'reason';
+  if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b|^what (?:caused|causes|led to|leads to|made|triggered|prompted|drove|is behind|was behind)\b|^what(?:'s|’s) behind\b/.test(lead)) return 'reason';
   return 'any';
 }
 

@@ -27,6 +27,10 @@ describe('contentWords and stemWord', () => {
     expect(contentWords('wat did they say abt it tho, bc idk').map((w) => w.norm)).toEqual([]);
   });
 
+  it('leaves out contractions typed without the apostrophe ("couldnt", "wont")', () => {
+    expect(contentWords("why couldnt they just undo it, and why wont they say").map((w) => w.norm)).toEqual(['undo']);
+  });
+
   it('drops "own" after a possessive, where it means nothing of owning', () => {
     expect(contentWords('TikTok keeps its own backups').map((w) => w.norm)).toEqual(['tiktok', 'keeps', 'backups']);
     expect(contentWords('ByteDance owns TikTok').map((w) => w.norm)).toEqual(['bytedance', 'owns', 'tiktok']);

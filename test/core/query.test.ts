@@ -27,6 +27,8 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['why was the app banned', 'reason'],
     ["what was the president's reasoning for banning the app", 'reason'],
     ["what's the motive behind the move", 'reason'],
+    ['what caused the outage on Friday', 'reason'],
+    ['what led to the ban', 'reason'],
     ['what is ByteDance', 'definition'],
     ['so when did the app move its data', 'time'],
     // Keywords say what they want by a noun.
