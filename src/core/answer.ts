@@ -335,10 +335,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar);
   // What the question asks about must be something the answering article speaks of: in a grown
   // corpus another article's "employees" make the word known, but no answer of this article's.
-  // Only a question with one focus word: after an auxiliary ("how much did the company pay") the
-  // subject and its verb are both taken, and which of them is asked about is not known.
-  const focusTerms = query.focusTerms.length === 1 ? query.focusTerms[0] : undefined;
-  const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || !focusTerms || articleSpeaksOf(index, s.passage.articleId, focusTerms);
+  const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || query.articleFocus.every((terms) => articleSpeaksOf(index, s.passage.articleId, terms));
   const best = first && speaksOfFocus(first) ? first : undefined;
   if (!best) {
     const related = scored.filter((s) => s.coverage >= options.minRelatedAnswerability);

@@ -47,8 +47,11 @@ export type ParsedQuery = {
   readonly focus: readonly QueryConcept[];
   /** Of those, the ones the corpus has nothing for, not even an opposite ("bought" is answered by "sold to"). */
   readonly unknownFocus: readonly QueryConcept[];
-  /** For each focus concept, the index terms that show a text speaks of it: its alternatives and its opposites' stems. */
-  readonly focusTerms: readonly ReadonlySet<string>[];
+  /**
+   * The focus words surely asked about (not a subject before its verb), each as the index terms that
+   * show a text speaks of it (its alternatives and its opposites' stems): the answering article must.
+   */
+  readonly articleFocus: readonly ReadonlySet<string>[];
 };
 
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'any';
@@ -138,10 +141,19 @@ const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large
  * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
  * about too; so are the attribute of "what's the salary of…" and a money question's "pay" or "worth".
  */
-function focusOf(text: string, lead: string, words: readonly Word[], drafts: readonly (readonly [number, { readonly word: string }])[], answerType: AnswerType, index: PassageIndex): string[] {
+function focusOf(
+  text: string,
+  lead: string,
+  words: readonly Word[],
+  drafts: readonly (readonly [number, { readonly word: string }])[],
+  answerType: AnswerType,
+  index: PassageIndex,
+): { focus: string[]; firm: string[] } {
   const leadAt = lead === '' ? -1 : words.findIndex((w) => w.start >= text.length - lead.length);
   const sharp = (word: string) => everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES;
   const focus: string[] = [];
+  // The words surely asked about (not a subject that may only be setting the scene).
+  const firm: string[] = [];
   // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
   if (answerType !== 'any' && answerType !== 'reason' && leadAt !== -1) {
     const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !ASKING_WORD.test(d.word)).map(([, d]) => d.word);
@@ -150,6 +162,9 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
     const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
     const subjectFirst = auxAt >= 0 && AUXILIARY.test(afterLead[auxAt]?.norm ?? '') && !PREPOSITION.test(afterLead[auxAt + 1]?.norm ?? '');
     focus.push(...candidates.slice(0, subjectFirst ? 2 : 1));
+    // After a subject, its verb is the second word taken, or the first when the subject is a name.
+    const verb = subjectFirst && candidates.length >= 2 ? candidates[1] : candidates[0];
+    if (verb) firm.push(verb);
   }
   // "back up my phone", "my cybersecurity homework": the asker's own things are what they ask about,
   // and news reports on neither. The word after "my", and a noun after that ("safe" in "is my data
@@ -159,13 +174,19 @@ function focusOf(text: string, lead: string, words: readonly Word[], drafts: rea
     const first = drafts.find(([at]) => at > position);
     if (!first || first[0] > position + 2 || index.isName(first[1].word)) return;
     focus.push(first[1].word);
+    firm.push(first[1].word);
     const second = drafts.find(([at]) => at === first[0] + 1);
     if (second && !index.isName(second[1].word) && isNounNotAdjective(second[1].word)) focus.push(second[1].word);
   });
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
-  for (const word of [attribute, moneyWord]) if (word && sharp(word) && !ASKING_WORD.test(word) && drafts.some(([, d]) => d.word === word)) focus.push(word);
-  return [...new Set(focus)];
+  for (const word of [attribute, moneyWord]) {
+    if (word && sharp(word) && !ASKING_WORD.test(word) && drafts.some(([, d]) => d.word === word)) {
+      focus.push(word);
+      firm.push(word);
+    }
+  }
+  return { focus: [...new Set(focus)], firm: [...new Set(firm)] };
 }
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
@@ -402,16 +423,19 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
   const lead = leadingQuestion(text.toLowerCase());
   const answerType = answerTypeOf(text, lead);
-  const focus = focusOf(text, lead, words, [...draftAt], answerType, index).flatMap((word) => concepts.filter((c) => c.word === word));
-  const focusTerms = focus.map((c) => new Set([...c.alternatives.keys(), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]));
-  const unknownFocus = focus.filter((_, i) => ![...(focusTerms[i] ?? [])].some(known));
+  const asked = focusOf(text, lead, words, [...draftAt], answerType, index);
+  const conceptsOf = (list: readonly string[]) => list.flatMap((word) => concepts.filter((c) => c.word === word));
+  const focus = conceptsOf(asked.focus);
+  const termsOf = (c: QueryConcept) => new Set([...c.alternatives.keys(), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]);
+  const unknownFocus = focus.filter((c) => ![...termsOf(c)].some(known));
+  const articleFocus = conceptsOf(asked.firm).map(termsOf);
   return {
     text,
     concepts,
     agentVerb,
     focus,
     unknownFocus,
-    focusTerms,
+    articleFocus,
     corrections,
     searched: concepts.map((c) => c.word),
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),

@@ -189,6 +189,13 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(best('how many employees does the bakery have')).toContain('40 employees');
   });
 
+  it('answers no question about the asker’s own thing from a story that never speaks of it, whatever another story says', () => {
+    const withScooters = corpusOf(storage, article('scooters', 'Scooter app banned', 'The city said the scooter app records the phone position of every rider every four seconds.'));
+    // "phone" is in the corpus now, but not in the story on backups.
+    expect(answerQuestion(withScooters, 'where is the data of my phone backed up').results).toEqual([]);
+    expect(answerQuestion(withScooters, 'where is the US data backed up').results[0]?.passage.articleId).toBe('storage-report');
+  });
+
   it('reads a typo of a filler word as filler, and a phrasal verb written as one word as the verb', () => {
     // "wil" is no name the corpus lacks; "setup" finds "set up".
     expect(best('wil the US data be backed up in Singapore')).toContain('Singapore');
