@@ -413,7 +413,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
     /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b/i.test(text);
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text);
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

@@ -167,7 +167,7 @@ describe('parseQuery: compound nouns', () => {
 });
 
 describe('parseQuery: requests for instructions or advice', () => {
-  it.each(['how do i back up the data', 'app keeps crashing, any fix', 'any tips for storing data', "what's the best app for video"])('"%s" asks for them', (question) => {
+  it.each(['how do i back up the data', 'app keeps crashing, any fix', 'any tips for storing data', "what's the best app for video", 'any good deals on data plans this weekend?'])('"%s" asks for them', (question) => {
     expect(parseQuery(question, index).asksForInstructions).toBe(true);
   });
 
