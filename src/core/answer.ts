@@ -302,7 +302,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     // The answering sentence holds most of the question and the kind of answer it asks for ("who": a name).
     let bestSentence = 0;
     let bestIndex = 0;
-    let typeFactor = answerTypeFactor(query, passage.text, options);
+    let typeFactor: number | undefined;
     let bestValue = 0;
     passage.sentenceTerms.forEach((terms, i) => {
       const sentenceCoverage = coverageOf(query.concepts, total, terms);
@@ -317,6 +317,8 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     });
     const highlight = passage.sentences[bestIndex] ?? { start: 0, end: passage.text.length };
     const highlightTerms = passage.sentenceTerms[bestIndex] ?? new Map<string, number[]>();
+    // No sentence holds any of the question: the first one stands for the passage.
+    typeFactor ??= answerTypeFactor(query, passage.text.slice(highlight.start, highlight.end), options);
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);

@@ -130,10 +130,11 @@ function answerTypeOf(text: string, lead: string): AnswerType {
 }
 
 /**
- * Words that say what kind of answer is wanted ("how tall", "what day of the week", "how much money")
- * or where it stands ("before"), not what it is about.
+ * Words that say what kind of answer is wanted ("how tall", "what day of the week", "how much money"),
+ * where it stands ("before") or how sure it is ("almost"), not what it is about; particles neither.
  */
-const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large|long|far|wide|deep|old|heavy|much|many|often|day|days|week|weeks|month|months|year|years|date|dates|time|times|hour|hours|after|before|between|against|without|up|down|out|off|over|in|on|away|back|around|through|aside|apart|along|together|almost|nearly|still|already|again|finally|eventually|currently|recently|originally|initially|ultimately|actually)$/;
+const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large|long|far|wide|deep|old|heavy|much|many|often|day|days|week|weeks|month|months|year|years|date|dates|time|times|hour|hours|before|between|against|without|aside|apart|along|together|almost|nearly|still|already|again|finally|eventually|currently|recently|originally|initially|ultimately|actually)$/;
+const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASAL_PARTICLES.has(word);
 
 /**
  * What a typed question asks about: the first word after its question word that is neither a name
@@ -156,7 +157,7 @@ function focusOf(
   const firm: string[] = [];
   // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
   if (answerType !== 'any' && answerType !== 'reason' && leadAt !== -1) {
-    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !ASKING_WORD.test(d.word)).map(([, d]) => d.word);
+    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word)).map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);
     const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));
@@ -181,7 +182,7 @@ function focusOf(
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
   for (const word of [attribute, moneyWord]) {
-    if (word && sharp(word) && !ASKING_WORD.test(word) && drafts.some(([, d]) => d.word === word)) {
+    if (word && sharp(word) && !isAskingWord(word) && drafts.some(([, d]) => d.word === word)) {
       focus.push(word);
       firm.push(word);
     }
