@@ -172,25 +172,24 @@ function countsThing(sentence: string, counted: QueryConcept): boolean {
 }
 
 /**
- * Whether a sentence names the doer of the question's verb: "owned by ByteDance" or "ByteDance owns"
- * for "who owns TikTok" (a pronoun before the verb names nobody).
+ * Who does the question's verb in a sentence, for "who owns TikTok": `named` ("owned by ByteDance",
+ * "ByteDance owns"), `pronoun` ("It owns…", the doer named in some other sentence), else `none`.
  */
-function namesAgent(sentence: string, verb: QueryConcept): boolean {
+function agentIn(sentence: string, verb: QueryConcept): 'named' | 'pronoun' | 'none' {
   const words = splitWords(sentence);
-  return words.some((w, i) => {
-    if (wordCredit(verb, w.norm) < 1) return false;
-    if (words[i + 1]?.norm === 'by') return true;
+  let found: 'pronoun' | 'none' = 'none';
+  for (const [i, w] of words.entries()) {
+    if (wordCredit(verb, w.norm) < 1) continue;
+    if (words[i + 1]?.norm === 'by') return 'named';
     const before = words[i - 1];
-    return before !== undefined && /^\p{Lu}/u.test(sentence.slice(before.start, before.end)) && !PRONOUN.test(before.norm);
-  });
+    if (before === undefined) continue;
+    if (PERSONAL_PRONOUN.test(before.norm)) found = 'pronoun';
+    else if (/^\p{Lu}/u.test(sentence.slice(before.start, before.end)) && !DETERMINER.test(before.norm)) return 'named';
+  }
+  return found;
 }
-const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|the|a|an)$/;
-
-/** Whether a sentence does the question's verb with a pronoun for its doer ("It owns…") and names no doer by "by". */
-function hidesAgent(sentence: string, verb: QueryConcept): boolean {
-  const words = splitWords(sentence);
-  return words.some((w, i) => wordCredit(verb, w.norm) >= 1 && /^(?:it|he|she|they|we)$/.test(words[i - 1]?.norm ?? '') && words[i + 1]?.norm !== 'by');
-}
+const PERSONAL_PRONOUN = /^(?:it|he|she|they|we|i|you)$/;
+const DETERMINER = /^(?:this|that|these|those|the|a|an)$/;
 
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
@@ -201,9 +200,10 @@ function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerO
     return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
   }
   if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
-  if (query.answerType === 'person' && query.agentVerb && !namesAgent(sentence, query.agentVerb)) {
-    // "It owns the news aggregator": the doer is only a pronoun, named in some other sentence.
-    return hidesAgent(sentence, query.agentVerb) ? options.missingAnswerTypeFactor : options.looseAnswerTypeFactor;
+  if (query.answerType === 'person' && query.agentVerb) {
+    const agent = agentIn(sentence, query.agentVerb);
+    // "It owns the news aggregator" names no owner at all; a sentence without the verb's doer, loosely.
+    if (agent !== 'named') return agent === 'pronoun' ? options.missingAnswerTypeFactor : options.looseAnswerTypeFactor;
   }
   return 1;
 }
