@@ -93,6 +93,14 @@ const TERMINAL_PUNCTUATION = /[.!?…:;"”’)\]]$/;
 export const looksLikeHeading = (line: string): boolean =>
   line.length <= 120 && !TERMINAL_PUNCTUATION.test(line) && line.split(/\s+/).length <= 16;
 
+/** Buttons and controls: "[Share to WeChat] [Collect]" (two bracketed labels and no sentence), "Font size: Large Medium Small". */
+function isControls(text: string): boolean {
+  if (text.length > 200) return false;
+  if (/^font size\s*:/i.test(text)) return true;
+  const buttons = text.match(/\[[^\]]{1,30}\]/g)?.length ?? 0;
+  return buttons >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, ''));
+}
+
 function classify(line: string, title: string): DropReason | undefined {
   const text = line.replace(/\s+/g, ' ').trim();
   if (title && comparable(text) === comparable(title)) return 'repeated-title';
@@ -108,8 +116,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
   if (text.length <= 400 && CONSENT.test(text)) return 'consent';
-  // "[Share to WeChat] [Collect]", "Font size: Large Medium Small": buttons and controls.
-  if (text.length <= 200 && (/^font size\s*:/i.test(text) || (text.match(/\[[^\]]{1,30}\]/g)?.length ?? 0) >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, '')))) return 'interface';
+  if (isControls(text)) return 'interface';
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w)) && words.some((w) => !LINKING_WORDS.has(w))) return 'interface';
   return undefined;
@@ -188,14 +195,10 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     const span = lines[index] as Span;
     const line = body.slice(span.start, span.end);
     const oneLine = line.replace(/\s+/g, ' ');
-    // A comment section ends the article: what follows is the form or readers' comments.
-    if (blocks.length > 0 && (COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine))) {
-      for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'comment-section' });
-      break;
-    }
-    // "(End)": the article says it is over.
-    if (blocks.length > 0 && ARTICLE_END.test(oneLine.trim())) {
-      for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: 'end-matter' });
+    // A comment section, the writer's biography or an "(End)" ends the article: what follows is the site's.
+    const ending = blocks.length === 0 ? undefined : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) ? 'comment-section' : ARTICLE_END.test(oneLine.trim()) ? 'end-matter' : undefined;
+    if (ending) {
+      for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: ending });
       break;
     }
     // A box drawn around a widget (a newsletter sign-up): the frame and all inside it.
