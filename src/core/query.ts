@@ -192,7 +192,8 @@ function focusOf(
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
 const isStopWordTypo = (word: string): boolean =>
-  word.length >= 3 && !isCommonWord(word) && [...STOP_WORDS].some((stop) => stop.length >= 3 && stop[0] === word[0] && editDistance(word, stop, 1) <= 1);
+  word.length >= 3 && !isCommonWord(word) && LONGER_STOP_WORDS.some((stop) => stop[0] === word[0] && editDistance(word, stop, 1) <= 1);
+const LONGER_STOP_WORDS = [...STOP_WORDS].filter((stop) => stop.length >= 3);
 
 /** The corpus's words by stem, rebuilt when the vocabulary changes. */
 class CorpusWordsByStem {
