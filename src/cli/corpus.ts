@@ -23,7 +23,8 @@ import { endProcess } from '../end-process.ts';
 
 const USAGE = `usage: npm run corpus -- <command> [options]
   add FILE_OR_URL [--title T] [--publisher P] [--url U] [--published YYYY-MM-DD] [--corpus DIR]
-      FILE: .txt (first line is the title unless --title), .md (front-matter or "# Title"), .html
+      FILE: .txt (first line is the title unless --title), .md (front-matter or "# Title"), .html;
+      with no extension, read as a page or as text by how it opens
   remove ID [--corpus DIR]
   list [--json] [--corpus DIR]`;
 

@@ -6,8 +6,12 @@ import { extractArticle } from './extract-article.ts';
 import { decodePage } from './decode-page.ts';
 import { articleInputFromMarkdown, articleInputFromPlainText, type MetadataOverrides } from './from-text.ts';
 
-/** File kinds an article can come in, by extension. */
+/** File kinds an article can come in, by extension. A file with no extension is read by its content. */
 export const ARTICLE_FILE_KINDS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+
+// Saved pages and raw copies often lose their extension on the way (downloads, `curl -o page`); what the
+// text opens with says which it is.
+const LOOKS_LIKE_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i;
 
 export type SourceProblem =
   | ArticleProblem
@@ -22,7 +26,7 @@ export async function articleInputFromFile(
   overrides: MetadataOverrides = {},
   limits: ArticleLimits = DEFAULT_ARTICLE_LIMITS,
 ): Promise<Result<ArticleInput, SourceProblem>> {
-  const kind = extname(fileName).toLowerCase();
+  const kind = extname(fileName).toLowerCase() || kindByContent(bytes);
   if (!(ARTICLE_FILE_KINDS as readonly string[]).includes(kind)) {
     return err({ code: 'unsupported-file', message: `"${basename(fileName)}" is not a .txt, .md or .html file.` });
   }
@@ -36,6 +40,12 @@ export async function articleInputFromFile(
   if (!text.ok) return text;
   if (kind === '.txt') return ok(articleInputFromPlainText(text.value, overrides));
   return ok(articleInputFromMarkdown(text.value, overrides));
+}
+
+/** `.html` or `.txt` for a file with no extension, by how its first bytes read. */
+function kindByContent(bytes: Uint8Array): string {
+  const opening = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '');
+  return LOOKS_LIKE_HTML.test(opening) ? '.html' : '.txt';
 }
 
 /** An article from the main text of an HTML page, its metadata from the page unless overridden. */
