@@ -1,7 +1,7 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to G) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to H) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
- * --grow: first add the articles of test/fixtures/grown/, grown2/ and grown3/ to a copy of the corpus with
+ * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
  * question sets and the fixtures' questions.json on the grown corpus.
  */
@@ -17,8 +17,9 @@ import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSyst
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, grow: { type: 'boolean', default: false } } });
 
 // Synthetic articles added by --grow: plain-text web copies (grown), an HTML page, a Markdown file and a
-// wire copy (grown2), and raw copies in four more site styles (grown3).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3'];
+// wire copy (grown2), raw copies in four more site styles (grown3), and a press release, a PDF export,
+// a live blog and a newsletter post (grown4).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -86,7 +87,8 @@ else {
   // set C the same way, a session later, once set B had been looked at; set D likewise, a session after C;
   // set E a session after D, in heavier chat (slang, abbreviations, typos that are real words);
   // set F a session after E, an ordinary mixed server, scored once unseen before its misses were read;
-  // set G in the same session, a journalism club's well-formed questions, scored unseen at the end.
+  // set G in the same session, a journalism club's well-formed questions, scored unseen at the end;
+  // set H a session later, a tech-and-policy podcast's server, scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -94,5 +96,6 @@ else {
   report('set E (test/eval/questions-e.json)', here('./questions-e.json'));
   report('set F (test/eval/questions-f.json)', here('./questions-f.json'));
   report('set G (test/eval/questions-g.json)', here('./questions-g.json'));
+  report('set H (test/eval/questions-h.json)', here('./questions-h.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
