@@ -12,13 +12,22 @@ export type Block = Span & { readonly kind: BlockKind };
 export type DroppedLine = Span & { readonly reason: DropReason };
 export type DropReason =
   | 'repeated-title' | 'masthead' | 'comment-section' | 'comment-form' | 'navigation' | 'related-links' | 'teaser' | 'share-widget'
-  | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'consent' | 'interface' | 'end-matter';
+  | 'credit' | 'byline' | 'caption' | 'promotion' | 'taxonomy' | 'consent' | 'interface' | 'end-matter' | 'legal' | 'page-furniture';
 
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION =
-  /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:readers?['’]?s?\s+|user\s+|your\s+)?comments?(?:\s*\(\d+\))?|responses?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
+  /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
 /** A line that says the article is over ("(End)", "-- END --"): what follows is the site's. */
 const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\s]*$/i;
+/** A press release ends with whom to call and the wire's "SOURCE Company" line. */
+const PRESS_CONTACTS = /^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\s*:.{0,200}|(?:media|press|investor)\s+contacts?|for (?:more|further) information(?:,? (?:please )?contact)?\s*:?|contacts?\s*:)$/i;
+const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
+/** The legal paragraphs of a press release, under their own heading, up to the next heading. */
+const LEGAL_HEADING = /^(?:forward[- ]looking statements?|cautionary (?:note|statement|language)s?(?:\s.{0,60})?|safe harbou?r(?: statement)?)\s*:?$/i;
+/** Page furniture of a printed document copied as text: "Page 3 of 6", "- 4 -", a footer ending in the page number. */
+const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
+/** A line of nothing but links. */
+const LINKS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+\s*)+$/i;
 /** Lines of a comment or login form. */
 const COMMENT_FORM = /^(?:please log in|log in to (?:comment|reply)|you are commenting using|log out\b|connecting to %s|notify me of (?:new|follow-up)|your email address will not be published|required fields are marked|save my name, email|cancel reply|post comment|submit comment|this site uses akismet|fill in your details below|enter your comment here)/i;
 /** Post-to-post navigation. */
@@ -34,6 +43,8 @@ function isMenu(text: string): boolean {
 }
 /** A heading over the writer's biography: the article has ended, like at a comment section. */
 const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)? bio(?:graphy)?|meet the author)\s*:?$/i;
+/** "Written by Jane Doe" after the text: the writer's box at the foot of a blog post, with what follows it. */
+const WRITTEN_BY = /^[Ww]ritten by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 /** Headings of link lists that follow or interrupt an article. */
 const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
@@ -48,6 +59,7 @@ export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 const BYLINE = new RegExp(
   [
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
+    "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*(?:,|\\band\\b|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})+$", // By Jane Smith and Tom Lee
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
     "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
@@ -62,7 +74,7 @@ const BYLINE = new RegExp(
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
 const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
-const PROMOTION = /\bdelivered (?:straight )?to your inbox\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
+const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
 /** Cookie and consent banners. */
 const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
@@ -78,7 +90,7 @@ const INTERFACE_WORDS = new Set([
   'logo', 'pin', 'flipboard', 'copy', 'link', 'whatsapp', 'messenger', 'sms', 'picture', 'photo', 'image', 'avatar', 'icon', 'share', 'tweet', 'email', 'print', 'menu', 'search', 'home', 'log', 'in', 'out',
   'change', 'reply', 'cancel', 'subscribe', 'follow', 'us', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'reddit', 'telegram', 'pinterest',
   'instagram', 'youtube', 'tumblr', 'pocket', 'like', 'comment', 'comments', 'more', 'login', 'register', 'sign', 'up', 'close', 'open', 'toggle',
-  'navigation', 'sidebar', 'for', 'go', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
+  'navigation', 'sidebar', 'for', 'go', 'turn', 'alert', 'alerts', 'notifications', 'advertisement', 'ad', 'ads', 'loading', 'tags', 'tag', 'categories', 'category', 'filed', 'under', 'posted', 'permalink', 'and', 'or', 'to', 'on', 'with', 'your', 'account',
 ]);
 
 /** Interface words that label nothing alone: a line of only these ("in in?", "and to") is text, however odd. */
@@ -101,12 +113,19 @@ function isControls(text: string): boolean {
   return buttons >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, ''));
 }
 
+/** Counts of a profile or post ("842 Followers", "1.2K claps", "1 reply"). */
+const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|claps|views|shares|replies|reply|responses)$/i;
+
 function classify(line: string, title: string): DropReason | undefined {
-  const text = line.replace(/\s+/g, ' ').trim();
+  // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is.
+  const text = line.replace(/\s+/g, ' ').trim().replace(/^[\p{Extended_Pictographic}\uFE0F\u200D ]+/u, '');
   if (title && comparable(text) === comparable(title)) return 'repeated-title';
   if (COMMENT_FORM.test(text)) return 'comment-form';
   if (NAVIGATION.test(text)) return 'navigation';
   if (TEASER.test(text)) return 'teaser';
+  if (LINKS_ONLY.test(text)) return 'related-links';
+  if (PAGE_NUMBER.test(text)) return 'page-furniture';
+  if (COUNTER.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
@@ -130,6 +149,8 @@ export const isSiteFurniture = (line: string): boolean => {
 
 /** A list item ("- Related story", "• Budget phones", "3. Ask the Desk"): a line of its own. */
 const isListItem = (text: string): boolean => /^(?:[-*•·–]|\d+[.)])\s/.test(text.trim());
+/** A list item that says something: a bullet, or a numbered line longer than a section title ("2. Method"). */
+const isListEntry = (text: string): boolean => /^[-*•·–]\s/.test(text.trim()) || (isListItem(text) && text.trim().split(/\s+/).length > 5);
 
 /**
  * Whether a body was wrapped at a fixed width (an e-mail, a copied terminal page): paragraphs
@@ -190,13 +211,24 @@ export function cleanBody(body: string, title = ''): CleanedBody {
   const blocks: Block[] = [];
   const dropped: DroppedLine[] = [];
   const lines = logicalLines(body);
+  const runningHeads = runningHeaders(body, lines);
   let skippingRelatedLinks = false;
+  let skippingLegal = false;
   for (let index = 0; index < lines.length; index++) {
     const span = lines[index] as Span;
     const line = body.slice(span.start, span.end);
     const oneLine = line.replace(/\s+/g, ' ');
-    // A comment section, the writer's biography or an "(End)" ends the article: what follows is the site's.
-    const ending = blocks.length === 0 ? undefined : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) ? 'comment-section' : ARTICLE_END.test(oneLine.trim()) ? 'end-matter' : undefined;
+    // A comment section, the writer's biography, an "(End)" or a press release's contacts end the
+    // article: what follows is the site's.
+    const paragraphsSoFar = blocks.filter((block) => block.kind === 'paragraph').length;
+    const ending =
+      blocks.length === 0
+        ? undefined
+        : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphsSoFar >= 3 && WRITTEN_BY.test(oneLine.trim()))
+          ? 'comment-section'
+          : ARTICLE_END.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim())
+            ? 'end-matter'
+            : undefined;
     if (ending) {
       for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: ending });
       break;
@@ -207,6 +239,18 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       const lastInside = closesAt === -1 ? index : index + 1 + closesAt;
       for (const boxed of lines.slice(index, lastInside + 1)) dropped.push({ ...boxed, reason: 'promotion' });
       index = lastInside;
+      continue;
+    }
+    // A document's running header, repeated on every page.
+    if (runningHeads.has(comparable(oneLine))) {
+      dropped.push({ ...span, reason: 'page-furniture' });
+      continue;
+    }
+    // "Forward-looking statements" and the legal paragraphs under it, up to the next heading.
+    if (LEGAL_HEADING.test(oneLine.trim())) skippingLegal = true;
+    else if (skippingLegal && looksLikeHeading(oneLine) && !isListItem(oneLine)) skippingLegal = false;
+    if (skippingLegal) {
+      dropped.push({ ...span, reason: 'legal' });
       continue;
     }
     if (RELATED_HEADING.test(oneLine)) {
@@ -227,7 +271,8 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       dropped.push({ ...span, reason });
       continue;
     }
-    blocks.push({ ...span, kind: looksLikeHeading(oneLine) ? 'heading' : 'paragraph' });
+    // A list item is a short paragraph, however it ends, not a heading over what follows.
+    blocks.push({ ...span, kind: looksLikeHeading(oneLine) && !isListEntry(oneLine) ? 'heading' : 'paragraph' });
   }
   // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or
   // several such lines stacked are its masthead, not the article's (a lone line may be a standfirst).
@@ -247,6 +292,21 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     dropped.push({ start: last.start, end: last.end, reason: 'interface' });
   }
   return { blocks, dropped };
+}
+
+/**
+ * Heading-like lines a body repeats (a printed report's running header on each page), by their
+ * comparable form. Three words at least: a short label may recur for other reasons.
+ */
+function runningHeaders(body: string, lines: readonly Span[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const span of lines) {
+    const text = body.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+    if (!looksLikeHeading(text) || text.split(' ').length < 3 || isListItem(text)) continue;
+    const key = comparable(text);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, count]) => count >= 2).map(([key]) => key));
 }
 
 /** The sentences of a block. */

@@ -4,8 +4,9 @@ export type Span = { readonly start: number; readonly end: number };
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // ICU breaks after any "X. Capital"; these endings are abbreviations, not sentence ends,
-// when the next sentence-piece goes on with a name or a number ("Donald J. Trump", "Dr. Smith", "No. 5").
-const ABBREVIATION_END = /(?:^|[\s(“"])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Mt|Ft|No|Nos|Vol|Fig|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/u;
+// when the next sentence-piece goes on with a name or a number ("Donald J. Trump", "Dr. Smith", "No. 5",
+// "U.S. Data Security").
+const ABBREVIATION_END = /(?:^|[\s(“"])(?:(?:\p{Lu}\.)*\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Mt|Ft|No|Nos|Vol|Fig|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/u;
 
 /**
  * Sentences of `text` from `from` to `to`, as spans trimmed of surrounding white space.

@@ -68,6 +68,78 @@ describe('cleanBody', () => {
     expect(kept('TikTok moves its data to Oracle\nThe move took a year, the company said.')).toHaveLength(2);
   });
 
+  it('ends a press release at its contacts and drops its forward-looking statements, keeping its "About" section', () => {
+    const body = [
+      'DUNMARROW, October 8, 2024 /Tallgrass Newswire/ -- Quarrystone today announced a three-year audit contract.',
+      'Highlights of the engagement:',
+      '• Three-year contract valued at $41.6 million',
+      '• 85 new jobs at the verification center',
+      'About Quarrystone',
+      'Quarrystone was founded in 2011 and audits banks and hospitals.',
+      'Forward-Looking Statements',
+      'This press release contains forward-looking statements that involve risks and uncertainties.',
+      'Actual results may differ materially from those expressed.',
+      'Contact',
+      'Questions about the audit can go to the firm, which will publish quarterly reports.',
+      'Media Contact:',
+      'Marisol Venn, Director of Communications',
+      'SOURCE Quarrystone Assurance Group',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'DUNMARROW, October 8, 2024 /Tallgrass Newswire/ -- Quarrystone today announced a three-year audit contract.',
+      'Highlights of the engagement:',
+      '• Three-year contract valued at $41.6 million',
+      '• 85 new jobs at the verification center',
+      'About Quarrystone',
+      'Quarrystone was founded in 2011 and audits banks and hospitals.',
+      'Contact',
+      'Questions about the audit can go to the firm, which will publish quarterly reports.',
+    ]);
+    // Bullet items are paragraphs, not headings over what follows; a short numbered line may be a section title.
+    const blocks = cleanBody('Key points\n• Council approves the trial by seven votes to four\n1. Background\nThe council met on Tuesday.').blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
+  });
+
+  it("drops a printed document's running header and page numbers, and a line of links", () => {
+    const body = [
+      'LOCAL BY LAW: DATA RESIDENCY          Ferrowen Policy Institute',
+      '',
+      'Surveyed firms spent a median of 7.4 per cent of their IT budgets on compliance.',
+      '',
+      '© Ferrowen Policy Institute 2024                    Page 1 of 5',
+      '\f',
+      'LOCAL BY LAW: DATA RESIDENCY          Ferrowen Policy Institute',
+      '',
+      'Only the Dunhollow Islands have no localisation requirement.',
+      '- 2 -',
+      'https://example.org/report https://example.org/data',
+    ].join('\n');
+    expect(kept(body)).toEqual(['Surveyed firms spent a median of 7.4 per cent of their IT budgets on compliance.', 'Only the Dunhollow Islands have no localisation requirement.']);
+  });
+
+  it("drops a live blog's alert promotions and a newsletter's subscribe prompts, counters and writer's box", () => {
+    const body = [
+      'By Rhiannon Cadwallader-Eze and Tomasz Ilvenko',
+      'Last January I walked into the hall with a cough sweet in my mouth.',
+      '🔔 Sign up for alerts',
+      'Get breaking news from Ashbrayne sent straight to your phone or inbox.',
+      'Turn on alerts',
+      'There are no auditions and there is only one rule.',
+      'Thanks for reading The Slow Kettle! Subscribe for free to receive new posts and support my work.',
+      'Type your email...',
+      'Each session costs £3, and anyone who cannot pay puts a button in the tin.',
+      '842 Followers',
+      'Written by Wilhelmina Oduya-Strand',
+      'Writer of The Slow Kettle, a weekly letter about small places.',
+      'Responses (12)',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'Last January I walked into the hall with a cough sweet in my mouth.',
+      'There are no auditions and there is only one rule.',
+      'Each session costs £3, and anyone who cannot pay puts a button in the tin.',
+    ]);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);

@@ -14,6 +14,8 @@ describe('splitSentences', () => {
 
   it('keeps "U.S." inside a sentence', () => {
     expect(sentences('All U.S. user data moves. It is final.')).toEqual(['All U.S. user data moves.', 'It is final.']);
+    // Before a capitalised word too: "U.S. Data Security" is a name, not a sentence end.
+    expect(sentences('She heads TikTok U.S. Data Security at the firm. It is new.')).toEqual(['She heads TikTok U.S. Data Security at the firm.', 'It is new.']);
   });
 
   it('works on a slice of a longer text, returning offsets into the whole', () => {

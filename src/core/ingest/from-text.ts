@@ -60,9 +60,12 @@ function headerOf(text: string): { fields: MetadataOverrides; rest: string } | u
   return { fields: fields as MetadataOverrides, rest: lines.slice(at).join('\n').replace(/^\s*\n/, '') };
 }
 
-/** "- Reuters, with editing by …" at the end; "WASHINGTON (Reuters) -" opening the first paragraph. */
+/**
+ * "- Reuters, with editing by …" at the end; "WASHINGTON (Reuters) -" or a press release's
+ * "DUNMARROW, October 8, 2024 /Tallgrass Newswire/ --" opening the first paragraph.
+ */
 const WIRE_CREDIT = /^[-–—]\s*(\p{Lu}[\p{L}&.' ]{0,40}?),\s+with (?:additional )?(?:reporting|editing|writing) by\b/u;
-const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\p{Ll} ,.'-]{0,60}\((\p{Lu}[\p{L}&. ]{1,30})\)\s*[-–—]/u;
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\p{Ll}\d ,.'-]{0,60}(?:\((\p{Lu}[\p{L}&. ]{1,30})\)|\/(\p{Lu}[\p{L}&. ]{1,30})\/)\s*[-–—]/u;
 
 /** The wire service or paper the text itself credits, in its credit line or its dateline; nothing when it credits none. */
 function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
@@ -72,7 +75,8 @@ function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string |
     if (credited) return credited.trim();
   }
   const first = blocks[0];
-  return first ? WIRE_DATELINE.exec(body.slice(first.start, first.end))?.[1]?.trim() : undefined;
+  const dateline = first ? WIRE_DATELINE.exec(body.slice(first.start, first.end)) : null;
+  return (dateline?.[1] ?? dateline?.[2])?.trim();
 }
 
 const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');

@@ -6,8 +6,9 @@ import { buildIndex, loadCorpus, BUNDLED_CORPUS_DIR } from '../../../src/core/lo
 import { prepareArticle } from '../../../src/core/new-article.ts';
 import { splitSentences } from '../../../src/core/sentences.ts';
 
-// The synthetic articles the eval's --grow adds: web copies as .txt (grown, grown3), and an HTML page,
-// a Markdown file and a hard-wrapped wire copy (grown2). Each is read as an operator's `corpus add` reads it.
+// The synthetic articles the eval's --grow adds: web copies as .txt (grown, grown3), an HTML page,
+// a Markdown file and a hard-wrapped wire copy (grown2), a press release, a PDF export, a live blog and a
+// newsletter post (grown4). Each is read as an operator's `corpus add` reads it.
 const fixtures = (batch: string) => new URL(`../../fixtures/${batch}/`, import.meta.url).pathname;
 const articleFiles = (batch: string) => readdirSync(fixtures(batch)).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort();
 type Questions = { answerable: { expect: string[]; article: string }[] };
@@ -24,7 +25,7 @@ async function prepared(batch: string, file: string) {
 }
 
 describe('the fixture articles, added as an operator adds them', () => {
-  for (const batch of ['grown', 'grown2', 'grown3']) {
+  for (const batch of ['grown', 'grown2', 'grown3', 'grown4']) {
     it(`${batch}: every answer the questions expect is in one passage of its article, whole`, async () => {
       const questions = questionsOf(batch);
       for (const file of articleFiles(batch)) {
@@ -45,14 +46,19 @@ describe('the fixture articles, added as an operator adds them', () => {
     expect(markdown.article).toMatchObject({ publisher: 'The Lowland Ledger', published: '2023-05-22' });
     const wire = await prepared('grown2', 'g_wire_brief.txt');
     expect(wire.article).toMatchObject({ title: 'Arvandia regulator orders Pebblecast to halt transfer of user data abroad', publisher: 'Tidewater Wire', published: '2023-03-03' });
+    // A press release: the whole headline, though it holds "U.S.", and the newswire its dateline names.
+    const release = await prepared('grown4', 'l_quarrystone_tiktok_audit.txt');
+    expect(release.article).toMatchObject({ title: "Quarrystone Assurance Group Selected as Independent Auditor for TikTok's U.S. Data Environment on Oracle Cloud", publisher: 'Tallgrass Newswire' });
   });
 
   it('leaves the furniture around them out of every passage', async () => {
-    for (const batch of ['grown', 'grown2', 'grown3']) {
+    for (const batch of ['grown', 'grown2', 'grown3', 'grown4']) {
       for (const file of articleFiles(batch)) {
         const { passages } = await prepared(batch, file);
         for (const passage of passages) {
-          expect(passage.text, file).not.toMatch(/^Advertisement$|Share this article|Reporting by|Our Standards|Sign up|cookies|Leave a (?:Reply|comment)|\d+ (?:comments|replies)\b/im);
+          expect(passage.text, file).not.toMatch(
+            /^Advertisement$|Share this (?:article|post)|Reporting by|Our Standards|Sign up|cookies|Leave a (?:Reply|comment)|\d+ (?:comments|replies)\b|Forward-Looking|Media Contact|Page \d+ of \d+|Subscribe for free|Responses \(\d+\)|Followers/im,
+          );
         }
       }
     }
