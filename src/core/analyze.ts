@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
+import { isCommonWord } from './thesaurus.ts';
 
 /**
  * Text analysis shared by the index and the query side, so both sides always agree:
@@ -17,7 +18,8 @@ export type Word = {
 };
 
 // Letters and digits, allowing inner dots, apostrophes, ampersands and hyphens ("U.S.", "Oracle’s", "AT&T", "TikTok-Oracle").
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu;
+// A hyphen at a line end goes on to the next line: text hyphenated at a fixed width ("require-\nments").
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:(?:[.'’&-]|-\r?\n[ \t]*)[\p{L}\p{N}]+)*\.?/gu;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}?\.?$/u;
 
 /** Splits text into normalized words; hyphenated words give their parts (the joined form is added by `analyze`). */
@@ -32,22 +34,43 @@ export function splitWords(text: string): Word[] {
       continue;
     }
     token = token.replace(/\.$/, '').replace(/'s$|'$/, '');
-    const parts = token.split(/[-.]/);
-    let offset = start;
-    for (const part of parts) {
-      const clean = part.replace(/'/g, '');
-      if (clean) words.push({ norm: clean, start: offset, end: offset + part.length });
-      offset += part.length + 1;
+    for (const part of wordParts(token)) {
+      const clean = part.text.replace(/'/g, '');
+      if (clean) words.push({ norm: clean, start: start + part.start, end: start + part.end });
     }
   }
   return words;
+}
+
+/**
+ * The parts of a token between its hyphens and dots, as offsets into it. A word broken at a line
+ * end ("require-\nments") is one word again when joined it is an English word; "data-\nresidency"
+ * stays two, like "data-residency".
+ */
+function wordParts(token: string): { text: string; start: number; end: number }[] {
+  const parts: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  let brokenAtLineEnd = false;
+  const push = (end: number) => {
+    const part = { text: token.slice(from, end), start: from, end };
+    const previous = parts[parts.length - 1];
+    if (brokenAtLineEnd && previous && isCommonWord(previous.text + part.text)) parts[parts.length - 1] = { text: previous.text + part.text, start: previous.start, end };
+    else parts.push(part);
+  };
+  for (const separator of token.matchAll(/-\r?\n[ \t]*|[-.]/g)) {
+    push(separator.index);
+    brokenAtLineEnd = separator[0].length > 1;
+    from = separator.index + separator[0].length;
+  }
+  push(token.length);
+  return parts;
 }
 
 // Question words and the filler of questions carry no topic; the library's English list lacks some of them.
 const EXTRA_STOP_WORDS = [
   'when', 'why', 'whom', 'whose', 'does', 'did', 'doing', 'done', 'is', 'are', 'was', 'be', 'will', 'shall',
   'tell', 'please', 'anyone', 'anybody', 'somebody', 'someone', 'something', 'anything', 'everything', 'everyone', 'everybody', 'know', 'say', 'says', 'thing', 'things',
-  'hey', 'hi', 'hello', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
+  'hey', 'hi', 'hello', 'yo', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   // Contractions typed without the apostrophe ("couldnt", "wont").
   'couldnt', 'wouldnt', 'shouldnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'aint', 'youre', 'theyre', 'thats', 'theres', 'ill', 'id', 'hes', 'shes',
@@ -121,6 +144,9 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
   // "its own servers": an intensifier, not the verb of "who owns TikTok".
   ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),
+  // Chat addresses the bot before asking ("hey bot, …", "quick q:"): not part of the question.
+  ...['hey', 'hi', 'hello', 'yo', 'ok', 'okay', 'thanks', 'ty'].flatMap((greeting) => ['bot', 'verbatim'].map((bot) => [greeting, bot])),
+  ['quick', 'q'], ['quick', 'question'],
 ];
 
 /** Marks the words of function phrases, which count as stop words. */

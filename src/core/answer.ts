@@ -233,12 +233,13 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string> };
 
 /** The share of the question's informative words a passage and its title hold, words weighted by everyday rarity. */
-function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPassage): number {
+function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPassage, previous: IndexedPassage | undefined, contextCredit: number, isName: (word: string) => boolean): number {
   let total = 0;
   let held = 0;
   for (const concept of concepts) {
     total += concept.rarity;
-    held += concept.rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms));
+    const fromContext = previous && isName(concept.word) ? contextCredit * creditOf(concept, previous.terms) : 0;
+    held += concept.rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms), fromContext);
   }
   return total === 0 ? 0 : held / total;
 }
@@ -322,14 +323,14 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage), highlight, highlightTerms: new Set(highlightTerms.keys()) });
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, (word) => index.isName(word)), highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
 
   const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
-  const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word) && !isRunTogether(c.word, index));
+  const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word) && !isRunTogether(c.word, index) && !index.namesSource(c.word));
   // "How much did Oracle pay", "who is in charge of USDS": articles that never mention paying or being in charge do not say.
   const asksAboutUnknownFocus = options.abstainOnUnknownFocus && query.unknownFocus.length > 0;
   // The answer is the best-scored passage that holds enough of the question; one that scores well

@@ -86,7 +86,7 @@ const DEFINITION_QUESTION =
 
 const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
 /** "is it safe when…", "did they say where…": a yes/no question, whatever question word comes later. */
-const YES_NO_QUESTION = new RegExp(`^\\W*(?:(?:so|and|but|ok|okay|hey|um|also)\\W+)*(?:${AUXILIARIES})\\b`);
+const YES_NO_QUESTION = new RegExp(`^\\W*(?:(?:so|and|but|ok|okay|hey|hi|hello|yo|um|also|bot|verbatim|quick q(?:uestion)?)\\W+)*(?:${AUXILIARIES})\\b`);
 
 const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
 

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
+import { cleanBody, type DropReason } from './clean.ts';
 import { splitWords, stemWord } from './analyze.ts';
 import { indexTerms, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
@@ -19,6 +20,15 @@ export type IndexedPassage = Passage & {
 };
 
 type IndexedDocument = { id: string; title: string; text: string };
+
+// Lines cleaning leaves out that still say whose article it is.
+const SOURCE_LINES: ReadonlySet<DropReason> = new Set(['masthead', 'byline', 'credit', 'page-furniture']);
+
+/** The lower-case words that name an article's source, each once. */
+function sourceWords(article: Article): Set<string> {
+  const lines = cleanBody(article.body, article.title).dropped.filter((line) => SOURCE_LINES.has(line.reason)).map((line) => article.body.slice(line.start, line.end));
+  return new Set([article.title, article.publisher ?? '', ...lines].flatMap(surfaceWords));
+}
 
 /** Counts that go up and down as documents come and go. */
 class Counter {
@@ -53,6 +63,8 @@ export class PassageIndex {
   private readonly wordPassageCounts = new Counter();
   /** In how many passages each word also appears written in lower case: names never do. */
   private readonly lowerCasePassageCounts = new Counter();
+  /** In how many articles each word names the source: in the title, the publisher, or a masthead, byline or credit line. */
+  private readonly sourceWordCounts = new Counter();
   private search: MiniSearch<IndexedDocument>;
   /** For `hasPhrase`; replaced passages drop out with their objects. */
   private readonly stemSequences = new WeakMap<IndexedPassage, readonly string[]>();
@@ -107,6 +119,7 @@ export class PassageIndex {
     this.articlesById.set(article.id, article);
     this.passagesByArticle.set(article.id, passages);
     this.vocabularyChanges++;
+    this.sourceWordCounts.add(sourceWords(article), 1);
     for (const passage of passages) {
       this.passagesById.set(passage.id, passage);
       this.termPassageCounts.add(passage.terms, 1);
@@ -128,6 +141,8 @@ export class PassageIndex {
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), -1);
     }
+    const article = this.articlesById.get(articleId);
+    if (article) this.sourceWordCounts.add(sourceWords(article), -1);
     this.passagesByArticle.delete(articleId);
     this.articlesById.delete(articleId);
     this.vocabularyChanges++;
@@ -179,6 +194,14 @@ export class PassageIndex {
   /** In how many passages a lower-case word occurs. */
   passagesWithWord(word: string): number {
     return this.wordPassageCounts.get(word);
+  }
+
+  /**
+   * Whether some article names this word as part of its source (publisher, masthead, byline,
+   * credit): "the Ferrowen report", "the Reuters piece" are about that article, though no passage says so.
+   */
+  namesSource(word: string): boolean {
+    return this.sourceWordCounts.get(word) > 0;
   }
 
   /** Whether the corpus writes a word only capitalized, as a name ("Trump", "Oracle"), never in lower case. */

@@ -13,6 +13,12 @@ describe('splitWords', () => {
   it('splits hyphenated words into their parts', () => {
     expect(splitWords('TikTok-Oracle deal').map((w) => w.norm)).toEqual(['tiktok', 'oracle', 'deal']);
   });
+
+  it('joins a word hyphenated at a line end when joined it is an English word, its span covering both halves', () => {
+    const text = 'localisation require-\n   ments and data-\nresidency rules';
+    expect(splitWords(text).map((w) => w.norm)).toEqual(['localisation', 'requirements', 'and', 'data', 'residency', 'rules']);
+    expect(text.slice(splitWords(text)[1]?.start, splitWords(text)[1]?.end)).toBe('require-\n   ments');
+  });
 });
 
 describe('contentWords and stemWord', () => {

@@ -109,6 +109,18 @@ describe('answerQuestion and names', () => {
     // A day or month the articles lack is not an unknown name.
     expect(answerQuestion(index, 'were US users stored in a data center in Virginia in March').results[0]?.passage.text).toContain('Virginia');
   });
+  it("knows a name an article gives only in its masthead or credits: a question about \"the Ferrowen report\" is about it", () => {
+    const report = article('residency-report', 'What data residency rules cost small exporters', [
+      'FERROWEN POLICY INSTITUTE',
+      'Evidence for open economies',
+      'The survey was completed by 212 small exporters in the five member states.',
+      'Local hosting cost on average 2.3 times as much as capacity in the home market.',
+    ].join('\n'));
+    const reports = corpusOf(report);
+    expect(answerQuestion(reports, 'how many exporters did the Ferrowen survey reach').results[0]?.passage.text).toContain('212 small exporters');
+    // A name no part of any article gives is still unknown.
+    expect(answerQuestion(reports, 'how many exporters did the Vantorsk survey reach').results).toEqual([]);
+  });
 });
 
 describe('answerQuestion and what a question asks about', () => {

@@ -41,6 +41,9 @@ describe('parseQuery: the kind of answer asked for', () => {
   it('is decided by the leading question word, not a later "when" joining two clauses', () => {
     expect(parseQuery('whose data is the government worried about when apps handle it', index).answerType).toBe('person');
     expect(parseQuery('is the data safe when it is backed up', index).answerType).toBe('any');
+    // A greeting to the bot is not part of the question: "did…" still asks yes or no.
+    expect(parseQuery('hey bot, did the regulator say anything when reporters asked', index).answerType).toBe('any');
+    expect(parseQuery('hey bot, did the regulator say anything when reporters asked', index).concepts.map((c) => c.word)).not.toContain('bot');
   });
 });
 
