@@ -154,6 +154,7 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo|engineer|expert|employee|worker|lawmaker|regulator|analyst|researcher|investigator)s?\b|\b(?:personnel|staff)\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
+  statement: /\b(?:said|says|told|stated|statement|spokes(?:person|man|woman)|declined to (?:comment|respond)|did not (?:respond|reply|comment|return)|(?:no|without) comment|(?:declined|refused) to (?:say|discuss|elaborate))\b/iu,
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|in a bid to|(?:meant|intended|designed|aimed) (?:to|at)|to (?:address|ensure|protect|alleviate|ease|persuade|improve|avoid|prevent)|fears?|concerns?)\b/iu,
 };
 

@@ -54,7 +54,7 @@ export type ParsedQuery = {
   readonly articleFocus: readonly ReadonlySet<string>[];
 };
 
-export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'any';
+export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'statement' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
@@ -97,6 +97,8 @@ const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|spen[dt]|price|money|fund|
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
+const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,4}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:anything|something|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
+
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
 
 /**
@@ -119,13 +121,16 @@ function answerTypeOf(text: string, lead: string): AnswerType {
   // "What was Trump's reasoning for…", "what's the motive behind…" ask why, in other words.
   if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification)\b/.test(lead)) return 'reason';
   if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
-  if (MONEY_QUESTION.test(lead)) return 'money';
+  // "How much time did they get to sell…" asks how long, whatever money word follows.
   if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';
+  if (MONEY_QUESTION.test(lead)) return 'money';
   if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
   if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
   if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';
   if (/^who(?:m|se|s)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
   if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b|^what (?:caused|causes|led to|leads to|made|triggered|prompted|drove|is behind|was behind)\b|^what(?:'s|’s) behind\b/.test(lead)) return 'reason';
+  // "Did CFIUS say anything", "how did Oracle respond", "what did the White House say": what someone said, or that they would not.
+  if ((lead === '' || /^(?:what|how)\b/.test(lead)) && STATEMENT_QUESTION.test(lower)) return 'statement';
   return 'any';
 }
 
@@ -155,8 +160,9 @@ function focusOf(
   const focus: string[] = [];
   // The words surely asked about (not a subject that may only be setting the scene).
   const firm: string[] = [];
-  // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban").
-  if (answerType !== 'any' && answerType !== 'reason' && leadAt !== -1) {
+  // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban");
+  // a question about what someone said names the speaker and a topic the statement may word otherwise.
+  if (answerType !== 'any' && answerType !== 'reason' && answerType !== 'statement' && leadAt !== -1) {
     const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word)).map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);

@@ -123,6 +123,17 @@ describe('answerQuestion and names', () => {
   });
 });
 
+describe('answerQuestion and statements', () => {
+  it('answers "did X say anything" with what X said, or that X would not say', () => {
+    const story = article('review', 'The review', [
+      'The committee ordered a review of the new agreement in August, after lawmakers in both parties raised questions about how the data of millions of users would be handled abroad.',
+      'Asked about it on Friday, a spokesman for the committee declined to comment. The company has hired outside auditors and will publish the first of its quarterly reports early next year.',
+    ].join('\n\n'));
+    const answer = answerQuestion(corpusOf(story), 'did the committee say anything?');
+    expect(answer.results[0]?.passage.text).toContain('declined to comment');
+  });
+});
+
 describe('answerQuestion and what a question asks about', () => {
   it('says no good match when what a "how much" or "who" question asks about is a word the corpus never uses', () => {
     // The corpus never speaks of paying or of anyone being in charge, whatever else matches.

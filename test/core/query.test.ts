@@ -24,6 +24,12 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['how much did Oracle pay for it', 'money'],
     ['how long will the move take', 'measure'],
     ['how much time passed between the order and the move', 'measure'],
+    ['how much time did they get to sell the business', 'measure'],
+    ['did the regulator say anything about it', 'statement'],
+    ['how did Oracle respond?', 'statement'],
+    ['what did the White House say when asked', 'statement'],
+    // A kind of answer asked for outright wins over the verb of saying.
+    ['what day did the company say it would move', 'time'],
     ['why was the app banned', 'reason'],
     ["what was the president's reasoning for banning the app", 'reason'],
     ["what's the motive behind the move", 'reason'],
@@ -42,7 +48,7 @@ describe('parseQuery: the kind of answer asked for', () => {
     expect(parseQuery('whose data is the government worried about when apps handle it', index).answerType).toBe('person');
     expect(parseQuery('is the data safe when it is backed up', index).answerType).toBe('any');
     // A greeting to the bot is not part of the question: "did…" still asks yes or no.
-    expect(parseQuery('hey bot, did the regulator say anything when reporters asked', index).answerType).toBe('any');
+    expect(parseQuery('hey bot, did the regulator say anything when reporters asked', index).answerType).toBe('statement');
     expect(parseQuery('hey bot, did the regulator say anything when reporters asked', index).concepts.map((c) => c.word)).not.toContain('bot');
   });
 });
