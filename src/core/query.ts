@@ -37,7 +37,10 @@ export type ParsedQuery = {
   readonly counted?: QueryConcept | undefined;
   /** For "who owns X": the verb whose doer is asked for, which a good answer names ("owned by ByteDance"). */
   readonly agentVerb?: QueryConcept | undefined;
-  /** "How do I…", "how to…", "what's a good…": asks for instructions or advice, which news articles do not give the asker. */
+  /**
+   * "How do I…", "how to…", "what's a good…", "why did I…": asks for instructions, advice or about the
+   * asker's own doings, which news articles do not give.
+   */
   readonly asksForInstructions: boolean;
   /**
    * For a question that asks for a kind of answer (who, when, how much…): the first word after the
@@ -421,7 +424,9 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
     /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text);
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text) ||
+    // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports them.
+    words.some((w) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.');
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

@@ -53,7 +53,7 @@ describe('parseQuery: the kind of answer asked for', () => {
   });
 });
 
-describe('parseQuery: instructions and advice', () => {
+describe("parseQuery: instructions, advice and the asker's own doings", () => {
   it.each([
     ['how do I back up my phone', true],
     ["what's a good app for editing video", true],
@@ -61,6 +61,10 @@ describe('parseQuery: instructions and advice', () => {
     ['any suggestions for cloud storage', true],
     ['where is the data backed up', false],
     ['what did the company say about the move', false],
+    // The asker's own doings are no story's news either.
+    ['why did i get a ban from the game server', true],
+    ['the app logs me out every day', true],
+    ['what did the US order ByteDance to do', false],
   ])('"%s" asks for instructions or advice: %s', (question, asks) => {
     expect(parseQuery(question, index).asksForInstructions).toBe(asks);
   });
