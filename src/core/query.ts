@@ -102,6 +102,8 @@ const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how 
 
 const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,4}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:anything|something|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
 
+const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
+
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
 
 /**
@@ -233,7 +235,9 @@ const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): 
  * Turns a question into weighted concepts against the current index: stems, spelling corrections
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
  */
-export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
+export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
+  // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
+  const text = question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently'));
   // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for.
   const words = splitWords(text).map((w) => {
     const full = index.passagesWithWord(w.norm) === 0 ? expandShorthand(w.norm) : undefined;
@@ -443,7 +447,7 @@ export function parseQuery(text: string, index: PassageIndex): ParsedQuery {
   const unknownFocus = focus.filter((c) => ![...termsOf(c)].some(known));
   const articleFocus = conceptsOf(asked.firm).map(termsOf);
   return {
-    text,
+    text: question,
     concepts,
     agentVerb,
     focus,

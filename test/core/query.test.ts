@@ -215,6 +215,13 @@ describe('parseQuery: chat shorthand', () => {
     expect(parseQuery('question: where is the data stored? just curious', index).searched).toEqual(['data', 'stored']);
   });
 
+  it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
+    const query = parseQuery('where is the data stored at the moment?', index);
+    expect(query.concepts.map((c) => c.word)).toEqual(['data', 'stored', 'currently']);
+    expect(query.text).toBe('where is the data stored at the moment?');
+    expect(parseQuery('These days where is the data stored', index).concepts.map((c) => c.word)).toContain('currently');
+  });
+
   it('reads an abbreviation the corpus does not use as the word it stands for ("govt\'s new regs")', () => {
     const rules = buildIndex({ articles: [article('rules', 'Rules', 'The government is drafting new regulations for foreign apps.')], synonymGroups: [] });
     const query = parseQuery("what's in the govt's new regs", rules);
