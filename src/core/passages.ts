@@ -1,5 +1,5 @@
 import type { Article } from './article.ts';
-import { cleanBody, sentencesOf, type Block } from './clean.ts';
+import { cleanBody, sentencesOf, type Block, type CleanedBody } from './clean.ts';
 import type { Span } from './sentences.ts';
 
 /** How passages are cut. Defaults in `DEFAULT_PASSAGE_OPTIONS`. */
@@ -82,9 +82,12 @@ const joinPieces = (a: Piece, b: Piece): Piece => ({
  * paragraphs joined to the previous one (or the next) when both fit; long ones split at sentence ends.
  * Every passage is an exact substring of the body, and passages follow the body in order.
  */
-export function splitIntoPassages(article: Pick<Article, 'id' | 'title' | 'body'>, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
+export function splitIntoPassages(
+  article: Pick<Article, 'id' | 'title' | 'body'>,
+  options: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
+  { blocks }: CleanedBody = cleanBody(article.body, article.title),
+): Passage[] {
   const { body } = article;
-  const { blocks } = cleanBody(body, article.title);
   const pieces: Piece[] = [];
   blocks.forEach((block, index) => {
     const paragraph = index + 1;

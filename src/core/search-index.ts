@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
-import { cleanBody, type DropReason } from './clean.ts';
+import { cleanBody, type CleanedBody, type DropReason } from './clean.ts';
 import { splitWords, stemWord } from './analyze.ts';
 import { indexTerms, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
@@ -25,8 +25,8 @@ type IndexedDocument = { id: string; title: string; text: string };
 const SOURCE_LINES: ReadonlySet<DropReason> = new Set(['masthead', 'byline', 'credit', 'page-furniture']);
 
 /** The lower-case words that name an article's source, each once. */
-function sourceWords(article: Article): Set<string> {
-  const lines = cleanBody(article.body, article.title).dropped.filter((line) => SOURCE_LINES.has(line.reason)).map((line) => article.body.slice(line.start, line.end));
+function sourceWords(article: Article, { dropped }: CleanedBody): Set<string> {
+  const lines = dropped.filter((line) => SOURCE_LINES.has(line.reason)).map((line) => article.body.slice(line.start, line.end));
   return new Set([article.title, article.publisher ?? '', ...lines].flatMap(surfaceWords));
 }
 
@@ -65,6 +65,7 @@ export class PassageIndex {
   private readonly lowerCasePassageCounts = new Counter();
   /** In how many articles each word names the source: in the title, the publisher, or a masthead, byline or credit line. */
   private readonly sourceWordCounts = new Counter();
+  private readonly sourceWordsByArticle = new Map<string, ReadonlySet<string>>();
   private search: MiniSearch<IndexedDocument>;
   /** For `hasPhrase`; replaced passages drop out with their objects. */
   private readonly stemSequences = new WeakMap<IndexedPassage, readonly string[]>();
@@ -115,11 +116,14 @@ export class PassageIndex {
   add(article: Article): readonly IndexedPassage[] {
     if (this.articlesById.has(article.id)) this.remove(article.id);
     const titleTerms = new Set(indexTerms(article.title, this.synonymTable));
-    const passages = splitIntoPassages(article, this.passageOptions).map((passage) => this.withTerms(passage, article, titleTerms));
+    const cleaned = cleanBody(article.body, article.title);
+    const passages = splitIntoPassages(article, this.passageOptions, cleaned).map((passage) => this.withTerms(passage, article, titleTerms));
+    const sources = sourceWords(article, cleaned);
     this.articlesById.set(article.id, article);
     this.passagesByArticle.set(article.id, passages);
     this.vocabularyChanges++;
-    this.sourceWordCounts.add(sourceWords(article), 1);
+    this.sourceWordsByArticle.set(article.id, sources);
+    this.sourceWordCounts.add(sources, 1);
     for (const passage of passages) {
       this.passagesById.set(passage.id, passage);
       this.termPassageCounts.add(passage.terms, 1);
@@ -141,8 +145,8 @@ export class PassageIndex {
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), -1);
     }
-    const article = this.articlesById.get(articleId);
-    if (article) this.sourceWordCounts.add(sourceWords(article), -1);
+    this.sourceWordCounts.add(this.sourceWordsByArticle.get(articleId) ?? [], -1);
+    this.sourceWordsByArticle.delete(articleId);
     this.passagesByArticle.delete(articleId);
     this.articlesById.delete(articleId);
     this.vocabularyChanges++;

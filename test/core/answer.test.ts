@@ -120,6 +120,10 @@ describe('answerQuestion and names', () => {
     expect(answerQuestion(reports, 'how many exporters did the Ferrowen survey reach').results[0]?.passage.text).toContain('212 small exporters');
     // A name no part of any article gives is still unknown.
     expect(answerQuestion(reports, 'how many exporters did the Vantorsk survey reach').results).toEqual([]);
+    // The name goes with the article.
+    expect(reports.namesSource('ferrowen')).toBe(true);
+    reports.remove('residency-report');
+    expect(reports.namesSource('ferrowen')).toBe(false);
   });
 });
 
