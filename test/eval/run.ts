@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // Synthetic articles added by --grow: plain-text web copies (grown), an HTML page, a Markdown file and a
 // wire copy (grown2), raw copies in four more site styles (grown3), and a press release, a PDF export,
 // a live blog and a newsletter post (grown4).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4'];
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
