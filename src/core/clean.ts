@@ -16,9 +16,13 @@ export type DropReason =
 
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION =
-  /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
+  /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:(?:view|show|see|read)\s+(?:all\s+)?(?:\d+\s+)?)?(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
 /** A line that says the article is over ("(End)", "-- END --"): what follows is the site's. */
 const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\s]*$/i;
+/** A portal's copy of another outlet's story ends where it credits the original. */
+const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b)/i;
+/** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
+const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
 /** A press release ends with whom to call and the wire's "SOURCE Company" line. */
 const PRESS_CONTACTS = /^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\s*:.{0,200}|(?:media|press|investor)\s+contacts?|for (?:more|further) information(?:,? (?:please )?contact)?\s*:?|contacts?\s*:)$/i;
 const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
@@ -46,13 +50,13 @@ const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)
 /** "Written by Jane Doe" after the text: the writer's box at the foot of a blog post, with what follows it. */
 const WRITTEN_BY = /^[Ww]ritten by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 /** Headings of link lists that follow or interrupt an article. */
-const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most read|read next|further reading)\s*:?$/i;
+const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
-const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b)/i;
+const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$)/i;
 /** Share and follow buttons. */
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
-const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$|^our standards\s*:/iu;
+const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$|^our standards\s*:|\bcontributed (?:reporting )?to this (?:report|story|article)\b/iu;
 /** A month's name or abbreviation, lower case (match with the i flag). */
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Bylines and datelines: "By Jane Smith | June 18, 2022 | 3 min read", "Updated: 2 hours ago", a date alone. */
@@ -63,27 +67,29 @@ const BYLINE = new RegExp(
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
     "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
+    "^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3},?\\s+(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|columnist)$", // Jane Doe Transport correspondent
     '^listen to this (?:article|story)\\b', // audio player
     `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
-    `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:,?\\s+\\d{1,2}[:.]\\d{2}.*)?$`, // June 18, 2022 / Saturday 22 October 2022, 4:15pm
+    '[·•|]\\s*\\d+\\s+min(?:ute)?s?\\s+read$', // The Signal Ledger · 4 min read
+    `^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}.*)?$`, // June 18, 2022 / Saturday 22 October 2022, 4:15pm / Thu 4 Jul 2024 06.00 BST
     '^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}.*)?$', // 2022-06-18
   ].join('|'),
   'iu',
 );
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
-const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|^\[(?:photo|image|video)[^\]]*\]$/iu;
+const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
-const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
+const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
 /** Cookie and consent banners. */
 const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
 const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
 /** A site's disclaimer on reprinted or compiled copy. */
-const DISCLAIMER = /^(?:disclaimer|statement|copyright notice)\s*:/i;
+const DISCLAIMER = /^(?:disclaimer|statement|copyright notice)\s*:|\breal-time snapshot\b|\bdata is delayed\b/i;
 /** Box-drawing frames around a widget (a newsletter box): the corner opening and closing the frame. */
-const FRAME_OPENS = /^\s*[┌╔╭┏+][─═━-]{3,}/u;
-const FRAME_CLOSES = /^\s*[└╚╰┗+][─═━-]{3,}/u;
+const FRAME_OPENS = /^\s*[┌╔╭┏+][─═━-]{3,}|^skip past (?:newsletter )?promotion$/iu;
+const FRAME_CLOSES = /^\s*[└╚╰┗+][─═━-]{3,}|^after (?:newsletter )?promotion$/iu;
 
 /** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
 const INTERFACE_WORDS = new Set([
@@ -113,6 +119,11 @@ function isControls(text: string): boolean {
   return buttons >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, ''));
 }
 
+/** A stock quote chip ("+5.08 (+11.86%)") or a separator line ("___", "* * *"). */
+const QUOTE_CHIP = /^[+\-−–]?\d[\d.,]*\s*\([+\-−–]?\d[\d.,]*%\)$/u;
+const SEPARATOR = /^[\p{P}\p{S}\s]+$/u;
+/** A link to the page in another language ("Leer en español"). */
+const LANGUAGE_SWITCH = /^(?:leer|lire|lesen|read|ler)\s+(?:en|in|auf|em)\s+\p{L}+$/iu;
 /** Counts of a profile or post ("842 Followers", "1.2K claps", "1 reply"). */
 const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|claps|views|shares|replies|reply|responses)$/i;
 
@@ -125,7 +136,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (TEASER.test(text)) return 'teaser';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text)) return 'page-furniture';
-  if (COUNTER.test(text)) return 'interface';
+  if (COUNTER.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
@@ -193,9 +204,12 @@ function logicalLines(body: string): Span[] {
       body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
       previous.end - previous.start >= 40 &&
       !isListItem(body.slice(span.start, span.end)) && // a list item starts its own line
+      // A line of furniture ("after newsletter promotion") is never the rest of a paragraph.
+      !FRAME_CLOSES.test(body.slice(span.start, span.end)) &&
+      classify(body.slice(span.start, span.end), '') === undefined &&
       (hardWrapped
         ? // Text wrapped at a fixed width: a paragraph runs to the blank line, whatever case the next line starts with.
-          (!TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) || previous.end - previous.start >= 60) && classify(body.slice(span.start, span.end), '') === undefined
+          !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) || previous.end - previous.start >= 60
         : !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) && /^[\p{Ll}\p{N}]/u.test(body.slice(span.start, span.start + 1)));
     if (joinsPrevious && previous) lines[lines.length - 1] = { start: previous.start, end: span.end };
     else if (span.end > span.start) lines.push(span);
@@ -220,13 +234,20 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     const oneLine = line.replace(/\s+/g, ' ');
     // A comment section, the writer's biography, an "(End)" or a press release's contacts end the
     // article: what follows is the site's.
-    const paragraphsSoFar = blocks.filter((block) => block.kind === 'paragraph').length;
+    const paragraphs = blocks.filter((block) => block.kind === 'paragraph');
+    // Before any sentence of the article (only a standfirst so far), "Comments (214)" is a link
+    // beside the headline, not the comment section.
+    const hasText = paragraphs.some((block) => TERMINAL_PUNCTUATION.test(body.slice(block.start, block.end)));
+    if (!hasText && COMMENT_SECTION.test(oneLine)) {
+      dropped.push({ ...span, reason: 'interface' });
+      continue;
+    }
     const ending =
       blocks.length === 0
         ? undefined
-        : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphsSoFar >= 3 && WRITTEN_BY.test(oneLine.trim()))
+        : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphs.length >= 3 && WRITTEN_BY.test(oneLine.trim()))
           ? 'comment-section'
-          : ARTICLE_END.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim())
+          : ARTICLE_END.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
             ? 'end-matter'
             : undefined;
     if (ending) {
@@ -260,7 +281,9 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     }
     // Under a "Related" heading, link titles (short, no sentence end) and their labels belong to the list.
     if (skippingRelatedLinks) {
-      if (looksLikeHeading(oneLine) || /^in\s+["“][^"”]*["”]$/i.test(oneLine) || (isListItem(oneLine) && oneLine.length <= 120)) {
+      // A link title may ask a question ("What data does a video app really collect about you?").
+      const linkTitle = looksLikeHeading(oneLine) || (oneLine.length <= 100 && /\?$/.test(oneLine.trim()) && splitSentences(oneLine).length === 1);
+      if (linkTitle || /^in\s+["“][^"”]*["”]$/i.test(oneLine) || (isListItem(oneLine) && oneLine.length <= 120)) {
         dropped.push({ ...span, reason: 'related-links' });
         continue;
       }
@@ -271,9 +294,12 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       dropped.push({ ...span, reason });
       continue;
     }
-    // A list item is a short paragraph, however it ends, not a heading over what follows.
-    blocks.push({ ...span, kind: looksLikeHeading(oneLine) && !isListEntry(oneLine) ? 'heading' : 'paragraph' });
+    // A list item is a short paragraph, however it ends, not a heading over what follows; a lone
+    // word ("U.S.", "More...") is no paragraph, whatever it ends with.
+    const label = !/\s/.test(oneLine.trim()) && !/\d/.test(oneLine);
+    blocks.push({ ...span, kind: (looksLikeHeading(oneLine) || label) && !isListEntry(oneLine) ? 'heading' : 'paragraph' });
   }
+  dropMenuHeadings(body, blocks, dropped);
   // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or
   // several such lines stacked are its masthead, not the article's (a lone line may be a standfirst).
   const leading = blocks.findIndex((block) => block.kind !== 'heading');
@@ -292,6 +318,40 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     dropped.push({ start: last.start, end: last.end, reason: 'interface' });
   }
   return { blocks, dropped };
+}
+
+/**
+ * Headings that are menus or widget labels, not section titles: three or more short ones stacked
+ * with no text between (a menu copied as a column of lines), two short ones next to furniture ("In
+ * this article", a ticker), or any between two lines of furniture (a video's title and show name
+ * between "VIDEO 2:41" and "WATCH NOW"). An
+ * article's own sub-headings stand alone, before their text; losing one costs little, as its text stays.
+ */
+function dropMenuHeadings(body: string, blocks: Block[], dropped: DroppedLine[]): void {
+  const droppedStarts = dropped.map((line) => line.start).sort((a, b) => a - b);
+  // Whether the nearest line before (or after) a position is furniture, not a kept block.
+  const furnitureBetween = (from: number, to: number) => droppedStarts.some((start) => start >= from && start < to);
+  const isShort = (block: Block) => body.slice(block.start, block.end).trim().split(/\s+/).length <= 5;
+  const menu = new Set<Block>();
+  for (let first = 0; first < blocks.length; ) {
+    let last = first;
+    while (blocks[first]?.kind === 'heading' && blocks[last + 1]?.kind === 'heading' && !furnitureBetween((blocks[last] as Block).end, (blocks[last + 1] as Block).start)) last++;
+    const run = blocks.slice(first, last + 1);
+    if (run[0]?.kind === 'heading') {
+      const previous = blocks[first - 1];
+      const next = blocks[last + 1];
+      const before = furnitureBetween(previous?.end ?? 0, run[0].start) && previous !== undefined;
+      const after = furnitureBetween((run[run.length - 1] as Block).end, next?.start ?? body.length) && next !== undefined;
+      if ((run.every(isShort) && (run.length >= 3 || (run.length >= 2 && (before || after)))) || (before && after)) for (const block of run) menu.add(block);
+    }
+    first = last + 1;
+  }
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i] as Block;
+    if (!menu.has(block)) continue;
+    blocks.splice(i, 1);
+    dropped.push({ start: block.start, end: block.end, reason: 'navigation' });
+  }
 }
 
 /**

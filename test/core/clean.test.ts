@@ -140,6 +140,50 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it("drops the furniture of big news sites' pages: menus copied as columns, captions, tickers, video slots, promotion boxes", () => {
+    const body = [
+      'World',
+      'U.S.',
+      'Politics',
+      'Comments (214)',
+      'The first sentence of the story says what happened on Sunday.',
+      'Image source, Harbourlight Images',
+      'Image caption, The attorney general announced the lawsuit on the steps of the capitol',
+      'The second paragraph gives the figures: 14 hours, 310,000 customers.',
+      'In this article',
+      'FRKF',
+      '+5.08 (+11.86%)',
+      'VIDEO 2:41 02:41',
+      'Forkful CEO on groceries and the buyback',
+      'After the Bell',
+      'WATCH NOW',
+      'Story continues',
+      'The third paragraph quotes the chief executive at length.',
+      'skip past newsletter promotion',
+      'Sign up to Down the Line',
+      'Our transport team on the journeys that shape how the country gets around, every Wednesday',
+      'after newsletter promotion',
+      '___',
+      'Leer en español',
+      'The fourth paragraph ends the story, with a quote from a resident.',
+      'Continental Press writer Gideon Farrow in Dovecote Flats contributed to this report.',
+      'Copyright 2024 The Continental Press. All Rights Reserved. This material may not be published without permission.',
+      'NADIA OKAFOR',
+      'Okafor covers technology for The Continental Press.',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'The first sentence of the story says what happened on Sunday.',
+      'The second paragraph gives the figures: 14 hours, 310,000 customers.',
+      'The third paragraph quotes the chief executive at length.',
+      'The fourth paragraph ends the story, with a quote from a resident.',
+    ]);
+    // A portal's copy ends where it credits the original; "View comments" ends it too.
+    expect(kept('The story says something important here.\nRead the original article on The Signal Ledger\nRecommended Stories\nAnother story here.')).toEqual(['The story says something important here.']);
+    expect(kept('The story says something important here.\nView comments\nA reader wrote something long enough to be a paragraph.')).toEqual(['The story says something important here.']);
+    // An article's own sub-heading, alone before its text, stays.
+    expect(cleanBody('The first paragraph of the story is here.\nWhat the permit allows\nThe permit caps extraction at 6,200 cubic metres.').blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);
