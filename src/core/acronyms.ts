@@ -68,10 +68,38 @@ export function acronymsIn(text: string): Map<string, Set<string>> {
   return found;
 }
 
+/** Shortest acronym read from a phrase in lower case: shorter ones match some phrase by chance. */
+const MIN_PHRASE_ACRONYM = 4;
+
+/**
+ * Acronyms of phrases in lower case ("EBITDA" for "earnings before interest, taxes, depreciation
+ * and amortization", "IPO" is too short): the initials of four to eight words in a row, small words
+ * skipped, within a sentence. Only a question word written in capitals is read as one of them.
+ */
+export function phraseAcronymsIn(text: string): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const words = splitWords(text);
+  for (let from = 0; from < words.length; from++) {
+    if (JOINERS.has((words[from] as (typeof words)[number]).norm)) continue;
+    let initials = '';
+    for (let to = from; to < Math.min(words.length, from + MAX_NAME_WORDS); to++) {
+      const word = words[to] as (typeof words)[number];
+      if (to > from && /[.;:!?()“”"\n]/.test(text.slice((words[to - 1] as (typeof words)[number]).end, word.start))) break;
+      if (JOINERS.has(word.norm)) continue;
+      initials += word.norm[0];
+      if (initials.length < MIN_PHRASE_ACRONYM) continue;
+      const names = found.get(initials) ?? new Set<string>();
+      names.add(text.slice((words[from] as (typeof words)[number]).start, word.end));
+      found.set(initials, names);
+    }
+  }
+  return found;
+}
+
 /** The acronyms of the names in an index's articles, kept up to date article by article. */
 export class CorpusAcronyms {
   /** Article id (or the synonym list) → what it was read from (compared by identity) and what it gave. */
-  private readonly perSource = new Map<string, { readonly from: object; readonly found: Map<string, Set<string>> }>();
+  private readonly perSource = new Map<string, { readonly from: object; readonly found: Map<string, Set<string>>; readonly phrases: Map<string, Set<string>> }>();
   private syncedVersion = -1;
 
   sync(index: PassageIndex): void {
@@ -81,15 +109,23 @@ export class CorpusAcronyms {
     const groups = index.synonyms.groups;
     sources.set(SYNONYMS_SOURCE, { from: groups, text: () => groups.flat().join('\n') });
     // Articles are replaced, never changed in place: only new or replaced ones are read again.
-    for (const [id, { from, text }] of sources) if (this.perSource.get(id)?.from !== from) this.perSource.set(id, { from, found: acronymsIn(text()) });
+    for (const [id, { from, text }] of sources) {
+      if (this.perSource.get(id)?.from === from) continue;
+      const read = text();
+      this.perSource.set(id, { from, found: acronymsIn(read), phrases: phraseAcronymsIn(read) });
+    }
     for (const id of [...this.perSource.keys()]) if (!sources.has(id)) this.perSource.delete(id);
     this.syncedVersion = index.vocabularyVersion;
   }
 
-  /** The names an acronym stands for in the corpus, in a stable order. */
-  namesFor(acronym: string): string[] {
+  /** The names (and, for an acronym written in capitals, the phrases) an acronym stands for in the corpus, in a stable order. */
+  namesFor(acronym: string, writtenInCapitals = false): string[] {
     const names = new Set<string>();
-    for (const { found } of this.perSource.values()) for (const name of found.get(acronym.toLowerCase()) ?? []) names.add(name);
+    const key = acronym.toLowerCase();
+    for (const { found, phrases } of this.perSource.values()) {
+      for (const name of found.get(key) ?? []) names.add(name);
+      if (writtenInCapitals) for (const phrase of phrases.get(key) ?? []) names.add(phrase);
+    }
     return [...names].sort();
   }
 }
@@ -105,9 +141,9 @@ export const corpusAcronymsOf = perIndex(() => new CorpusAcronyms());
  * the whole name if there is one, else the name's rarest word (the one that tells it apart:
  * "commerce" of "Department of Commerce").
  */
-export function acronymTerms(acronym: string, index: PassageIndex): string[] {
+export function acronymTerms(acronym: string, index: PassageIndex, writtenInCapitals = false): string[] {
   const terms = new Set<string>();
-  for (const name of corpusAcronymsOf(index).namesFor(acronym)) {
+  for (const name of corpusAcronymsOf(index).namesFor(acronym, writtenInCapitals)) {
     const stems = contentWords(name).map((w) => w.stem);
     if (stems.length === 0) continue;
     const whole = index.synonyms.match(stems).find((m) => m.from === 0 && m.to === stems.length);

@@ -17,6 +17,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['km', 'kilometres'], ['kms', 'kilometres'], ['kg', 'kilograms'], ['kgs', 'kilograms'], ['mw', 'megawatts'], ['gw', 'gigawatts'],
   ['kw', 'kilowatts'], ['kwh', 'kilowatt'], ['mwh', 'megawatt'], ['gb', 'gigabytes'], ['tb', 'terabytes'], ['mb', 'megabytes'],
   ['pb', 'petabytes'], ['sqft', 'feet'], ['mph', 'miles'], ['lbs', 'pounds'],
+  // Business shorthand: "Q2 revenue" is the second quarter's.
+  ['q1', 'quarter'], ['q2', 'quarter'], ['q3', 'quarter'], ['q4', 'quarter'],
 ]);
 
 /** The word an abbreviation stands for, or undefined when `norm` is none. */

@@ -282,7 +282,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
         }
       }
       // An acronym of a name the corpus uses ("DoC" → "Department of Commerce", "TT" → "TikTok").
-      for (const term of acronymTerms(w.norm, index)) alternatives.set(term, MATCH_WEIGHTS.synonym);
+      for (const term of acronymTerms(w.norm, index, /^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)))) alternatives.set(term, MATCH_WEIGHTS.synonym);
       // A phrasal verb written as one word ("setup", "signup"): the corpus's verb ("set up").
       const particle = [...PHRASAL_PARTICLES].find((p) => w.norm.length - p.length >= 3 && w.norm.endsWith(p));
       const verbStem = particle ? stemWord(w.norm.slice(0, -particle.length)) : undefined;

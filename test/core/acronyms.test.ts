@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, corpusAcronymsOf } from '../../src/core/acronyms.ts';
+import { acronymsIn, corpusAcronymsOf, phraseAcronymsIn } from '../../src/core/acronyms.ts';
 import { answerQuestion } from '../../src/core/answer.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { article } from '../support/fixtures.ts';
@@ -24,6 +24,25 @@ describe('acronymsIn', () => {
     expect(acronymsIn(text).has('tcd')).toBe(false);
     expect(namesFor(text, 'cd')).toEqual(['Commerce Department']);
     expect(acronymsIn(text).has('og')).toBe(false);
+  });
+});
+
+describe('phraseAcronymsIn', () => {
+  it('forms acronyms of four letters or more from phrases in lower case, small words skipped, commas allowed', () => {
+    const text = 'Adjusted earnings before interest, taxes, depreciation and amortization rose to $166 million. The plan fell.';
+    expect([...(phraseAcronymsIn(text).get('ebitda') ?? [])]).toEqual(['earnings before interest, taxes, depreciation and amortization']);
+    // Not across a sentence end, and nothing shorter than four letters.
+    expect(phraseAcronymsIn(text).has('mtpf')).toBe(false);
+    expect(phraseAcronymsIn(text).has('ebi')).toBe(false);
+  });
+
+  it('are read only for a question word written in capitals', () => {
+    const results = buildIndex({
+      articles: [article('earnings', 'Quarterly results', 'Adjusted earnings before interest, taxes, depreciation and amortization rose to $166 million from $94 million, the delivery company said on Wednesday.')],
+      synonymGroups: [],
+    });
+    expect(answerQuestion(results, 'what was the adjusted EBITDA').results[0]?.passage.text).toContain('$166 million');
+    expect(corpusAcronymsOf(results).namesFor('ebitda')).toEqual([]);
   });
 });
 

@@ -227,6 +227,8 @@ describe('parseQuery: chat shorthand', () => {
     const query = parseQuery("what's in the govt's new regs", rules);
     expect(query.unknown).toEqual([]);
     expect(query.concepts.map((c) => c.word)).toEqual(['government', 'new', 'regulations']);
+    const results = buildIndex({ articles: [article('results', 'Results', 'Revenue rose in the second quarter, the company said.')], synonymGroups: [] });
+    expect(parseQuery('q2 revenue', results).concepts.map((c) => c.word)).toEqual(['quarter', 'revenue']);
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
