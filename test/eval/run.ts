@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to H) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to I) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -88,7 +88,8 @@ else {
   // set E a session after D, in heavier chat (slang, abbreviations, typos that are real words);
   // set F a session after E, an ordinary mixed server, scored once unseen before its misses were read;
   // set G in the same session, a journalism club's well-formed questions, scored unseen at the end;
-  // set H a session later, a tech-and-policy podcast's server, scored once unseen before its misses were read.
+  // set H a session later, a tech-and-policy podcast's server, scored once unseen before its misses were read;
+  // set I in the same session, an international server (non-native English), likewise.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -97,5 +98,6 @@ else {
   report('set F (test/eval/questions-f.json)', here('./questions-f.json'));
   report('set G (test/eval/questions-g.json)', here('./questions-g.json'));
   report('set H (test/eval/questions-h.json)', here('./questions-h.json'));
+  report('set I (test/eval/questions-i.json)', here('./questions-i.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
