@@ -81,6 +81,8 @@ const EXTRA_STOP_WORDS = [
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',
   'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'srsly', 'gona', 'gunna', 'finna', 'tryna', 'lemme', 'gimme',
   'imma', 'bout', 'thru', 'w', 'prolly', 'obv', 'esp',
+  // Phrases of filler typed as one word.
+  'aswell', 'alot', 'atleast', 'eachother', 'incase', 'inorder',
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.

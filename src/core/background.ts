@@ -56,6 +56,11 @@ export function looksLikeName(word: string): boolean {
   if (lower.length >= 4 && isProperNoun(lower)) return true;
   if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
+  return !everydayWordsByFirstLetter(lower[0] as string).some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
+}
+
+/** Everyday words (seen 50 times or more) by first letter, built once. */
+function everydayWordsByFirstLetter(letter: string): readonly string[] {
   if (!byFirstLetter) {
     byFirstLetter = new Map();
     for (const [w, count] of load()) {
@@ -65,5 +70,22 @@ export function looksLikeName(word: string): boolean {
       byFirstLetter.set(w[0] as string, list);
     }
   }
-  return !(byFirstLetter.get(lower[0] as string) ?? []).some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
+  return byFirstLetter.get(letter) ?? [];
+}
+
+/**
+ * The everyday word a misspelling most likely stands for ("globaly" → "globally"): the commonest
+ * one a single edit away with the same first letter. None for a word that is itself an everyday
+ * word, a short one, or one WordNet knows.
+ */
+export function everydaySpelling(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 5 || everydayRarity(lower) < 0.95 || isCommonWord(lower)) return undefined;
+  const table = load();
+  let best: string | undefined;
+  for (const candidate of everydayWordsByFirstLetter(lower[0] as string)) {
+    if (Math.abs(candidate.length - lower.length) > 1 || editDistance(lower, candidate, 1) > 1) continue;
+    if (!best || (table.get(candidate) ?? 0) > (table.get(best) ?? 0)) best = candidate;
+  }
+  return best;
 }

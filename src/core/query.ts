@@ -1,6 +1,6 @@
 import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
-import { everydayRarity, looksLikeName } from './background.ts';
+import { everydayRarity, everydaySpelling, looksLikeName } from './background.ts';
 import { correctSpelling, editDistance } from './spelling.ts';
 import { expandShorthand } from './chat-shorthand.ts';
 import { acronymTerms } from './acronyms.ts';
@@ -238,9 +238,12 @@ const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): 
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const text = question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently'));
-  // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for.
+  // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for;
+  // "globaly", a misspelling of an everyday word the corpus does not use either, as that word
+  // (whose relatives it may use: "worldwide"). A misspelling of a corpus word is corrected below.
   const words = splitWords(text).map((w) => {
-    const full = index.passagesWithWord(w.norm) === 0 ? expandShorthand(w.norm) : undefined;
+    if (index.passagesWithWord(w.norm) > 0 || isStopWord(w.norm)) return w;
+    const full = expandShorthand(w.norm) ?? (correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x)) ? undefined : everydaySpelling(w.norm));
     return full ? { ...w, norm: full } : w;
   });
   const passageCount = Math.max(index.passageCount, 1);

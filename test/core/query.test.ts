@@ -215,6 +215,13 @@ describe('parseQuery: chat shorthand', () => {
     expect(parseQuery('question: where is the data stored? just curious', index).searched).toEqual(['data', 'stored']);
   });
 
+  it('reads a misspelled everyday word the corpus lacks as that word, and "aswell" as filler', () => {
+    const world = buildIndex({ articles: [article('reach', 'Reach', 'The app has over a billion active users worldwide, the company said.')], synonymGroups: [] });
+    const query = parseQuery('how many users globaly aswell', world);
+    expect(query.concepts.map((c) => c.word)).toEqual(['users', 'global']);
+    expect(query.concepts[1]?.alternatives.has(stemWord('worldwide'))).toBe(true);
+  });
+
   it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
     const query = parseQuery('where is the data stored at the moment?', index);
     expect(query.concepts.map((c) => c.word)).toEqual(['data', 'stored', 'currently']);
