@@ -146,6 +146,8 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
   // "its own servers": an intensifier, not the verb of "who owns TikTok".
   ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),
+  // News attributes to unnamed sources ("according to people familiar with the matter"): not about people.
+  ...['people', 'person', 'sources', 'source'].flatMap((who) => [[who, 'familiar', 'with', 'the', 'matter'], [who, 'familiar', 'with']]),
   // Chat addresses the bot before asking ("hey bot, …", "quick q:"): not part of the question.
   ...['hey', 'hi', 'hello', 'yo', 'ok', 'okay', 'thanks', 'ty'].flatMap((greeting) => ['bot', 'verbatim'].map((bot) => [greeting, bot])),
   ['quick', 'q'], ['quick', 'question'],

@@ -42,6 +42,11 @@ describe('contentWords and stemWord', () => {
     expect(contentWords('ByteDance owns TikTok').map((w) => w.norm)).toEqual(['bytedance', 'owns', 'tiktok']);
   });
 
+  it('drops attribution to unnamed sources and greetings to the bot, which are about neither people nor bots', () => {
+    expect(contentWords('According to people familiar with the matter, TikTok will store the data').map((w) => w.norm)).toEqual(['tiktok', 'store', 'data']);
+    expect(contentWords('hey bot, how many people use the app').map((w) => w.norm)).toEqual(['people', 'use', 'app']);
+  });
+
   it('lemmatizes irregular verbs before stemming, so kept finds keep', () => {
     expect(stemWord('kept')).toBe(stemWord('keeps'));
     expect(stemWord('sold')).toBe(stemWord('selling'));
