@@ -432,6 +432,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const asksForInstructions =
     /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
     /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text) ||
+    // "best cloud storage for photos?", "which vpn is best": a recommendation, not a fact ("best-known" is one).
+    /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
     // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports them.
     words.some((w) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.');
   // "how many employees", "the number of users": the first concept after the counting words.

@@ -63,6 +63,9 @@ describe("parseQuery: instructions, advice and the asker's own doings", () => {
     ['what did the company say about the move', false],
     // The asker's own doings are no story's news either.
     ['why did i get a ban from the game server', true],
+    ['best video editing app for making clips?', true],
+    ['which cloud is best for photos', true],
+    ["which is the company's best-known app", false],
     ['the app logs me out every day', true],
     ['what did the US order ByteDance to do', false],
   ])('"%s" asks for instructions or advice: %s', (question, asks) => {
