@@ -24,7 +24,11 @@ export type AnswerOptions = {
    * its title, must hold to be an answer at all; below it the answer is "no good match".
    */
   readonly minAnswerability: number;
-  /** The same bar for "how do I…" questions: news articles do not instruct the asker. */
+  /**
+   * The same bar for "how do I…", "what's the best…" and "why did I…" questions: news articles
+   * neither instruct nor advise the asker, nor know of them, so by default none is answered
+   * (Infinity), only offered related reading.
+   */
   readonly minAnswerabilityForInstructions: number;
   /** Say "no good match" when the question names something the corpus never mentions (CEO, Microsoft). */
   readonly abstainOnUnknownNames: boolean;
@@ -59,7 +63,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   candidatePool: 60,
   fieldBoost: { title: 0.3, text: 1 },
   minAnswerability: 0.45,
-  minAnswerabilityForInstructions: 0.65,
+  minAnswerabilityForInstructions: Number.POSITIVE_INFINITY,
   abstainOnUnknownNames: true,
   abstainOnUnknownFocus: true,
   minSecondaryAnswerability: 0.35,

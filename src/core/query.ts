@@ -102,6 +102,9 @@ const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how 
 
 const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,4}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:anything|something|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
 
+/** Verbs after "I" that frame a question about the story rather than tell of the asker ("I heard", "I was told"). */
+const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|guess|wonder|wondered|remember|know|knew|was|am|m|noticed|understand|suppose|assume|feel|felt|mean|want|wanted|need|wanna|would|d|just|also|still)$/;
+
 const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
 
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
@@ -430,12 +433,13 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   }
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
-    /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|\bhow to\b|\b(?:can|should) i\b/i.test(text) ||
+    /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|(?:^|[.?!:,]\s*)how to\b|\b(?:can|should) i\b/i.test(text) ||
     /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text) ||
     // "best cloud storage for photos?", "which vpn is best": a recommendation, not a fact ("best-known" is one).
     /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
-    // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports them.
-    words.some((w) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.');
+    // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports
+    // them. "I heard…", "I read…", "I wonder…" only frame a question about the story.
+    words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && FRAMING_VERB.test(words[i + 1]?.norm ?? '')));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

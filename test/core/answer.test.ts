@@ -127,6 +127,16 @@ describe('answerQuestion and names', () => {
   });
 });
 
+describe('answerQuestion and requests for instructions', () => {
+  it('answers no "how do I…" question, however many of its words a passage holds, and offers the passage as related', () => {
+    const outage = corpusOf(article('outage', 'Cloud outage', 'Customers could not back up their phone photos to the cloud for six hours on Friday, the provider said, after a faulty update.'));
+    const answer = answerQuestion(outage, 'how do I back up my phone photos to the cloud');
+    expect(answer.results).toEqual([]);
+    expect(answer.related[0]?.passage.articleId).toBe('outage');
+    expect(answerQuestion(outage, 'when could customers not back up their phone photos').results[0]?.passage.articleId).toBe('outage');
+  });
+});
+
 describe('answerQuestion and statements', () => {
   it('answers "did X say anything" with what X said, or that X would not say', () => {
     const story = article('review', 'The review', [

@@ -64,9 +64,14 @@ describe("parseQuery: instructions, advice and the asker's own doings", () => {
     // The asker's own doings are no story's news either.
     ['why did i get a ban from the game server', true],
     ['best video editing app for making clips?', true],
+    ['how to back up photos', true],
+    // "how to" inside a clause is no request for instructions.
+    ['which act did the department seek inputs on how to implement', false],
     ['which cloud is best for photos', true],
     ["which is the company's best-known app", false],
     ['the app logs me out every day', true],
+    ['I heard the repairs cost 12 million dollars', false],
+    ['i read that the data moved to Oracle, is that true', false],
     ['what did the US order ByteDance to do', false],
   ])('"%s" asks for instructions or advice: %s', (question, asks) => {
     expect(parseQuery(question, index).asksForInstructions).toBe(asks);
