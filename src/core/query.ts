@@ -241,12 +241,18 @@ const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): 
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const text = question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently'));
+  // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
+  const spellings = new Map<string, string | undefined>();
+  const corpusSpelling = (norm: string): string | undefined => {
+    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.words(), (x) => index.passagesWithWord(x)));
+    return spellings.get(norm);
+  };
   // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for;
   // "globaly", a misspelling of an everyday word the corpus does not use either, as that word
   // (whose relatives it may use: "worldwide"). A misspelling of a corpus word is corrected below.
   const words = splitWords(text).map((w) => {
     if (index.passagesWithWord(w.norm) > 0 || isStopWord(w.norm)) return w;
-    const full = expandShorthand(w.norm) ?? (correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x)) ? undefined : everydaySpelling(w.norm));
+    const full = expandShorthand(w.norm) ?? (corpusSpelling(w.norm) ? undefined : everydaySpelling(w.norm));
     return full ? { ...w, norm: full } : w;
   });
   const passageCount = Math.max(index.passageCount, 1);
@@ -272,7 +278,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // Chat drops the g of "-ing" ("keepin", "talkin").
       const gDropped = /[^aeiou]in$/.test(w.norm) ? stemWord(`${w.norm}g`) : undefined;
       if (gDropped && known(gDropped)) alternatives.set(gDropped, MATCH_WEIGHTS.exact);
-      const corrected = correctSpelling(w.norm, index.words(), (x) => index.passagesWithWord(x));
+      const corrected = corpusSpelling(w.norm);
       // "wil", "becuase": a typo of a word with no meaning of its own is no word to find either.
       // Written with a capital, it is more likely a name ("Amy").
       if (!known(stem) && isStopWordTypo(w.norm) && !/^\p{Lu}/u.test(text.slice(w.start, w.end))) return;
