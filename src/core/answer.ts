@@ -238,12 +238,18 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string> };
 
 /** The share of the question's informative words a passage and its title hold, words weighted by everyday rarity. */
-function answerabilityOf(concepts: readonly QueryConcept[], passage: IndexedPassage, previous: IndexedPassage | undefined, contextCredit: number, isName: (word: string) => boolean): number {
+function answerabilityOf(
+  concepts: readonly QueryConcept[],
+  passage: IndexedPassage,
+  previous: IndexedPassage | undefined,
+  contextCredit: number,
+  names: ReadonlySet<QueryConcept>,
+): number {
   let total = 0;
   let held = 0;
   for (const concept of concepts) {
     total += concept.rarity;
-    const fromContext = previous && isName(concept.word) ? contextCredit * creditOf(concept, previous.terms) : 0;
+    const fromContext = previous && names.has(concept) ? contextCredit * creditOf(concept, previous.terms) : 0;
     held += concept.rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms), fromContext);
   }
   return total === 0 ? 0 : held / total;
@@ -290,7 +296,8 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   const topBm25 = candidates[0]?.score ?? 0;
 
   // The names the question uses that the corpus knows (TikTok, Oracle): a story that names none of them is about something else.
-  const named = query.concepts.filter((c) => c.known && index.isName(c.word)).map((c) => new Set(c.alternatives.keys()));
+  const nameConcepts = new Set(query.concepts.filter((c) => c.known && index.isName(c.word)));
+  const named = [...nameConcepts].map((c) => new Set(c.alternatives.keys()));
   const namesAny = new Map<string, boolean>();
   const articleNamesAny = (articleId: string): boolean => {
     let value = namesAny.get(articleId);
@@ -328,7 +335,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, (word) => index.isName(word)), highlight, highlightTerms: new Set(highlightTerms.keys()) });
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts), highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);

@@ -56,8 +56,12 @@ export function looksLikeName(word: string): boolean {
   if (lower.length >= 4 && isProperNoun(lower)) return true;
   if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
-  return !everydayWordsByFirstLetter(lower[0] as string).some((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
+  return everydayWordsOneEditFrom(lower).length === 0;
 }
+
+/** Everyday words one edit from a lower-case word, with the same first letter. */
+const everydayWordsOneEditFrom = (lower: string): string[] =>
+  everydayWordsByFirstLetter(lower[0] as string).filter((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
 
 /** Everyday words (seen 50 times or more) by first letter, built once. */
 function everydayWordsByFirstLetter(letter: string): readonly string[] {
@@ -83,9 +87,6 @@ export function everydaySpelling(word: string): string | undefined {
   if (lower.length < 5 || everydayRarity(lower) < 0.95 || isCommonWord(lower)) return undefined;
   const table = load();
   let best: string | undefined;
-  for (const candidate of everydayWordsByFirstLetter(lower[0] as string)) {
-    if (Math.abs(candidate.length - lower.length) > 1 || editDistance(lower, candidate, 1) > 1) continue;
-    if (!best || (table.get(candidate) ?? 0) > (table.get(best) ?? 0)) best = candidate;
-  }
+  for (const candidate of everydayWordsOneEditFrom(lower)) if (!best || (table.get(candidate) ?? 0) > (table.get(best) ?? 0)) best = candidate;
   return best;
 }
