@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to I) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to J) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -18,8 +18,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 
 // Synthetic articles added by --grow: plain-text web copies (grown), an HTML page, a Markdown file and a
 // wire copy (grown2), raw copies in four more site styles (grown3), and a press release, a PDF export,
-// a live blog and a newsletter post (grown4).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5'];
+// a live blog and a newsletter post (grown4), copies of five big news sites' pages (grown5), and a saved
+// newspaper page, a Q&A blog post, an explainer, an operator's Markdown file and a portal's wire copy (grown6).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -99,5 +100,6 @@ else {
   report('set G (test/eval/questions-g.json)', here('./questions-g.json'));
   report('set H (test/eval/questions-h.json)', here('./questions-h.json'));
   report('set I (test/eval/questions-i.json)', here('./questions-i.json'));
+  report('set J (test/eval/questions-j.json)', here('./questions-j.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
