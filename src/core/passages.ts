@@ -6,13 +6,17 @@ import type { Span } from './sentences.ts';
 export type PassageOptions = {
   /** A paragraph shorter than this joins a neighbour when they fit together. */
   readonly minChars: number;
+  /** Paragraphs joined that way stay within this length, so a run of one-line paragraphs stays a few sentences. */
+  readonly maxJoinedChars: number;
   /** A paragraph longer than this is split at sentence boundaries. */
   readonly maxChars: number;
   /** At most this many sentences in a passage cut from a long paragraph. */
   readonly maxSentences: number;
 };
 
-export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minChars: 100, maxChars: 700, maxSentences: 4 };
+// News writes many one-sentence paragraphs; alone such a line often lacks what it is about ("If the
+// rules are passed, …"), so a paragraph under two short sentences joins its neighbour.
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minChars: 200, maxJoinedChars: 450, maxChars: 700, maxSentences: 4 };
 
 /** One quotable piece of an article: a substring of its body, with where it came from. */
 export type Passage = {
@@ -116,7 +120,7 @@ export function splitIntoPassages(
     const previous = merged[merged.length - 1];
     const isShort = (p: Piece) => p.end - p.start < options.minChars;
     // Only a short piece joins: whole paragraphs of normal length stay passages of their own.
-    if (previous && !headed && adjacent(previous, current) && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxChars) {
+    if (previous && !headed && adjacent(previous, current) && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxJoinedChars) {
       current = joinPieces(previous, current);
       merged[merged.length - 1] = current;
     } else {

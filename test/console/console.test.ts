@@ -18,7 +18,7 @@ describe('ConsoleSession', () => {
     expect(await session().answer('How much did the bridge repairs cost?')).toBe(
       [
         '1. Harbour bridge reopens after repairs · Example Gazette · ¶2 <https://example.com/news/harbour-bridge>',
-        '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour.',
+        '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour. Buses that had been sent the long way round went back to their usual routes.',
         '',
         'Also reported by: Ferry service ends as the bridge reopens · ¶1',
         'Passage 1 of 1 · 0 ms · Asked: “How much did the bridge repairs cost?”',
@@ -43,7 +43,7 @@ describe('ConsoleSession', () => {
     const console = session();
     expect(await console.answer('/sources')).toContain('Sources — 2 articles, 6 passages');
     expect(await console.answer('/source harbour-bridge-reopens paragraph:4')).toMatch(/^Harbour bridge reopens after repairs · Example Gazette · ¶4 </);
-    expect(await console.answer('/find the repairs cost 12 million dollars')).toMatch(/^1\. Harbour bridge reopens/);
+    expect(await console.answer('/find the repairs cost 12 million dollars')).toMatch(/^1\. Ferry service ends as the bridge reopens/);
     const help = await console.answer('/help');
     expect(help).toContain('It never paraphrases');
     expect(help).toContain('Buttons are typed as commands');

@@ -59,7 +59,7 @@ describe('/ask', () => {
             title: '1. Harbour bridge reopens after repairs · Example Gazette · ¶2',
             url: 'https://example.com/news/harbour-bridge',
             description:
-              '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour.\n\n' +
+              '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour. Buses that had been sent the long way round went back to their usual routes.\n\n' +
               '*Also reported by:* Ferry service ends as the bridge reopens · ¶1',
             color: REPLY_OPTIONS.color,
             footer: footer('Passage 1 of 1', 'How much did the bridge repairs cost?'),
@@ -90,7 +90,7 @@ describe('/ask', () => {
         embeds: [
           {
             description:
-              '> Residents celebrated with a \\*small\\* parade along the waterfront. **One banner read "@everyone welcome back" and another thanked \\<@123456789012345678\\> for the new paint.**',
+              '> Residents celebrated with a \\*small\\* parade along the waterfront. **One banner read "@everyone welcome back" and another thanked \\<@123456789012345678\\> for the new paint.** Local bands played on the promenade until dusk.',
           },
         ],
         ...NO_MENTIONS,
@@ -241,7 +241,7 @@ describe('buttons', () => {
           {
             title: 'Harbour bridge reopens after repairs · Example Gazette · ¶4',
             url: 'https://example.com/news/harbour-bridge',
-            description: '> The council said the bridge will be inspected every two years from now on, and that a second crossing is not planned before 2030.',
+            description: '> The council said the bridge will be inspected every two years from now on, and that a second crossing is not planned before 2030. Engineers expect the new cables to last for at least forty years or more.',
             color: REPLY_OPTIONS.color,
             footer: { text: 'Passage 4 of 4' },
           },
@@ -292,7 +292,7 @@ describe('Find sources (message context menu)', () => {
       type: InteractionResponseType.ChannelMessageWithSource,
       data: {
         flags: MessageFlags.Ephemeral,
-        embeds: [{ title: '1. Harbour bridge reopens after repairs · Example Gazette · ¶2', footer: footer('Passage 1 of 1', 'Apparently the bridge repairs cost 12 million dollars!') }],
+        embeds: [{ title: '1. Ferry service ends as the bridge reopens · ¶1', footer: footer('Passage 1 of 1', 'Apparently the bridge repairs cost 12 million dollars!') }],
         ...NO_MENTIONS,
       },
     });

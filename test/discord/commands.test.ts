@@ -178,7 +178,7 @@ describe('Find sources', () => {
     if (findSources.kind !== 'message') throw new Error('not a message command');
     expect(findSources.invoke({ content: 'x' }).ephemeral).toBe(true);
     const reply = await run('I heard the bridge repairs cost 12 million dollars');
-    expect(reply.embeds?.[0]?.title).toBe('1. Harbour bridge reopens after repairs · Example Gazette · ¶2');
+    expect(reply.embeds?.[0]?.title).toBe('1. Ferry service ends as the bridge reopens · ¶1');
     expect(reply.embeds?.at(-1)?.footer?.text).toMatch(/Asked: “I heard the bridge repairs cost 12 million dollars”$/);
   });
 

@@ -72,21 +72,27 @@ describe('/corpus add from a link', () => {
             title: 'Riverside council approves flood barrier after a decade of delays',
             url: 'https://www.harborgazette.example/news/2024/03/14/riverside-flood-barrier-approved',
             description: [
-              '**¶1**',
+              '**¶1–2**',
               '> Riverside’s town council voted 7–2 on Wednesday night to build a concrete flood barrier along the east bank of the Alder, ending ten years of argument over the wall’s cost and who should pay for it.',
-              '',
-              '**¶2**',
+              '> ',
               '> The £14.2 million barrier will run for 1.3 kilometres between the railway bridge and the old tannery, protecting about 600 homes that have flooded three times since 2014.',
               '',
               '**¶3**',
               '> Councillors who opposed the plan said the town could not afford its share of the bill, which will be met partly by a national resilience grant and partly by a rise in local property tax of about 2 per cent.',
               '',
-              '*…and 4 more passages.*',
+              '**¶4–6**',
+              '> Residents divided',
+              '> ',
+              '> At a packed public meeting before the vote, residents of Mill Lane urged the council to act before next winter. Others worried that the wall would cut the town off from its river.',
+              '> ',
+              '> “We have bailed out our kitchens three times. We cannot do it a fourth time,” said Maria Okafor, who chairs the Mill Lane residents’ association.',
+              '',
+              '*…and 1 more passage.*',
             ].join('\n'),
             color: REPLY_OPTIONS.color,
             fields: [
               { name: 'Id', value: '`riverside-council-approves-flood-barrier-after-a-decade-of`', inline: true },
-              { name: 'Passages', value: '7', inline: true },
+              { name: 'Passages', value: '4', inline: true },
               { name: 'Publisher', value: 'The Harbor Gazette', inline: true },
               { name: 'Published', value: '2024-03-14', inline: true },
               {
@@ -109,7 +115,7 @@ describe('/corpus add from a link', () => {
 
     const confirmed = await confirm(preview);
     const id = 'riverside-council-approves-flood-barrier-after-a-decade-of';
-    expect(confirmed.body).toEqual(replacing(MESSAGES['article-written']({ article: { id, title: 'Riverside council approves flood barrier after a decade of delays' } as never, passages: 7, replaced: false })));
+    expect(confirmed.body).toEqual(replacing(MESSAGES['article-written']({ article: { id, title: 'Riverside council approves flood barrier after a decade of delays' } as never, passages: 4, replaced: false })));
 
     // Right after the Confirm callback: the file, the audit line, and an answer from the new article.
     const saved = readFileSync(join(bot.dir, `${id}.md`), 'utf8');
@@ -122,7 +128,7 @@ describe('/corpus add from a link', () => {
       { seq: 1, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), guildId: bot.curatorGuildId, userId: USER_ID, userName: 'mod_ann', action: 'add', articleId: id, contentHash: sha256(saved) },
     ]);
     const answer = await firstAnswer(question);
-    expect(answer.title).toBe('1. Riverside council approves flood barrier after a decade of delays · The Harbor Gazette · ¶2');
+    expect(answer.title).toBe('1. Riverside council approves flood barrier after a decade of delays · The Harbor Gazette · ¶1');
     expect(answer.description).toContain('**The £14.2 million barrier will run for 1.3 kilometres between the railway bridge and the old tannery, protecting about 600 homes');
   });
 

@@ -41,7 +41,7 @@ describe('renderAnswer', () => {
           title: '1. Harbour bridge reopens after repairs · Example Gazette · ¶2',
           url: 'https://example.com/news/harbour-bridge',
           description:
-            '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour.\n\n' +
+            '> **The repairs cost 12 million dollars, the city council said on Monday.** Traffic across the bridge returned to normal by the evening rush hour. Buses that had been sent the long way round went back to their usual routes.\n\n' +
             '*Also reported by:* Ferry service ends as the bridge reopens · ¶1',
           color: REPLY_OPTIONS.color,
           footer: { text: 'Passage 1 of 1 · 4 ms · Asked: “How much did the repairs cost?”' },
@@ -67,7 +67,7 @@ describe('renderAnswer', () => {
   it('escapes markdown and mention syntax from the corpus, and the reply allows no mentions', () => {
     const reply = renderAnswer(answer([ranked(index, 'harbour-bridge-reopens#3', { sentence: 1 })]), view('What did the banner read?'), index);
     expect(reply.embeds?.[0]?.description).toBe(
-      '> Residents celebrated with a \\*small\\* parade along the waterfront. **One banner read "@everyone welcome back" and another thanked \\<@123456789012345678\\> for the new paint.**',
+      '> Residents celebrated with a \\*small\\* parade along the waterfront. **One banner read "@everyone welcome back" and another thanked \\<@123456789012345678\\> for the new paint.** Local bands played on the promenade until dusk.',
     );
     expect(prepareReply(reply).allowed_mentions).toEqual({ parse: [] });
   });
@@ -108,7 +108,7 @@ describe('renderAnswer', () => {
     const sentence = (i: number) => `Sentence number ${i} of this very long paragraph talks about the bridge and its many cables at great length.`;
     const body = Array.from({ length: 5 }, (_, p) => Array.from({ length: 20 }, (_, i) => sentence(p * 100 + i)).join(' ')).join('\n\n');
     // Passages of a whole paragraph each (2,000+ characters): more than five fit in one message.
-    const long = new PassageIndex(EMPTY_SYNONYMS, { minChars: 100, maxChars: 5000, maxSentences: 50 });
+    const long = new PassageIndex(EMPTY_SYNONYMS, { minChars: 100, maxJoinedChars: 5000, maxChars: 5000, maxSentences: 50 });
     long.add(article('long-read', 'A long read about bridges', body));
     const ids = long.passagesOf('long-read').map((p) => p.id);
     expect(ids.length).toBeGreaterThanOrEqual(5);
@@ -213,7 +213,7 @@ describe('renderContext', () => {
       'Harbour bridge reopens after repairs · Example Gazette · ¶3',
     ]);
     expect(reply.embeds?.[1]?.description).toBe(
-      '> The repairs cost 12 million dollars, the city council said on Monday. Traffic across the bridge returned to normal by the evening rush hour.',
+      '> The repairs cost 12 million dollars, the city council said on Monday. Traffic across the bridge returned to normal by the evening rush hour. Buses that had been sent the long way round went back to their usual routes.',
     );
     expect(reply.embeds?.[2]?.footer?.text).toBe('Passages 1–3 of 4 in this article · ▶ the quoted passage');
     expect(reply.components?.[0]?.components.map((b) => [b.label, b.custom_id])).toEqual([['Read on', 'read:harbour-bridge-reopens:1']]);
