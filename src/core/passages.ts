@@ -35,10 +35,13 @@ export type Passage = {
   readonly sentences: readonly Span[];
 };
 
+/** A paragraph that ends with a question mark, perhaps inside closing quotes or brackets. */
+const QUESTION_END = /\?["'”’)\]]*\s*$/;
+
 export const passageId = (articleId: string, ordinal: number): string => `${articleId}#${ordinal}`;
 
 /** A run of sentences with the paragraphs it spans; the unit passages are made of. */
-type Piece = { start: number; end: number; sentences: Span[]; paragraph: number; paragraphEnd: number; heading: boolean };
+type Piece = { start: number; end: number; sentences: Span[]; paragraph: number; paragraphEnd: number; heading: boolean; leadIn?: boolean };
 
 /** Cuts a paragraph longer than the limit into runs of whole sentences of about equal length. */
 function splitLongParagraph(body: string, block: Block, paragraph: number, options: PassageOptions): Piece[] {
@@ -98,7 +101,12 @@ export function splitIntoPassages(
     if (block.kind === 'heading') {
       pieces.push({ start: block.start, end: block.end, sentences: [{ start: block.start, end: block.end }], paragraph, paragraphEnd: paragraph, heading: true });
     } else {
-      pieces.push(...splitLongParagraph(body, block, paragraph, options));
+      const split = splitLongParagraph(body, block, paragraph, options);
+      // A short paragraph that asks a question (an interview's "Q: …?", an explainer's "So what
+      // changes for users?") introduces the paragraph after it, as a heading does.
+      const only = split.length === 1 ? split[0] : undefined;
+      if (only && only.end - only.start < options.minChars && QUESTION_END.test(body.slice(only.start, only.end))) only.leadIn = true;
+      pieces.push(...split);
     }
   });
 
@@ -106,27 +114,42 @@ export function splitIntoPassages(
   // of the body, so joining across a dropped line would bring the boilerplate back in.
   const adjacent = (a: Piece, b: Piece) => body.slice(a.end, b.start).trim() === '';
   const merged: Piece[] = [];
-  let pendingHeading: Piece | undefined;
-  for (const piece of pieces) {
-    if (piece.heading) {
-      // Consecutive headings stay together and wait for their paragraph.
-      pendingHeading = pendingHeading && adjacent(pendingHeading, piece) ? joinPieces(pendingHeading, piece) : piece;
-      continue;
-    }
-    // A heading cut off from its paragraph by dropped furniture is left out: alone it says nothing.
-    const headed = pendingHeading && adjacent(pendingHeading, piece) ? joinPieces(pendingHeading, piece) : undefined;
-    let current = headed ?? piece;
-    pendingHeading = undefined;
+  const isShort = (p: Piece) => p.end - p.start < options.minChars;
+  /** Adds a piece: a short one joins the passage before it when they fit; whole paragraphs of normal length stay passages of their own. */
+  const add = (current: Piece, mayJoin: boolean) => {
     const previous = merged[merged.length - 1];
-    const isShort = (p: Piece) => p.end - p.start < options.minChars;
-    // Only a short piece joins: whole paragraphs of normal length stay passages of their own.
-    if (previous && !headed && adjacent(previous, current) && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxJoinedChars) {
-      current = joinPieces(previous, current);
-      merged[merged.length - 1] = current;
+    if (mayJoin && previous && adjacent(previous, current) && (isShort(current) || isShort(previous)) && current.end - previous.start <= options.maxJoinedChars) {
+      merged[merged.length - 1] = joinPieces(previous, current);
     } else {
       merged.push(current);
     }
+  };
+  let pending: Piece | undefined;
+  // A heading cut off from its paragraph by dropped furniture is left out: alone it says nothing. A
+  // question left without its answer is text, and stays.
+  const flushPending = () => {
+    if (pending?.leadIn) add({ ...pending, heading: false }, true);
+    pending = undefined;
+  };
+  for (const piece of pieces) {
+    if (piece.heading || piece.leadIn) {
+      // Consecutive headings (and a heading with its question) stay together and wait for their paragraph.
+      if (pending && adjacent(pending, piece)) pending = { ...joinPieces(pending, piece), leadIn: Boolean(pending.leadIn || piece.leadIn) };
+      else {
+        flushPending();
+        pending = piece;
+      }
+      continue;
+    }
+    if (pending && adjacent(pending, piece)) {
+      add(joinPieces(pending, piece), false);
+      pending = undefined;
+      continue;
+    }
+    flushPending();
+    add(piece, true);
   }
+  flushPending();
 
   return merged.map((piece, index) => ({
     id: passageId(article.id, index + 1),

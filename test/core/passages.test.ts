@@ -80,6 +80,13 @@ describe('splitIntoPassages', () => {
     for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_PASSAGE_OPTIONS.maxJoinedChars);
   });
 
+  it("joins an interview's short question to the answer after it, and keeps a question left without one", () => {
+    const answer = (n: number) => `Arkwright: Answer number ${n} explains how the audit works. ${'It goes on for a while about servers and keys. '.repeat(4).trim()}`;
+    const body = ['Q: What is a data-residency audit?', answer(1), 'Q: So how do you verify where data is?', answer(2), 'Q: And is an audit ever finished?'].join('\n\n');
+    const passages = splitIntoPassages({ id: 'qa', title: 'T', body });
+    expect(passages.map((p) => p.text)).toEqual([`Q: What is a data-residency audit?\n\n${answer(1)}`, `Q: So how do you verify where data is?\n\n${answer(2)}\n\nQ: And is an audit ever finished?`]);
+  });
+
   it('gives stable ids: the same article always yields the same ids', () => {
     const paragraph = 'A paragraph long enough to be a passage of its own. '.repeat(4).trim();
     const a = { id: 'stable', title: 'T', body: `${paragraph}\n\n${paragraph}` };
