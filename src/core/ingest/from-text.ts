@@ -19,11 +19,41 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : titleAndBodyOfPlainText(text);
+  const page = given.title ? undefined : titleOfCopiedPage(text);
+  const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   const cleaned = given.published && given.publisher ? undefined : cleanBody(body);
   const published = given.published ?? (cleaned && datelineOf(body, cleaned));
-  const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned));
+  const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName;
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
+}
+
+const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
+
+/**
+ * A page copied whole often opens with the site's name and menu before the headline ("The Audit
+ * Trail / Home / About / … / INTERVIEWS / <headline> / Posted on June 4, 2024 by …"). Then the
+ * headline is the line right above the byline, the first line is the site's name (the publisher
+ * unless the text credits another), and the whole text stays the body (cleaning drops
+ * the headline there as the repeated title). Undefined when no menu line stands before that line, so
+ * that "headline, standfirst, byline" keeps its first line as the title, and when the first line is
+ * a headline already (more than a name's few words).
+ */
+function titleOfCopiedPage(text: string): { title: string; body: string; siteName: string } | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { blocks, dropped } = cleanBody(body);
+  const articleStart = blocks.find((b) => b.kind === 'paragraph')?.start ?? body.length;
+  const byline = dropped.find((line) => line.reason === 'byline' && line.start < articleStart);
+  if (!byline) return undefined;
+  const above = body.slice(0, byline.start).replace(/\s+$/, '');
+  const lineStart = above.lastIndexOf('\n') + 1;
+  const headline = above.slice(lineStart).trim();
+  const words = headline.split(/\s+/).length;
+  const looksLikeHeadline = words >= 4 && headline.length <= 200 && headline !== headline.toUpperCase() && !/[:|·]$|\s[|·]\s/.test(headline);
+  const menuBefore = dropped.some((line) => MENU_REASONS.has(line.reason) && line.end <= lineStart);
+  // The first line is a site's name (a few words), not a headline of its own.
+  const firstLine = titleAndBodyOfPlainText(body).title;
+  const firstIsName = firstLine.split(/\s+/).length <= 5;
+  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName: firstLine } : undefined;
 }
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
@@ -86,7 +116,8 @@ const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\
  * "Published 18 June 2022") before the article starts; nothing when it gives none.
  */
 function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
-  const articleStart = blocks[0]?.start ?? body.length;
+  // A site's tagline may be kept as a heading above the byline: the article starts at its first paragraph.
+  const articleStart = blocks.find((b) => b.kind === 'paragraph')?.start ?? body.length;
   for (const line of dropped) {
     // A byline, or a breadcrumb or masthead line the date was run into ("Home > Policy / 2023-05-22 14:36").
     if (line.start >= articleStart || !['byline', 'navigation', 'masthead'].includes(line.reason)) continue;

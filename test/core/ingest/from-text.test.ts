@@ -28,6 +28,18 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText('Breaking: TikTok expands its data team\nTikTok has hired more people.').title).toBe('Breaking: TikTok expands its data team');
   });
 
+  it("takes a copied page's headline from above its byline, and its site's name as the publisher", () => {
+    const page = ['The Audit Trail', 'Menu', 'Home', 'About', 'Contact', 'Search for:', '', 'INTERVIEWS', 'How a data-residency audit really works', 'Posted on June 4, 2024 by Imogen Example', '', 'Auditors check where the data is kept, the auditor said.'].join('\n');
+    expect(articleInputFromPlainText(page)).toMatchObject({ title: 'How a data-residency audit really works', publisher: 'The Audit Trail', published: '2024-06-04', body: page });
+    // A headline on the first line stays the title, though a standfirst sits above the byline.
+    const standfirst = 'Oracle begins its audit of TikTok\nThe review covers the app code and its data flows\nBy Jane Example | August 16, 2022\nOracle has begun an audit of the app.';
+    expect(articleInputFromPlainText(standfirst)).toMatchObject({ title: 'Oracle begins its audit of TikTok', published: '2022-08-16' });
+    expect(articleInputFromPlainText(standfirst).publisher).toBeUndefined();
+    // So does a headline with the site's name and menu under it.
+    const masthead = 'Oracle begins its long-awaited audit of the TikTok app\nTHE EXAMPLE GAZETTE\nNews | Sport | Jobs\nThursday 19 October 2023\nBy Jane Example\nOracle has begun an audit of the app.';
+    expect(articleInputFromPlainText(masthead).title).toBe('Oracle begins its long-awaited audit of the TikTok app');
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
