@@ -19,6 +19,8 @@ const COMMENT_SECTION =
   /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:(?:view|show|see|read)\s+(?:all\s+)?(?:\d+\s+)?)?(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
 /** A line that says the article is over ("(End)", "-- END --"): what follows is the site's. */
 const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\s]*$/i;
+/** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
+const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post|answer|information) (?:helpful|useful)|did you find this (?:article|explainer|story|page|guide|post) (?:helpful|useful))\s*\??$/i;
 /** A portal's copy of another outlet's story ends where it credits the original. */
 const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b)/i;
 /** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
@@ -50,7 +52,7 @@ const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)
 /** "Written by Jane Doe" after the text: the writer's box at the foot of a blog post, with what follows it. */
 const WRITTEN_BY = /^[Ww]ritten by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 /** Headings of link lists that follow or interrupt an article. */
-const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
+const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news|explainers|articles|guides|features|videos|podcasts)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
 const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$)/i;
 /** Share and follow buttons. */
@@ -128,8 +130,9 @@ const LANGUAGE_SWITCH = /^(?:leer|lire|lesen|read|ler)\s+(?:en|in|auf|em)\s+\p{L
 const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|claps|views|shares|replies|reply|responses)$/i;
 
 function classify(line: string, title: string): DropReason | undefined {
-  // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is.
-  const text = line.replace(/\s+/g, ' ').trim().replace(/^[\p{Extended_Pictographic}\uFE0F\u200D ]+/u, '');
+  // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
+  // pictograph to Unicode too) is.
+  const text = line.replace(/\s+/g, ' ').trim().replace(/^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D ])+/u, '');
   if (title && comparable(text) === comparable(title)) return 'repeated-title';
   if (COMMENT_FORM.test(text)) return 'comment-form';
   if (NAVIGATION.test(text)) return 'navigation';
@@ -247,7 +250,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
         ? undefined
         : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphs.length >= 3 && WRITTEN_BY.test(oneLine.trim()))
           ? 'comment-section'
-          : ARTICLE_END.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
+          : ARTICLE_END.test(oneLine.trim()) || FEEDBACK_WIDGET.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
             ? 'end-matter'
             : undefined;
     if (ending) {
@@ -260,6 +263,23 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       const lastInside = closesAt === -1 ? index : index + 1 + closesAt;
       for (const boxed of lines.slice(index, lastInside + 1)) dropped.push({ ...boxed, reason: 'promotion' });
       index = lastInside;
+      continue;
+    }
+    // A box set off by separator lines ("-----") around a sign-up form: the rules and all between them.
+    const boxEnd = SEPARATOR.test(oneLine.trim()) && oneLine.trim().length >= 3 ? promotionBoxEnd(body, lines, index) : -1;
+    if (boxEnd !== -1) {
+      for (const boxed of lines.slice(index, boxEnd + 1)) dropped.push({ ...boxed, reason: 'promotion' });
+      index = boxEnd;
+      continue;
+    }
+    // A table of contents: lines the text repeats further on as its section titles.
+    const contentsEnd = tableOfContentsEnd(body, lines, index);
+    if (contentsEnd !== -1) {
+      const label = blocks[blocks.length - 1];
+      // Its label ("In this explainer", "Contents") goes with it.
+      if (label?.kind === 'heading' && body.slice(label.end, span.start).trim() === '') dropped.push({ start: label.start, end: label.end, reason: 'navigation' }), blocks.pop();
+      for (const entry of lines.slice(index, contentsEnd + 1)) dropped.push({ ...entry, reason: 'navigation' });
+      index = contentsEnd;
       continue;
     }
     // A document's running header, repeated on every page.
@@ -300,6 +320,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     blocks.push({ ...span, kind: (looksLikeHeading(oneLine) || label) && !isListEntry(oneLine) ? 'heading' : 'paragraph' });
   }
   dropMenuHeadings(body, blocks, dropped);
+  dropPullQuotes(body, blocks, dropped);
   // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or
   // several such lines stacked are its masthead, not the article's (a lone line may be a standfirst).
   const leading = blocks.findIndex((block) => block.kind !== 'heading');
@@ -351,6 +372,54 @@ function dropMenuHeadings(body: string, blocks: Block[], dropped: DroppedLine[])
     if (!menu.has(block)) continue;
     blocks.splice(i, 1);
     dropped.push({ start: block.start, end: block.end, reason: 'navigation' });
+  }
+}
+
+/**
+ * Where a box that opens with a separator line at `index` closes, when it is a sign-up box: the
+ * next separator line within a few lines, with a promotion between. -1 otherwise.
+ */
+function promotionBoxEnd(body: string, lines: readonly Span[], index: number): number {
+  for (let next = index + 1; next < Math.min(lines.length, index + 12); next++) {
+    const text = body.slice((lines[next] as Span).start, (lines[next] as Span).end).replace(/\s+/g, ' ').trim();
+    if (!SEPARATOR.test(text) || text.length < 3) continue;
+    const inside = lines.slice(index + 1, next).map((line) => body.slice(line.start, line.end).replace(/\s+/g, ' ').trim());
+    return inside.some((text) => PROMOTION.test(text)) ? next : -1;
+  }
+  return -1;
+}
+
+/**
+ * Where a table of contents that starts at `index` ends: three or more short lines in a row, each
+ * of which the text repeats as a line further on (the section titles). -1 otherwise.
+ */
+function tableOfContentsEnd(body: string, lines: readonly Span[], index: number): number {
+  const key = (i: number) => comparable(body.slice((lines[i] as Span).start, (lines[i] as Span).end));
+  const isShortLine = (i: number) => (lines[i] as Span).end - (lines[i] as Span).start <= 100 && key(i).length > 0;
+  let last = index - 1;
+  while (last + 1 < lines.length && isShortLine(last + 1)) {
+    const entry = key(last + 1);
+    let repeated = false;
+    for (let later = last + 2; later < lines.length && !repeated; later++) repeated = key(later) === entry;
+    if (!repeated) break;
+    last++;
+  }
+  return last - index + 1 >= 3 ? last : -1;
+}
+
+/**
+ * A pull quote: a paragraph repeating, word for word, a sentence or more of another paragraph (a
+ * magazine page sets a line of the text large between paragraphs). The longer paragraph keeps it.
+ */
+function dropPullQuotes(body: string, blocks: Block[], dropped: DroppedLine[]): void {
+  const texts = blocks.map((block) => comparable(body.slice(block.start, block.end)));
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const text = texts[i] as string;
+    if ((blocks[i] as Block).kind !== 'paragraph' || text.length < 40) continue;
+    if (!texts.some((other, j) => j !== i && other.length > text.length && other.includes(text))) continue;
+    const [quote] = blocks.splice(i, 1) as [Block];
+    texts.splice(i, 1);
+    dropped.push({ start: quote.start, end: quote.end, reason: 'page-furniture' });
   }
 }
 

@@ -264,6 +264,33 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['The company declined to comment on the deal.', 'Users share videos with friends every day.']);
   });
 
+  it('drops a table of contents whose entries head the sections further on, and the sign-up box between separator rules', () => {
+    const body = [
+      'In this explainer', 'What is data localisation?', 'Why does it matter?', 'What comes next?', '',
+      'What is data localisation?', 'Data is kept on servers inside the country.', '',
+      'Why does it matter?', 'Governments give three reasons for it.', '',
+      '----------------------------------------', 'THE WEEKLY BRIEF', 'Understand the week in five minutes.', 'Sign up for our free newsletter.', 'Your email address', '----------------------------------------', '',
+      'What comes next?', 'More countries will adopt such rules.',
+    ].join('\n');
+    expect(kept(body)).toEqual(['What is data localisation?', 'Data is kept on servers inside the country.', 'Why does it matter?', 'Governments give three reasons for it.', 'What comes next?', 'More countries will adopt such rules.']);
+    // Rules around text with no promotion in it are only rules.
+    expect(kept('Oracle began the audit.\n-----\nThe audit takes a year, the firm said.\n-----\nIt ends in 2023.')).toHaveLength(3);
+  });
+
+  it('ends the article at a feedback widget and drops a copyright line and a pull quote', () => {
+    const body = [
+      'Chief executive Jane Example said the firm had studied the structure closely. "We are not going to reinvent the wheel for American regulators," she said.',
+      '"We are not going to reinvent the wheel for American regulators," she said.',
+      'The plan costs $48 million over 18 months.',
+      '© 2024 Example News Hub. Wire content provided by Example Wire.',
+      'Was this explainer helpful?', 'Yes  No', 'More explainers', 'What is a trusted partner?',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'Chief executive Jane Example said the firm had studied the structure closely. "We are not going to reinvent the wheel for American regulators," she said.',
+      'The plan costs $48 million over 18 months.',
+    ]);
+  });
+
   it('never changes the kept text: every block is a span of the body', () => {
     const body = '  Indented paragraph with trailing space.  \n\n\tTabbed line.\n';
     const { blocks } = cleanBody(body);
