@@ -26,8 +26,9 @@ function blockText(token: Token): string[] {
     case 'list': {
       const list = token as Tokens.List;
       const first = typeof list.start === 'number' ? list.start : 1;
-      // Numbered steps keep their numbers: they are part of what the text says.
-      return list.items.map((item, i) => (list.ordered ? `${first + i}. ` : '') + item.tokens.flatMap(blockText).join('\n'));
+      // Numbered steps keep their numbers: they are part of what the text says. Bullets keep their
+      // dash, so that an item reads as a list entry, not as a heading over what follows.
+      return list.items.map((item, i) => (list.ordered ? `${first + i}. ` : '- ') + item.tokens.flatMap(blockText).join('\n'));
     }
     case 'code':
       return [(token as Tokens.Code).text];
