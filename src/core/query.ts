@@ -244,7 +244,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {
-    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.words(), (x) => index.passagesWithWord(x)));
+    // An everyday word ("cell") is no misspelt name: only a word English lacks may change its first letter.
+    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.words(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !isCommonWord(norm) }));
     return spellings.get(norm);
   };
   // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for;

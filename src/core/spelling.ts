@@ -24,22 +24,33 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** How many edits a word of this length may be from its correction: none below 4 letters, two from 8. */
 export const allowedEdits = (length: number): number => (length < 4 ? 0 : length < 8 ? 1 : 2);
 
+/** First letters that sound alike, so that a name heard, not read, is spelt with either ("Calamug", "Kalamug"). */
+const SOUND_ALIKE_FIRST = new Set(['ck', 'kc', 'kq', 'qk', 'cs', 'sc', 'sz', 'zs', 'iy', 'yi', 'gj', 'jg']);
+
 /**
  * The corpus word a misspelt word most likely means: within the allowed edits, starting with the
- * same letter (people rarely mistype the first one), the fewest edits, then the most common.
+ * same letter (people rarely mistype the first one), the fewest edits, then the most common. With
+ * `soundAlikeFirst`, a word that differs only in a first letter that sounds the same is one edit
+ * away too (after the words that start alike), as names are spelt by ear.
  */
-export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
+export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false } = {}): string | undefined {
   const limit = allowedEdits(word.length);
   if (limit === 0) return undefined;
-  let best: { word: string; distance: number; frequency: number } | undefined;
+  let best: { word: string; distance: number; sameFirst: boolean; frequency: number } | undefined;
   for (const candidate of vocabulary) {
-    if (candidate[0] !== word[0] || candidate === word || candidate.length < 3) continue;
-    const distance = editDistance(word, candidate, limit);
+    if (candidate === word || candidate.length < 3) continue;
+    const sameFirst = candidate[0] === word[0];
+    const soundsAlike = soundAlikeFirst && SOUND_ALIKE_FIRST.has(`${word[0]}${candidate[0]}`) && candidate.slice(1) === word.slice(1);
+    if (!sameFirst && !soundsAlike) continue;
+    const distance = sameFirst ? editDistance(word, candidate, limit) : 1;
     if (distance > limit) continue;
     const count = frequency(candidate);
-    if (!best || distance < best.distance || (distance === best.distance && (count > best.frequency || (count === best.frequency && candidate < best.word)))) {
-      best = { word: candidate, distance, frequency: count };
-    }
+    const better =
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && sameFirst && !best.sameFirst) ||
+      (distance === best.distance && sameFirst === best.sameFirst && (count > best.frequency || (count === best.frequency && candidate < best.word)));
+    if (better) best = { word: candidate, distance, sameFirst, frequency: count };
   }
   return best?.word;
 }

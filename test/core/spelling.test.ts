@@ -50,5 +50,14 @@ describe('correctSpelling', () => {
 
   it('does not change the first letter', () => {
     expect(correctSpelling('xrder', vocabulary, frequency)).toBeUndefined();
+    expect(correctSpelling('calamug', ['kalamug'], () => 1)).toBeUndefined();
+  });
+
+  it('spells a name by ear when asked: a sound-alike first letter, the rest the same, after words that start alike', () => {
+    expect(correctSpelling('calamug', ['kalamug', 'oracle'], () => 1, { soundAlikeFirst: true })).toBe('kalamug');
+    expect(correctSpelling('kalamug', ['calamug', 'kalamig'], () => 1, { soundAlikeFirst: true })).toBe('kalamig');
+    // Only the first letter may differ that way.
+    expect(correctSpelling('calamog', ['kalamug'], () => 1, { soundAlikeFirst: true })).toBeUndefined();
+    expect(correctSpelling('xalamug', ['kalamug'], () => 1, { soundAlikeFirst: true })).toBeUndefined();
   });
 });
