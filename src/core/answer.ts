@@ -49,6 +49,8 @@ export type AnswerOptions = {
   readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly proximity: number };
   /** Credit for a question word found only around the passage (the passage before it, the title). */
   readonly contextCredit: number;
+  /** Weight, in the share a passage must hold, of an everyday word the corpus never uses (an unknown name counts fully). */
+  readonly unknownEverydayWordFactor: number;
   /** Factor on the score of a passage without the kind of answer the question word asks for (where → a place…). */
   readonly missingAnswerTypeFactor: number;
   /** Factor when the kind is there but loosely: a number, but not next to the thing a "how many" counts. */
@@ -74,6 +76,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minRelatedAnswerability: 0.3,
   weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
   contextCredit: 0.5,
+  unknownEverydayWordFactor: 0.7,
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
   missingNameFactor: 0.6,
@@ -244,13 +247,18 @@ function answerabilityOf(
   previous: IndexedPassage | undefined,
   contextCredit: number,
   names: ReadonlySet<QueryConcept>,
+  unknownEverydayWordFactor: number,
 ): number {
   let total = 0;
   let held = 0;
   for (const concept of concepts) {
-    total += concept.rarity;
+    // An everyday word the corpus never uses ("crew", "techies") is most often the asker's own
+    // wording for what the articles say otherwise: weaker evidence that they do not answer than an
+    // unknown name.
+    const rarity = !concept.known && isCommonWord(concept.word) ? concept.rarity * unknownEverydayWordFactor : concept.rarity;
+    total += rarity;
     const fromContext = previous && names.has(concept) ? contextCredit * creditOf(concept, previous.terms) : 0;
-    held += concept.rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms), fromContext);
+    held += rarity * Math.max(creditOf(concept, passage.terms), creditOf(concept, passage.titleTerms), fromContext);
   }
   return total === 0 ? 0 : held / total;
 }
@@ -335,7 +343,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts), highlight, highlightTerms: new Set(highlightTerms.keys()) });
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts, options.unknownEverydayWordFactor), highlight, highlightTerms: new Set(highlightTerms.keys()) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);

@@ -42,6 +42,17 @@ describe('answerQuestion', () => {
     expect(answer.results[0]?.passage.text).toContain('Virginia');
   });
 
+  it("answers though the asker's everyday words are not the article's, but not a question about a name it lacks", () => {
+    const security = article('security-team', 'A new team for the data', [
+      'A dedicated security team of about 1,500 engineers will look after the records of American users from an office in Austin.',
+      'The company said the team would report to an independent board rather than to its parent company.',
+    ].join('\n\n'));
+    const bread = article('bread', 'Bread at home', 'Knead the dough for ten minutes, then let it rise in a warm kitchen until it has doubled in size.');
+    const teams = corpusOf(security, bread);
+    expect(answerQuestion(teams, 'who does the security squad report to, techies or lawyers?').results[0]?.passage.text).toContain('independent board');
+    expect(answerQuestion(teams, 'how many engineers are on the Zorblat security team?').results).toEqual([]);
+  });
+
   it('corrects a misspelt word the corpus does not know', () => {
     const answer = answerQuestion(index, 'data center in virgina');
     expect(answer.query.corrections).toEqual([{ from: 'virgina', to: 'virginia' }]);
