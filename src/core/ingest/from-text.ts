@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody, MONTH, type CleanedBody } from '../clean.ts';
+import { cleanBody, isSiteFurniture, MONTH, type CleanedBody, type DroppedLine } from '../clean.ts';
+import { splitSentences } from '../sentences.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
 import { markdownToPlainText } from './markdown.ts';
@@ -29,31 +30,57 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
 
 const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
 
+/** A byline the cleaning dropped: "Posted on June 4, 2024 by …", "Published: …", or a credit "By Jane Doe". */
+const isBylineLine = (body: string, line: DroppedLine): boolean =>
+  line.reason === 'byline' || (line.reason === 'credit' && /^by\s/i.test(body.slice(line.start, line.end).trim()));
+
+/**
+ * Where the article's text starts, for finding what stands above it: its first paragraph, or the
+ * second when the first is a one-sentence standfirst that a byline follows.
+ */
+function textStart(body: string, { blocks, dropped }: CleanedBody): number {
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
+  const [first, second] = paragraphs;
+  if (!first) return body.length;
+  const standfirst = second && splitSentences(body.slice(first.start, first.end)).length === 1 && dropped.some((line) => isBylineLine(body, line) && line.start > first.end && line.start < second.start);
+  return standfirst ? second.start : first.start;
+}
+
 /**
  * A page copied whole often opens with the site's name and menu before the headline ("The Audit
- * Trail / Home / About / … / INTERVIEWS / <headline> / Posted on June 4, 2024 by …"). Then the
- * headline is the line right above the byline, the first line is the site's name (the publisher
- * unless the text credits another), and the whole text stays the body (cleaning drops
- * the headline there as the repeated title). Undefined when no menu line stands before that line, so
- * that "headline, standfirst, byline" keeps its first line as the title, and when the first line is
- * a headline already (more than a name's few words).
+ * Trail / Home / About / … / INTERVIEWS / <headline> / [standfirst] / Posted on June 4, 2024 by …").
+ * Then the headline is the first of the (at most two) lines of text right above the byline, below the
+ * last menu line or section label; the first line is the site's name (the publisher unless the text
+ * credits another); and the whole text stays the body (cleaning drops the headline there as the
+ * repeated title). Undefined when no menu line stands before the headline, so that "headline,
+ * standfirst, byline" keeps its first line as the title, and when the first line is a headline
+ * already (more than a name's few words).
  */
 function titleOfCopiedPage(text: string): { title: string; body: string; siteName: string } | undefined {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const { blocks, dropped } = cleanBody(body);
-  const articleStart = blocks.find((b) => b.kind === 'paragraph')?.start ?? body.length;
-  const byline = dropped.find((line) => line.reason === 'byline' && line.start < articleStart);
+  const cleaned = cleanBody(body);
+  const start = textStart(body, cleaned);
+  const byline = cleaned.dropped.find((line) => isBylineLine(body, line) && line.start < start);
   if (!byline) return undefined;
-  const above = body.slice(0, byline.start).replace(/\s+$/, '');
-  const lineStart = above.lastIndexOf('\n') + 1;
-  const headline = above.slice(lineStart).trim();
+  // The lines of text right above the byline: a headline and perhaps its standfirst.
+  const lines = body.slice(0, byline.start).split('\n');
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  const isLabel = (line: string) => isSiteFurniture(line) || line === line.toUpperCase() || line.split(/\s+/).length < 2;
+  let top = end;
+  while (top > 0 && end - top < 3 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim())) top--;
+  // Three lines of text and more above the byline are the article's, not a headline and standfirst.
+  if (top === end || end - top > 2 || (top > 0 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim()))) return undefined;
+  const headline = (lines[top] ?? '').trim();
+  const headlineAt = lines.slice(0, top).join('\n').length + (top > 0 ? 1 : 0);
   const words = headline.split(/\s+/).length;
-  const looksLikeHeadline = words >= 4 && headline.length <= 200 && headline !== headline.toUpperCase() && !/[:|·]$|\s[|·]\s/.test(headline);
-  const menuBefore = dropped.some((line) => MENU_REASONS.has(line.reason) && line.end <= lineStart);
+  const looksLikeHeadline = words >= 2 && headline.length <= 200 && headline !== headline.toUpperCase() && !/[:|·]$|\s[|·]\s/.test(headline);
+  const menuBefore = cleaned.dropped.some((line) => MENU_REASONS.has(line.reason) && line.end <= headlineAt);
   // The first line is a site's name (a few words), not a headline of its own.
   const firstLine = titleAndBodyOfPlainText(body).title;
   const firstIsName = firstLine.split(/\s+/).length <= 5;
-  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName: firstLine } : undefined;
+  const siteName = firstLine.split(/\s+[|·]\s+/)[0] ?? firstLine;
+  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName } : undefined;
 }
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
@@ -116,8 +143,9 @@ const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\
  * "Published 18 June 2022") before the article starts; nothing when it gives none.
  */
 function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | undefined {
-  // A site's tagline may be kept as a heading above the byline: the article starts at its first paragraph.
-  const articleStart = blocks.find((b) => b.kind === 'paragraph')?.start ?? body.length;
+  // A site's tagline may be kept as a heading above the byline, a standfirst as a paragraph: the
+  // article starts at its first paragraph after them.
+  const articleStart = textStart(body, { blocks, dropped });
   for (const line of dropped) {
     // A byline, or a breadcrumb or masthead line the date was run into ("Home > Policy / 2023-05-22 14:36").
     if (line.start >= articleStart || !['byline', 'navigation', 'masthead'].includes(line.reason)) continue;

@@ -40,6 +40,11 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(masthead).title).toBe('Oracle begins its long-awaited audit of the TikTok app');
   });
 
+  it("finds the headline above a standfirst and a 'By' credit, below the section label, and the date after them", () => {
+    const page = ['Skip to content', 'TRV11 NewsCenter | Tri-Rivers', 'NEWS  WEATHER  SPORTS  TRAFFIC', 'WATCH LIVE', 'NEWS', 'Schools: grading app breach exposed data of 41,000 students', 'The district says the vendor waited almost three weeks to tell it.', 'By Darnell Example', 'Published: Apr. 8, 2025 at 5:42 PM CDT', 'Families in the district are being told that their data was exposed in a breach at the vendor.', 'The district says the breach happened in March.'].join('\n');
+    expect(articleInputFromPlainText(page)).toMatchObject({ title: 'Schools: grading app breach exposed data of 41,000 students', publisher: 'TRV11 NewsCenter', published: '2025-04-08' });
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
