@@ -330,7 +330,13 @@ function paragraphsOf(root: El): string[] {
       if (SKIPPED_TAGS.has(tag)) continue;
       // A <br> inside a paragraph marks a line the author broke on purpose (often a poor man's paragraph).
       if (tag === 'BR') flush();
-      else if (BLOCK_TAGS.has(tag)) {
+      else if (tag === 'LI') {
+        // A list item keeps the bullet or number a reader sees, so that it reads as an entry, not a heading.
+        flush();
+        buffer = listMarkerOf(child);
+        walk(child);
+        flush();
+      } else if (BLOCK_TAGS.has(tag)) {
         flush();
         walk(child);
         flush();
@@ -344,6 +350,15 @@ function paragraphsOf(root: El): string[] {
   walk(root as unknown as DomNode);
   flush();
   return paragraphs;
+}
+
+/** "- " for an item of a bulleted list, "3. " for the third of a numbered one. */
+function listMarkerOf(item: El): string {
+  const list = (item as unknown as { parentNode?: El | null }).parentNode;
+  if (!list || (list.tagName ?? '').toUpperCase() !== 'OL') return '- ';
+  const items = Array.from((list as unknown as DomNode).childNodes).filter((n) => n.nodeType === ELEMENT_NODE && ((n as unknown as El).tagName ?? '').toUpperCase() === 'LI');
+  const start = Number.parseInt(list.getAttribute('start') ?? '1', 10);
+  return `${(Number.isFinite(start) ? start : 1) + items.indexOf(item as unknown as DomNode)}. `;
 }
 
 /** Readability keeps the headline when it differs slightly from <title>; it is metadata, not body text. */

@@ -26,11 +26,17 @@ describe('extractArticle on a realistic news page', () => {
       'At a packed public meeting before the vote, residents of Mill Lane urged the council to act before next winter. Others worried that the wall would cut the town off from its river.',
       '“We have bailed out our kitchens three times. We cannot do it a fourth time,” said Maria Okafor, who chairs the Mill Lane residents’ association.',
       'The council’s engineers say the barrier will include three openings with flood gates, so that the riverside path stays open in dry weather. Work is due to:',
-      'begin with ground surveys in May;',
-      'move to the foundations in the autumn;',
-      'finish before the winter of 2026.',
+      '- begin with ground surveys in May;',
+      '- move to the foundations in the autumn;',
+      '- finish before the winter of 2026.',
       'The Environment Agency, which must approve the final design, said it would respond within eight weeks.',
     ]);
+  });
+
+  it('keeps the numbers of a numbered list', () => {
+    const steps = '<ol start="2"><li>Open the settings of the app and find the privacy page.</li><li>Ask for a copy of the data the company holds.</li></ol>';
+    const page = `<html><head><title>How to ask for your data</title></head><body><article><h1>How to ask for your data</h1><p>${'Anyone can ask a video app for the data it keeps about them, and the law says it must answer within a month. '.repeat(3)}</p>${steps}</article></body></html>`;
+    expect(extracted(page).text).toContain('2. Open the settings of the app and find the privacy page.\n\n3. Ask for a copy of the data the company holds.');
   });
 
   it('leaves out the furniture: menus, cookie banner, ads, share buttons, byline, caption, newsletter, related posts, comments, footer', () => {
