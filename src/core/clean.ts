@@ -22,7 +22,7 @@ const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\
 /** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
 const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post|answer|information) (?:helpful|useful)|did you find this (?:article|explainer|story|page|guide|post) (?:helpful|useful))\s*\??$/i;
 /** A portal's copy of another outlet's story ends where it credits the original. */
-const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b)/i;
+const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b|(?:this|a version of this) (?:article|story) appears in (?:the )?(?:print|\S+ \d{4} issue|\S+ issue|\S+ edition)\b)/i;
 /** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
 const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
 /** A press release ends with whom to call and the wire's "SOURCE Company" line. */
@@ -54,7 +54,7 @@ const WRITTEN_BY = /^[Ww]ritten by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’
 /** Headings of link lists that follow or interrupt an article. */
 const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news|explainers|articles|guides|features|videos|podcasts)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
-const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$)/i;
+const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$|(?:listen|play|watch)(?: to (?:this|the) (?:article|story))?\s*\(?\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes|sec|s)?\)?$)/i;
 /** Share and follow buttons. */
 const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
@@ -80,9 +80,9 @@ const BYLINE = new RegExp(
   'iu',
 );
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
-const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
+const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|[.!?]\s+(?:photograph|photo|picture|illustration)s? by \p{Lu}[^.!?]{2,80}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
-const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b/i;
+const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b|\byou(?:'ve|’ve| have) read \d+ of \d+ free (?:articles|stories)\b|\b(?:register|sign up|log in|subscribe)\b.{0,40}\bto (?:keep|continue) reading\b|^already (?:have an account|a subscriber|registered)\?/i;
 /** Cookie and consent banners. */
 const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
@@ -415,7 +415,9 @@ function dropPullQuotes(body: string, blocks: Block[], dropped: DroppedLine[]): 
   const texts = blocks.map((block) => comparable(body.slice(block.start, block.end)));
   for (let i = blocks.length - 1; i >= 0; i--) {
     const text = texts[i] as string;
-    if ((blocks[i] as Block).kind !== 'paragraph' || text.length < 40) continue;
+    // A quotation set apart may be short ("The desk exists for the times it is not."); other text is repeated only when longer.
+    const quoted = /^["“'‘]/.test(body.slice((blocks[i] as Block).start, (blocks[i] as Block).end).trim());
+    if ((blocks[i] as Block).kind !== 'paragraph' || text.length < (quoted ? 25 : 40)) continue;
     if (!texts.some((other, j) => j !== i && other.length > text.length && other.includes(text))) continue;
     const [quote] = blocks.splice(i, 1) as [Block];
     texts.splice(i, 1);

@@ -291,6 +291,24 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it('drops an audio player, a caption ending in its photo credit, a paywall notice and a short pull quote, and ends at the print-issue line', () => {
+    const body = [
+      'Listen (32 min)',
+      'Ines Example, who leads the access desk, reads the denials each morning. Photograph by Aurelio Example for The Review',
+      'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
+      'You have read 3 of 3 free articles this month. Register with your email to keep reading The Standard.',
+      'Already have an account? Log in',
+      '"The desk exists for the times it is not."',
+      'Roughly 71 percent of the requests are approved within a day.',
+      'This article appears in the March 2025 issue with the headline "The Desk."',
+      'Subscribe to The Review for $2.50 a month.',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
+      'Roughly 71 percent of the requests are approved within a day.',
+    ]);
+  });
+
   it('never changes the kept text: every block is a span of the body', () => {
     const body = '  Indented paragraph with trailing space.  \n\n\tTabbed line.\n';
     const { blocks } = cleanBody(body);
