@@ -193,6 +193,19 @@ function focusOf(
     const second = drafts.find(([at]) => at === first[0] + 1);
     if (second && !index.isName(second[1].word) && isNounNotAdjective(second[1].word)) focus.push(second[1].word);
   });
+  // "the difference between a crocodile and an alligator": the two things compared are what is asked about.
+  const between = words.findIndex((w, i) => w.norm === 'between' && /^(?:difference|differences|differ|different|distinguish|compare|comparison|similarities)$/.test(words[i - 1]?.norm ?? words[i - 2]?.norm ?? ''));
+  const and = between === -1 ? -1 : words.findIndex((w, i) => i > between && w.norm === 'and');
+  if (and !== -1) {
+    for (const [from, to] of [[between, and], [and, words.length]] as const) {
+      const side = drafts.filter(([position, d]) => position > from && position < to && !index.isName(d.word)).map(([, d]) => d.word);
+      const thing = side[side.length - 1];
+      if (thing) {
+        focus.push(thing);
+        firm.push(thing);
+      }
+    }
+  }
   const attribute = /^what(?:'s|’s|s| is| was| are| were) (?:the|a|an) ([\p{L}]+) (?:of|for|behind)\b/u.exec(lead)?.[1];
   const moneyWord = answerType === 'money' ? words.find((w) => MONEY_WORD.test(w.norm))?.norm : undefined;
   for (const word of [attribute, moneyWord]) {

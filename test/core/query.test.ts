@@ -95,6 +95,8 @@ describe('parseQuery: what a typed question asks about', () => {
     ['is my data stored in Virginia', ['data']],
     ['is my data safe', ['data']],
     ['how do firewalls work, need it for my cybersecurity homework', ['cybersecurity', 'homework']],
+    // The two things compared.
+    ["what's the difference between a crocodile and an alligator", ['crocodile', 'alligator']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
