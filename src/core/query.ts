@@ -458,8 +458,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     // "best cloud storage for photos?", "which vpn is best": a recommendation, not a fact ("best-known" is one).
     /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
     // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports
-    // them. "I heard…", "I read…", "I wonder…" only frame a question about the story.
-    words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && FRAMING_VERB.test(words[i + 1]?.norm ?? '')));
+    // them. "I heard…", "I read…", "I wonder…" only frame a question about the story, and so does a
+    // case the asker supposes ("if I get paid as a creator, is my bank info on Oracle's servers?").
+    words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? ''))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

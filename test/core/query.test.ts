@@ -73,6 +73,9 @@ describe("parseQuery: instructions, advice and the asker's own doings", () => {
     ['I heard the repairs cost 12 million dollars', false],
     ['i read that the data moved to Oracle, is that true', false],
     ['what did the US order ByteDance to do', false],
+    // A case the asker supposes frames a question about the story.
+    ['so if i get paid as a creator is my bank info sitting on the oracle servers', false],
+    ['how long do i boil an egg if i want a jammy yolk', true],
   ])('"%s" asks for instructions or advice: %s', (question, asks) => {
     expect(parseQuery(question, index).asksForInstructions).toBe(asks);
   });
