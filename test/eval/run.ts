@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to J) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to K) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -101,5 +101,6 @@ else {
   report('set H (test/eval/questions-h.json)', here('./questions-h.json'));
   report('set I (test/eval/questions-i.json)', here('./questions-i.json'));
   report('set J (test/eval/questions-j.json)', here('./questions-j.json'));
+  report('set K (test/eval/questions-k.json)', here('./questions-k.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
