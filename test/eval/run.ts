@@ -19,8 +19,10 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // Synthetic articles added by --grow: plain-text web copies (grown), an HTML page, a Markdown file and a
 // wire copy (grown2), raw copies in four more site styles (grown3), and a press release, a PDF export,
 // a live blog and a newsletter post (grown4), copies of five big news sites' pages (grown5), and a saved
-// newspaper page, a Q&A blog post, an explainer, an operator's Markdown file and a portal's wire copy (grown6).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7'];
+// newspaper page, a Q&A blog post, an explainer, an operator's Markdown file and a portal's wire copy (grown6),
+// blog, news, magazine, TV and think-tank pages (grown7), and an app page, a newsletter email, an AG's press
+// release, an encyclopedia page and a hurried operator's Markdown note (grown8).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
