@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanBody } from '../../src/core/clean.ts';
+import { cleanBody, isSiteFurniture } from '../../src/core/clean.ts';
 
 const kept = (body: string, title = '') => cleanBody(body, title).blocks.map((b) => body.slice(b.start, b.end));
 
@@ -303,6 +303,8 @@ describe('cleanBody', () => {
       'This article appears in the March 2025 issue with the headline "The Desk."',
       'Subscribe to The Review for $2.50 a month.',
     ].join('\n');
+    // An app banner is furniture even alone, where a copied page's first line may be read as its title.
+    expect(['Open in app', 'Get the app — read faster, save stories offline'].map(isSiteFurniture)).toEqual([true, true]);
     expect(kept(body)).toEqual([
       'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
       'Roughly 71 percent of the requests are approved within a day.',

@@ -21,7 +21,11 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
   const page = given.title ? undefined : titleOfCopiedPage(text);
-  const { title, body } = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
+  const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
+  // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
+  const after = page || given.title ? undefined : headerOf(found.body);
+  if (after && !after.fields.title) return articleInputFromPlainText(after.rest, { ...after.fields, ...given, title: found.title });
+  const { title, body } = found;
   const cleaned = given.published && given.publisher ? undefined : cleanBody(body);
   const published = given.published ?? (cleaned && datelineOf(body, cleaned));
   const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName;
@@ -66,7 +70,8 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   const lines = body.slice(0, byline.start).split('\n');
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
-  const isLabel = (line: string) => isSiteFurniture(line) || line === line.toUpperCase() || line.split(/\s+/).length < 2;
+  // Menus, breadcrumbs ("Politics › Tech Policy"), section labels in capitals and single words are no headline.
+  const isLabel = (line: string) => isSiteFurniture(line) || line === line.toUpperCase() || line.split(/\s+/).length < 2 || /\s[›»>|·]\s/.test(line);
   let top = end;
   while (top > 0 && end - top < 3 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim())) top--;
   // Three lines of text and more above the byline are the article's, not a headline and standfirst.
@@ -76,10 +81,11 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   const words = headline.split(/\s+/).length;
   const looksLikeHeadline = words >= 2 && headline.length <= 200 && headline !== headline.toUpperCase() && !/[:|·]$|\s[|·]\s/.test(headline);
   const menuBefore = cleaned.dropped.some((line) => MENU_REASONS.has(line.reason) && line.end <= headlineAt);
-  // The first line is a site's name (a few words), not a headline of its own.
+  // The first line is a site's name (a few words), not a headline of its own. "☰  THE CAPITOL LEDGER
+  // Sign in": the name is its first run of words, without the icons around it.
   const firstLine = titleAndBodyOfPlainText(body).title;
-  const firstIsName = firstLine.split(/\s+/).length <= 5;
-  const siteName = firstLine.split(/\s+[|·]\s+/)[0] ?? firstLine;
+  const siteName = (firstLine.split(/\s+[|·]\s+|\s{2,}/).map((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '')).find((part) => part !== '') ?? firstLine).trim();
+  const firstIsName = siteName.split(/\s+/).length <= 5;
   return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName } : undefined;
 }
 
@@ -88,8 +94,10 @@ const HEADER_KEYS: Record<string, keyof MetadataOverrides | 'source' | 'ignored'
   title: 'title', headline: 'title', publisher: 'publisher', site: 'publisher', outlet: 'publisher', publication: 'publisher',
   source: 'source', url: 'url', link: 'url', 'source url': 'url', date: 'published', published: 'published',
   'published on': 'published', 'publication date': 'published', author: 'ignored', byline: 'ignored', by: 'ignored',
+  // A newsletter pasted from an email client: its subject line is the title, its date the date.
+  subject: 'title', sent: 'published', from: 'ignored', to: 'ignored', 'reply to': 'ignored', cc: 'ignored',
 };
-const HEADER_LINE = /^([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(\S.*)$/;
+const HEADER_LINE = /^([A-Za-z][A-Za-z -]{0,20}?)\s*:\s*(\S.*)$/;
 
 /**
  * A block of "Key: value" lines opening a text ("Title: …", "Source: Reuters", "URL: …",
@@ -103,11 +111,19 @@ function headerOf(text: string): { fields: MetadataOverrides; rest: string } | u
   let at = 0;
   while (at < lines.length) {
     const match = HEADER_LINE.exec((lines[at] ?? '').trim());
-    const key = match ? HEADER_KEYS[(match[1] ?? '').trim().toLowerCase()] : undefined;
+    const key = match ? HEADER_KEYS[(match[1] ?? '').trim().toLowerCase().replace(/-/g, ' ')] : undefined;
     if (!match || !key) break;
     const value = (match[2] ?? '').trim();
-    if (key === 'source') fields[/^https?:\/\//i.test(value) ? 'url' : 'publisher'] ??= value;
-    else if (key === 'published') {
+    // "Source: Tavish Broadcasting, 9 February 2024": the outlet, and the date after it.
+    const dated = /^(.+?),\s*([^,]*\d{4})$/.exec(value);
+    const datedOn = dated ? normalizeDate((dated[2] ?? '').replace(/\./g, '')) : undefined;
+    if (key === 'source' || key === 'publisher') {
+      if (/^https?:\/\//i.test(value)) fields.url ??= value;
+      else {
+        fields.publisher ??= datedOn ? (dated?.[1] ?? value).trim() : value;
+        if (datedOn) fields.published ??= datedOn;
+      }
+    } else if (key === 'published') {
       const date = normalizeDate(value.replace(/\./g, ''));
       if (date) fields.published ??= date;
     } else if (key !== 'ignored') fields[key] ??= value;

@@ -43,6 +43,15 @@ describe('articleInputFromPlainText', () => {
   it("finds the headline above a standfirst and a 'By' credit, below the section label, and the date after them", () => {
     const page = ['Skip to content', 'TRV11 NewsCenter | Tri-Rivers', 'NEWS  WEATHER  SPORTS  TRAFFIC', 'WATCH LIVE', 'NEWS', 'Schools: grading app breach exposed data of 41,000 students', 'The district says the vendor waited almost three weeks to tell it.', 'By Darnell Example', 'Published: Apr. 8, 2025 at 5:42 PM CDT', 'Families in the district are being told that their data was exposed in a breach at the vendor.', 'The district says the breach happened in March.'].join('\n');
     expect(articleInputFromPlainText(page)).toMatchObject({ title: 'Schools: grading app breach exposed data of 41,000 students', publisher: 'TRV11 NewsCenter', published: '2025-04-08' });
+    const app = ['Open in app', '☰  THE CAPITOL LEDGER                Sign in', 'Politics › Tech Policy', '', 'Senator unveils bill forcing yearly audits of data deals', '', 'By Dominic Example, Technology Policy Correspondent', 'Published 6:42 AM ET, Wed October 18, 2023', '', 'Senator Jane Example wants Americans to see inside the data vaults of foreign-owned apps.'].join('\n');
+    expect(articleInputFromPlainText(app)).toMatchObject({ title: 'Senator unveils bill forcing yearly audits of data deals', publisher: 'THE CAPITOL LEDGER', published: '2023-10-18' });
+  });
+
+  it('reads a newsletter pasted from an email client by its headers, and "Source: outlet, date" after the title line', () => {
+    const email = 'From: Priya Example | The Digest\nReply-To: The Digest\nTo: (you)\nDate: Tue, 14 Nov 2023 07:02:18 -0500\nSubject: Digest #212 — a cloud region goes dark\n\nView in browser\n\nAn Oracle cloud region went dark for almost four hours on Monday.';
+    expect(articleInputFromPlainText(email)).toMatchObject({ title: 'Digest #212 — a cloud region goes dark', published: '2023-11-14' });
+    const note = 'How Quipstream keeps its American data\nSource: Tavish Broadcasting Corporation, 9 February 2024\n\nQuipstream pays an outside cloud company more than it says.';
+    expect(articleInputFromPlainText(note)).toEqual({ title: 'How Quipstream keeps its American data', publisher: 'Tavish Broadcasting Corporation', published: '2024-02-09', body: 'Quipstream pays an outside cloud company more than it says.' });
   });
 
   it('lets a date given explicitly win over the byline', () => {
