@@ -44,6 +44,10 @@ function hyphenJoins(text: string): string[] {
 /** The lower-case words of a text (stop words included), for the spelling vocabulary. */
 export const surfaceWords = (text: string): string[] => splitWords(text).map((w) => w.norm);
 
+/** Hyphenated words written as one ("co-sponsors" → "cosponsors"), so that a misspelling of the joined form is corrected too. */
+export const joinedHyphenWords = (text: string): string[] =>
+  [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)].map((match) => splitWords(match[0]).map((w) => w.norm).join('')).filter((word) => word.length >= 4);
+
 /** The lower-case words of a text that it also writes in lower case somewhere (not only as a name). */
 export const lowerCaseWords = (text: string): string[] =>
   splitWords(text)

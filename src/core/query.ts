@@ -258,7 +258,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {
     // An everyday word ("cell") is no misspelt name: only a word English lacks may change its first letter.
-    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.words(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !isCommonWord(norm) }));
+    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !isCommonWord(norm) }));
     return spellings.get(norm);
   };
   // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for;

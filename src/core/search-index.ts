@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
 import { cleanBody, type CleanedBody, type DropReason } from './clean.ts';
 import { splitWords, stemWord } from './analyze.ts';
-import { indexTerms, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
+import { indexTerms, joinedHyphenWords, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
 
@@ -61,6 +61,8 @@ export class PassageIndex {
   private readonly termPassageCounts = new Counter();
   /** In how many passages each lower-case word occurs, for spelling correction. */
   private readonly wordPassageCounts = new Counter();
+  /** Hyphenated words of the corpus written as one, for spelling correction only. */
+  private readonly joinedWordCounts = new Counter();
   /** In how many passages each word also appears written in lower case: names never do. */
   private readonly lowerCasePassageCounts = new Counter();
   /** In how many articles each word names the source: in the title, the publisher, or a masthead, byline or credit line. */
@@ -128,6 +130,7 @@ export class PassageIndex {
       this.passagesById.set(passage.id, passage);
       this.termPassageCounts.add(passage.terms, 1);
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), 1);
+      this.joinedWordCounts.add(new Set(joinedHyphenWords(passage.text)), 1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), 1);
       this.search.add({ id: passage.id, title: article.title, text: passage.text });
     }
@@ -143,6 +146,7 @@ export class PassageIndex {
       this.passagesById.delete(passage.id);
       this.termPassageCounts.add(passage.terms, -1);
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
+      this.joinedWordCounts.add(new Set(joinedHyphenWords(passage.text)), -1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), -1);
     }
     this.sourceWordCounts.add(this.sourceWordsByArticle.get(articleId) ?? [], -1);
@@ -248,6 +252,12 @@ export class PassageIndex {
   /** Every lower-case word of the corpus. */
   words(): IterableIterator<string> {
     return this.wordPassageCounts.keys();
+  }
+
+  /** The words a misspelling may be corrected to: every lower-case word, and hyphenated words written as one ("cosponsors"). */
+  *spellingVocabulary(): IterableIterator<string> {
+    yield* this.wordPassageCounts.keys();
+    for (const joined of this.joinedWordCounts.keys()) if (this.wordPassageCounts.get(joined) === 0) yield joined;
   }
 
   /** BM25 candidates for weighted terms (OR), best first. */

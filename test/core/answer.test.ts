@@ -53,6 +53,13 @@ describe('answerQuestion', () => {
     expect(answerQuestion(teams, 'how many engineers are on the Zorblat security team?').results).toEqual([]);
   });
 
+  it('corrects a misspelling of a hyphenated word written as one ("cosponsers" for "co-sponsors")', () => {
+    const bill = article('audit-bill', 'Senator unveils audit bill', 'The bill has 11 co-sponsors: seven from the senator\'s own caucus and four from across the aisle.');
+    const answer = answerQuestion(corpusOf(bill, cooking), 'how many cosponsers does the bill have');
+    expect(answer.query.corrections).toEqual([{ from: 'cosponsers', to: 'cosponsors' }]);
+    expect(answer.results[0]?.passage.text).toContain('11 co-sponsors');
+  });
+
   it('corrects a misspelt word the corpus does not know', () => {
     const answer = answerQuestion(index, 'data center in virgina');
     expect(answer.query.corrections).toEqual([{ from: 'virgina', to: 'virginia' }]);
