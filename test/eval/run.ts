@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to K) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to L) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -21,8 +21,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // a live blog and a newsletter post (grown4), copies of five big news sites' pages (grown5), and a saved
 // newspaper page, a Q&A blog post, an explainer, an operator's Markdown file and a portal's wire copy (grown6),
 // blog, news, magazine, TV and think-tank pages (grown7), and an app page, a newsletter email, an AG's press
-// release, an encyclopedia page and a hurried operator's Markdown note (grown8).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8'];
+// release, an encyclopedia page and a hurried operator's Markdown note (grown8), and ordinary news copies
+// (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9.
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -104,5 +105,6 @@ else {
   report('set I (test/eval/questions-i.json)', here('./questions-i.json'));
   report('set J (test/eval/questions-j.json)', here('./questions-j.json'));
   report('set K (test/eval/questions-k.json)', here('./questions-k.json'));
+  report('set L (test/eval/questions-l.json)', here('./questions-l.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
