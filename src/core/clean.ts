@@ -70,6 +70,7 @@ const BYLINE = new RegExp(
     "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
     "^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3},?\\s+(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|columnist)$", // Jane Doe Transport correspondent
+    "^(?:(?:posted|written|published)\\s+)?by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+(?:on|at)\\s+.{0,40}\\d{4}\\b.{0,30}$", // Posted by Jane Doe on January 19, 2023
     '^listen to this (?:article|story)\\b', // audio player
     `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
@@ -144,6 +145,8 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
   if (text.length <= 160 && BYLINE.test(text)) return 'byline';
+  // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
+  if (text.length <= 160 && /\s[|·•]\s/.test(text) && text.split(/\s+[|·•]\s+/).every((part) => BYLINE.test(part.trim()))) return 'byline';
   if (isMenu(text)) return 'navigation';
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';

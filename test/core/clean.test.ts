@@ -303,8 +303,10 @@ describe('cleanBody', () => {
       'This article appears in the March 2025 issue with the headline "The Desk."',
       'Subscribe to The Review for $2.50 a month.',
     ].join('\n');
-    // An app banner is furniture even alone, where a copied page's first line may be read as its title.
-    expect(['Open in app', 'Get the app — read faster, save stories offline'].map(isSiteFurniture)).toEqual([true, true]);
+    // An app banner is furniture even alone, where a copied page's first line may be read as its title;
+    // so are datelines side by side and a blog's "Posted by … on …".
+    expect(['Open in app', 'Get the app — read faster, save stories offline', 'Dec. 7, 2022 | Updated 11:05 a.m.', 'Posted by Marisol Example on January 19, 2023'].map(isSiteFurniture)).toEqual([true, true, true, true]);
+    expect(isSiteFurniture('Oracle said the move was done. | TikTok said it was not.')).toBe(false);
     expect(kept(body)).toEqual([
       'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
       'Roughly 71 percent of the requests are approved within a day.',

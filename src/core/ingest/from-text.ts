@@ -72,6 +72,12 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
   // Menus, breadcrumbs ("Politics › Tech Policy"), section labels in capitals and single words are no headline.
   const isLabel = (line: string) => isSiteFurniture(line) || line === line.toUpperCase() || line.split(/\s+/).length < 2 || /\s[›»>|·]\s/.test(line);
+  // The writer's name alone on the line above the byline ("Tessa Leung") is part of it, not a headline.
+  const bareName = (line: string) => /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}$/u.test(line.trim());
+  if (end > 0 && bareName(lines[end - 1] ?? '')) {
+    end--;
+    while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  }
   let top = end;
   while (top > 0 && end - top < 3 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim())) top--;
   // Three lines of text and more above the byline are the article's, not a headline and standfirst.

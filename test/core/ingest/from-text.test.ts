@@ -45,6 +45,9 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(page)).toMatchObject({ title: 'Schools: grading app breach exposed data of 41,000 students', publisher: 'TRV11 NewsCenter', published: '2025-04-08' });
     const app = ['Open in app', '☰  THE CAPITOL LEDGER                Sign in', 'Politics › Tech Policy', '', 'Senator unveils bill forcing yearly audits of data deals', '', 'By Dominic Example, Technology Policy Correspondent', 'Published 6:42 AM ET, Wed October 18, 2023', '', 'Senator Jane Example wants Americans to see inside the data vaults of foreign-owned apps.'].join('\n');
     expect(articleInputFromPlainText(app)).toMatchObject({ title: 'Senator unveils bill forcing yearly audits of data deals', publisher: 'THE CAPITOL LEDGER', published: '2023-10-18' });
+    // The writer's name alone above the dateline is no headline.
+    const named = ['HARBOURLINE DAILY', 'News | Business | Tech | Asia', '', 'Tech', '', 'ByteDance rejects US think tank report on TikTok data', '', 'Tessa Example', 'Published: 4:15pm, 29 Nov, 2022', '', 'ByteDance on Tuesday rejected a US think tank report on its data.'].join('\n');
+    expect(articleInputFromPlainText(named)).toMatchObject({ title: 'ByteDance rejects US think tank report on TikTok data', published: '2022-11-29' });
   });
 
   it('reads a newsletter pasted from an email client by its headers, and "Source: outlet, date" after the title line', () => {
