@@ -26,7 +26,8 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const after = page || given.title ? undefined : headerOf(found.body);
   if (after && !after.fields.title) return articleInputFromPlainText(after.rest, { ...after.fields, ...given, title: found.title });
   const { title, body } = found;
-  const cleaned = given.published && given.publisher ? undefined : cleanBody(body);
+  // A copied page was cleaned already to find its headline: the same body, cleaned once.
+  const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
   const published = given.published ?? (cleaned && datelineOf(body, cleaned));
   const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName;
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
@@ -60,7 +61,7 @@ function textStart(body: string, { blocks, dropped }: CleanedBody): number {
  * standfirst, byline" keeps its first line as the title, and when the first line is a headline
  * already (more than a name's few words).
  */
-function titleOfCopiedPage(text: string): { title: string; body: string; siteName: string } | undefined {
+function titleOfCopiedPage(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const cleaned = cleanBody(body);
   const start = textStart(body, cleaned);
@@ -92,7 +93,7 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   const firstLine = titleAndBodyOfPlainText(body).title;
   const siteName = (firstLine.split(/\s+[|·]\s+|\s{2,}/).map((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '')).find((part) => part !== '') ?? firstLine).trim();
   const firstIsName = siteName.split(/\s+/).length <= 5;
-  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName } : undefined;
+  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName, cleaned } : undefined;
 }
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
