@@ -232,6 +232,10 @@ export function cleanBody(body: string, title = ''): CleanedBody {
   const dropped: DroppedLine[] = [];
   const lines = logicalLines(body);
   const runningHeads = runningHeaders(body, lines);
+  // Each line's comparable form, and the last line that has it: worked out once, for finding a
+  // table of contents whose entries the text repeats further on.
+  const lineKeys = lines.map((span) => comparable(body.slice(span.start, span.end)));
+  const lastAt = new Map(lineKeys.map((key, at) => [key, at]));
   let skippingRelatedLinks = false;
   let skippingLegal = false;
   for (let index = 0; index < lines.length; index++) {
@@ -276,7 +280,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       continue;
     }
     // A table of contents: lines the text repeats further on as its section titles.
-    const contentsEnd = tableOfContentsEnd(body, lines, index);
+    const contentsEnd = tableOfContentsEnd(lines, lineKeys, lastAt, index);
     if (contentsEnd !== -1) {
       const label = blocks[blocks.length - 1];
       // Its label ("In this explainer", "Contents") goes with it.
@@ -286,7 +290,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       continue;
     }
     // A document's running header, repeated on every page.
-    if (runningHeads.has(comparable(oneLine))) {
+    if (runningHeads.has(lineKeys[index] as string)) {
       dropped.push({ ...span, reason: 'page-furniture' });
       continue;
     }
@@ -396,17 +400,10 @@ function promotionBoxEnd(body: string, lines: readonly Span[], index: number): n
  * Where a table of contents that starts at `index` ends: three or more short lines in a row, each
  * of which the text repeats as a line further on (the section titles). -1 otherwise.
  */
-function tableOfContentsEnd(body: string, lines: readonly Span[], index: number): number {
-  const key = (i: number) => comparable(body.slice((lines[i] as Span).start, (lines[i] as Span).end));
-  const isShortLine = (i: number) => (lines[i] as Span).end - (lines[i] as Span).start <= 100 && key(i).length > 0;
+function tableOfContentsEnd(lines: readonly Span[], lineKeys: readonly string[], lastAt: ReadonlyMap<string, number>, index: number): number {
+  const isShortLine = (i: number) => (lines[i] as Span).end - (lines[i] as Span).start <= 100 && (lineKeys[i] as string).length > 0;
   let last = index - 1;
-  while (last + 1 < lines.length && isShortLine(last + 1)) {
-    const entry = key(last + 1);
-    let repeated = false;
-    for (let later = last + 2; later < lines.length && !repeated; later++) repeated = key(later) === entry;
-    if (!repeated) break;
-    last++;
-  }
+  while (last + 1 < lines.length && isShortLine(last + 1) && (lastAt.get(lineKeys[last + 1] as string) ?? -1) > last + 1) last++;
   return last - index + 1 >= 3 ? last : -1;
 }
 
