@@ -31,22 +31,18 @@ export function termPositions(text: string, synonyms: SynonymTable): ReadonlyMap
   return positions;
 }
 
+/** Hyphenated words of a text written as one, lower case ("TikTok-Oracle" → "tiktokoracle"). */
+const hyphenatedWordsJoined = (text: string): string[] =>
+  [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)].map((match) => splitWords(match[0])).filter((words) => words.length > 1).map((words) => words.map((w) => w.norm).join(''));
+
 /** Stems of hyphenated words written as one ("TikTok-Oracle" → "tiktokoracl"), so either spelling finds the other. */
-function hyphenJoins(text: string): string[] {
-  const joins: string[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
-    const words = splitWords(match[0]);
-    if (words.length > 1) joins.push(contentWords(words.map((w) => w.norm).join(''))[0]?.stem ?? '');
-  }
-  return joins.filter(Boolean);
-}
+const hyphenJoins = (text: string): string[] => hyphenatedWordsJoined(text).map((joined) => contentWords(joined)[0]?.stem ?? '').filter(Boolean);
 
 /** The lower-case words of a text (stop words included), for the spelling vocabulary. */
 export const surfaceWords = (text: string): string[] => splitWords(text).map((w) => w.norm);
 
 /** Hyphenated words written as one ("co-sponsors" → "cosponsors"), so that a misspelling of the joined form is corrected too. */
-export const joinedHyphenWords = (text: string): string[] =>
-  [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)].map((match) => splitWords(match[0]).map((w) => w.norm).join('')).filter((word) => word.length >= 4);
+export const joinedHyphenWords = (text: string): string[] => hyphenatedWordsJoined(text).filter((word) => word.length >= 4);
 
 /** The lower-case words of a text that it also writes in lower case somewhere (not only as a name). */
 export const lowerCaseWords = (text: string): string[] =>

@@ -194,7 +194,7 @@ function focusOf(
     if (second && !index.isName(second[1].word) && isNounNotAdjective(second[1].word)) focus.push(second[1].word);
   });
   // "the difference between a crocodile and an alligator": the two things compared are what is asked about.
-  const between = words.findIndex((w, i) => w.norm === 'between' && /^(?:difference|differences|differ|different|distinguish|compare|comparison|similarities)$/.test(words[i - 1]?.norm ?? words[i - 2]?.norm ?? ''));
+  const between = words.findIndex((w, i) => w.norm === 'between' && /^(?:difference|differences|differ|different|distinguish|compare|comparison|similarities)$/.test(words[i - 1]?.norm ?? ''));
   const and = between === -1 ? -1 : words.findIndex((w, i) => i > between && w.norm === 'and');
   if (and !== -1) {
     for (const [from, to] of [[between, and], [and, words.length]] as const) {
