@@ -1,7 +1,7 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to L) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to N) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
- * --grow: first add the articles of test/fixtures/grown/ to grown4/ to a copy of the corpus with
+ * --grow: first add the articles of test/fixtures/grown/ to grown10/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
  * question sets and the fixtures' questions.json on the grown corpus.
  */
@@ -22,8 +22,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // newspaper page, a Q&A blog post, an explainer, an operator's Markdown file and a portal's wire copy (grown6),
 // blog, news, magazine, TV and think-tank pages (grown7), and an app page, a newsletter email, an AG's press
 // release, an encyclopedia page and a hurried operator's Markdown note (grown8), and ordinary news copies
-// (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9.
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9'];
+// (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9, and a blog-platform post, a hard-wrapped
+// wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -93,7 +94,9 @@ else {
   // set F a session after E, an ordinary mixed server, scored once unseen before its misses were read;
   // set G in the same session, a journalism club's well-formed questions, scored unseen at the end;
   // set H a session later, a tech-and-policy podcast's server, scored once unseen before its misses were read;
-  // set I in the same session, an international server (non-native English), likewise.
+  // set I in the same session, an international server (non-native English), likewise; J, K and L a session
+  // later (a law seminar, a small-business server, a debate club); M and N later again (a parents-and-teachers
+  // server typing fast, an international learners' and security hobbyists' server), each scored once unseen first.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -106,5 +109,7 @@ else {
   report('set J (test/eval/questions-j.json)', here('./questions-j.json'));
   report('set K (test/eval/questions-k.json)', here('./questions-k.json'));
   report('set L (test/eval/questions-l.json)', here('./questions-l.json'));
+  report('set M (test/eval/questions-m.json)', here('./questions-m.json'));
+  report('set N (test/eval/questions-n.json)', here('./questions-n.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
