@@ -17,8 +17,8 @@ export type DropReason =
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION =
   /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:(?:view|show|see|read)\s+(?:all\s+)?(?:\d+\s+)?)?(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
-/** A line that says the article is over ("(End)", "-- END --"): what follows is the site's. */
-const ARTICLE_END = /^[-–—(\[（【\s]*(?:end|the end|完)[-–—)\]）】\s]*$/i;
+/** A line that says the article is over ("(End)", "-- END --", "(end of article)", a press release's "###" or "-30-"): what follows is the site's. */
+const ARTICLE_END = /^(?:[-–—(\[（【\s]*(?:end|the end|end of (?:the )?(?:article|story|text|release|transcript)|完)[-–—)\]）】.\s]*|#\s?#\s?#|-\s?30\s?-)$/i;
 /** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
 const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post|answer|information) (?:helpful|useful)|did you find this (?:article|explainer|story|page|guide|post) (?:helpful|useful))\s*\??$/i;
 /** A portal's copy of another outlet's story ends where it credits the original. */
@@ -56,7 +56,7 @@ const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|conte
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
 const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$|(?:listen|play|watch)(?: to (?:this|the) (?:article|story))?\s*\(?\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes|sec|s)?\)?$)/i;
 /** Share and follow buttons. */
-const SHARE_WIDGET = /^(?:share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
+const SHARE_WIDGET = /^(?:more(?: options)?$|share(?: this(?: article| story| post)?)?(?: on| via| with)?\b|click to (?:share|email|print)|tweet(?: this)?$|pin it$|like this:?$|loading\.\.\.$|follow us\b|email this\b|print this\b|copy link$)/i;
 /** Credit and byline lines ("- Reuters, with editing by …", "(Reporting by …)", "By Jane Doe"). */
 const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$|^our standards\s*:|\bcontributed (?:reporting )?to this (?:report|story|article)\b/iu;
 /** A month's name or abbreviation, lower case (match with the i flag). */
@@ -72,8 +72,9 @@ const BYLINE = new RegExp(
     "^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3},?\\s+(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|columnist)$", // Jane Doe Transport correspondent
     "^(?:(?:posted|written|published)\\s+)?by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+(?:on|at)\\s+.{0,40}\\d{4}\\b.{0,30}$", // Posted by Jane Doe on January 19, 2023
     '^listen to this (?:article|story)\\b', // audio player
-    `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022
+    `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022, Posted: Thu Jun 11, 2026
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
+    "^published in\\s+\\p{Lu}[^.!?]{0,60}$", // Published in Patch Notes Quarterly (a blog platform's publication)
     '[·•|]\\s*\\d+\\s+min(?:ute)?s?\\s+read$', // The Signal Ledger · 4 min read
     `^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}.*)?$`, // June 18, 2022 / Saturday 22 October 2022, 4:15pm / Thu 4 Jul 2024 06.00 BST
     '^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}.*)?$', // 2022-06-18

@@ -43,6 +43,10 @@ describe('cleanBody', () => {
     expect(kept(`${article}\n\n3 thoughts on "The article"\n\nPellam Oduya\nSeptember 14, 2022 at 9:12 pm\nGood. Nobody ever explained what happens to the data.`)).toEqual([article]);
     expect(kept(`${article}\n\nREADERS' COMMENTS (4)\n\nMarjorie Fenwright — 19 Oct 2023, 10:14\nWell deserved! I have been buying it for years.`)).toEqual([article]);
     expect(kept(`${article}\n\n(End)\n\nDisclaimer: This article is compiled from the Internet.\n\nScan the QR code to follow us!`)).toEqual([article]);
+    // A forum post quoting a paper, then the thread's replies; a press release's end marks.
+    expect(kept(`${article}\n\n(end of article)\n\nRe: Parking meters leaked plates\n\nSo the sticker on the meter was the password. Wonderful.`)).toEqual([article]);
+    expect(kept(`${article}\n\n###\n\nAbout the Office of the Attorney General: the office enforces the state's consumer laws.`)).toEqual([article]);
+    expect(kept(`${article}\n\n-30-\n\nMedia contact: Jane Roe, press office of the county, reachable on weekdays.`)).toEqual([article]);
     // A sentence about thoughts or an ending is text.
     expect(kept(`${article}\n\nThe end of the review is expected in March, officials said.`)).toHaveLength(2);
   });

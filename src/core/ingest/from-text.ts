@@ -69,20 +69,40 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   if (!byline) return undefined;
   // The lines of text right above the byline: a headline and perhaps its standfirst.
   const lines = body.slice(0, byline.start).split('\n');
+  const lineStarts = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0));
+  const droppedAt = new Map(cleaned.dropped.map((line) => [line.start, line.reason]));
+  const blank = (i: number) => (lines[i] ?? '').trim() === '';
+  // A blog platform's header puts buttons and more byline between them ("Follow", "Published in …").
+  const control = (i: number) => ['interface', 'share-widget', 'byline'].includes(droppedAt.get(lineStarts[i] ?? -1) ?? '');
   let end = lines.length;
-  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  while (end > 0 && (blank(end - 1) || control(end - 1))) end--;
   // Menus, breadcrumbs ("Politics › Tech Policy"), section labels in capitals and single words are no headline.
   const isLabel = (line: string) => isSiteFurniture(line) || line === line.toUpperCase() || line.split(/\s+/).length < 2 || /\s[›»>|·]\s/.test(line);
   // The writer's name alone on the line above the byline ("Tessa Leung") is part of it, not a headline.
   const bareName = (line: string) => /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}$/u.test(line.trim());
   if (end > 0 && bareName(lines[end - 1] ?? '')) {
     end--;
-    while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+    while (end > 0 && (blank(end - 1) || control(end - 1))) end--;
   }
   let top = end;
-  while (top > 0 && end - top < 3 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim())) top--;
+  while (top > 0 && end - top < 3 && !blank(top - 1) && !isLabel((lines[top - 1] ?? '').trim())) top--;
+  // Headline and standfirst a blank line apart: the headline is the shorter line above.
+  let apart = false;
+  if (end - top === 1) {
+    let above = top;
+    while (above > 0 && blank(above - 1)) above--;
+    const upper = (lines[above - 1] ?? '').trim();
+    const overUpper = (lines[above - 2] ?? '').trim();
+    // Only a headline in title case ("What an Oracle Engineer Told…") is told from a menu row or a tagline this way.
+    const longWords = upper.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+    const titleCase = longWords.length >= 2 && longWords.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * longWords.length && !/\S\s{2,}\S/.test(upper);
+    if (above < top && upper !== '' && !isLabel(upper) && titleCase && upper.length < (lines[top] ?? '').trim().length && (overUpper === '' || isLabel(overUpper))) {
+      top = above - 1;
+      apart = true;
+    }
+  }
   // Three lines of text and more above the byline are the article's, not a headline and standfirst.
-  if (top === end || end - top > 2 || (top > 0 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim()))) return undefined;
+  if (top === end || (end - top > 2 && !apart) || (top > 0 && (lines[top - 1] ?? '').trim() !== '' && !isLabel((lines[top - 1] ?? '').trim()))) return undefined;
   const headline = (lines[top] ?? '').trim();
   const headlineAt = lines.slice(0, top).join('\n').length + (top > 0 ? 1 : 0);
   const words = headline.split(/\s+/).length;
@@ -93,7 +113,12 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   const firstLine = titleAndBodyOfPlainText(body).title;
   const siteName = (firstLine.split(/\s+[|·]\s+|\s{2,}/).map((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '')).find((part) => part !== '') ?? firstLine).trim();
   const firstIsName = siteName.split(/\s+/).length <= 5;
-  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName, cleaned } : undefined;
+  // A blog platform names the publication a post appeared in ("Published in Patch Notes Quarterly").
+  const publication = cleaned.dropped
+    .filter((line) => line.reason === 'byline' && line.start < start)
+    .map((line) => /^published in\s+(.+)$/i.exec(body.slice(line.start, line.end).trim())?.[1])
+    .find((name) => name !== undefined);
+  return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName: publication ?? siteName, cleaned } : undefined;
 }
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */

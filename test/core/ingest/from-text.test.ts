@@ -50,6 +50,14 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(named)).toMatchObject({ title: 'ByteDance rejects US think tank report on TikTok data', published: '2022-11-29' });
   });
 
+  it("reads a blog platform's header: title-case headline, standfirst, writer, buttons and the publication it appeared in", () => {
+    const post = ['Open in app', '', 'Sign in', '', 'Write', '', 'Search', '', 'Patch Notes Quarterly', '', 'What an Engineer Told a Room About Reviewing Code', '', 'Forty million lines a month and one honest slide about what reviewers still miss', '', 'Marcus Example', '', 'Follow', '', 'Published in Patch Notes Quarterly', '', '7 min read', '', 'Apr 18, 2026', '', 'Listen', '', 'Share', '', 'More', '', 'I went to the summit expecting the usual mix of vendor keynotes.'].join('\n');
+    expect(articleInputFromPlainText(post)).toMatchObject({ title: 'What an Engineer Told a Room About Reviewing Code', publisher: 'Patch Notes Quarterly', published: '2026-04-18' });
+    // A menu row or a tagline above a sentence-case headline is no headline.
+    const blog = ['Kestrel Dispatch', 'Gadgets, platforms and the policy fights around them', '', 'Home   News   Reviews   Policy   About', '', 'TikTok says it has finished wiping its US backups', '', 'Posted by Jane Example on January 19, 2023', '', 'TikTok said on Wednesday that it has finished deleting the backups.'].join('\n');
+    expect(articleInputFromPlainText(blog).title).toBe('TikTok says it has finished wiping its US backups');
+  });
+
   it('reads a newsletter pasted from an email client by its headers, and "Source: outlet, date" after the title line', () => {
     const email = 'From: Priya Example | The Digest\nReply-To: The Digest\nTo: (you)\nDate: Tue, 14 Nov 2023 07:02:18 -0500\nSubject: Digest #212 — a cloud region goes dark\n\nView in browser\n\nAn Oracle cloud region went dark for almost four hours on Monday.';
     expect(articleInputFromPlainText(email)).toMatchObject({ title: 'Digest #212 — a cloud region goes dark', published: '2023-11-14' });
