@@ -12,7 +12,12 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['mos', 'months'], ['wk', 'week'], ['wks', 'weeks'], ['hr', 'hour'], ['hrs', 'hours'],
   ['mins', 'minutes'], ['approx', 'approximately'], ['acct', 'account'], ['prez', 'president'], ['pres', 'president'],
   ['exec', 'executive'], ['execs', 'executives'], ['dev', 'developer'], ['devs', 'developers'], ['org', 'organization'],
-  ['orgs', 'organizations'], ['bday', 'birthday'],
+  ['orgs', 'organizations'], ['bday', 'birthday'], ['env', 'environment'], ['envs', 'environments'], ['config', 'configuration'],
+  ['configs', 'configurations'], ['doc', 'document'], ['docs', 'documents'], ['pw', 'password'], ['pwd', 'password'], ['pwds', 'passwords'],
+  ['repo', 'repository'], ['repos', 'repositories'], ['stats', 'statistics'], ['vid', 'video'], ['vids', 'videos'],
+  ['infra', 'infrastructure'], ['mgr', 'manager'], ['mgrs', 'managers'], ['ops', 'operations'],
+  // Question words spelt by ear ("wen is the next workshop").
+  ['wen', 'when'], ['wher', 'where'],
   // Units, as people type them and articles spell them out ("48 megawatts").
   ['km', 'kilometres'], ['kms', 'kilometres'], ['kg', 'kilograms'], ['kgs', 'kilograms'], ['mw', 'megawatts'], ['gw', 'gigawatts'],
   ['kw', 'kilowatts'], ['kwh', 'kilowatt'], ['mwh', 'megawatt'], ['gb', 'gigabytes'], ['tb', 'terabytes'], ['mb', 'megabytes'],

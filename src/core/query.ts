@@ -266,7 +266,12 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // (whose relatives it may use: "worldwide"). A misspelling of a corpus word is corrected below.
   const words = splitWords(text).map((w) => {
     if (index.passagesWithWord(w.norm) > 0 || isStopWord(w.norm)) return w;
-    const full = expandShorthand(w.norm) ?? (corpusSpelling(w.norm) ? undefined : everydaySpelling(w.norm));
+    // Chat drops the g of "-ing" ("happenin", "goin"): read as the everyday word when English has it.
+    const gDropped = /[^aeiou]in$/.test(w.norm) && !isCommonWord(w.norm) && isCommonWord(`${w.norm}g`) ? `${w.norm}g` : undefined;
+    // "DoC", written with capitals inside lower case, is an acronym, not chat shorthand ("MW" is megawatts).
+    const written = text.slice(w.start, w.end);
+    const shorthand = /^.\P{Lu}*$/u.test(written) || written === written.toUpperCase() ? expandShorthand(w.norm) : undefined;
+    const full = shorthand ?? gDropped ?? (corpusSpelling(w.norm) ? undefined : everydaySpelling(w.norm));
     return full ? { ...w, norm: full } : w;
   });
   const passageCount = Math.max(index.passageCount, 1);

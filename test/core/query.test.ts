@@ -218,9 +218,17 @@ describe('parseQuery: chat shorthand', () => {
 
   it('finds a word whose "-ing" lost its g ("storin"), and reads "stuff" as filler', () => {
     const query = parseQuery('is it still storin the data and stuff', index);
-    expect(query.searched).toEqual(['storin', 'data']);
+    expect(query.searched).toEqual(['storing', 'data']);
     expect(query.concepts[0]?.alternatives.has(stemWord('storing'))).toBe(true);
     expect(query.unknown).toEqual([]);
+  });
+
+  it('reads "happenin" as the everyday word, "env" as environment, and "nah" and "yeah" as filler', () => {
+    expect(parseQuery('yeah so is the data stored in a test env or nah', index).searched).toEqual(['data', 'stored', 'test', 'environment']);
+    expect(parseQuery('is the data move still happenin', index).searched).toEqual(['data', 'move']);
+    expect(parseQuery('is oracle still reviewin the code', index).searched).toContain('reviewing');
+    // An abbreviation written with inner capitals is an acronym, not chat shorthand.
+    expect(parseQuery('what did the DoC say about the data', index).searched).toContain('doc');
   });
 
   it('reads "gona", "thru", "w", "once" and "question:" as filler', () => {
