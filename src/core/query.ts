@@ -100,10 +100,12 @@ const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|spen[dt]|price|money|fund|
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
-const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,4}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:anything|something|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
+const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,6}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
 
 /** Verbs after "I" that frame a question about the story rather than tell of the asker ("I heard", "I was told"). */
 const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|guess|wonder|wondered|remember|know|knew|was|am|m|noticed|understand|suppose|assume|feel|felt|mean|want|wanted|need|wanna|would|d|just|also|still)$/;
+/** Those a statement is made to ("said nothing to the press", "when reporters asked"). */
+const AUDIENCE: ReadonlySet<string> = new Set(['press', 'media', 'reporters', 'reporter', 'journalists', 'journalist']);
 
 const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
 
@@ -283,6 +285,18 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
   const functional = functionPhraseWords(words);
+  // "Did Oracle say anything to the press", "…when reporters reached out": whom a statement was made
+  // to is the asking frame, not what the answer is about (articles write "declined to comment").
+  words.forEach((w, i) => {
+    if (!AUDIENCE.has(w.norm)) return;
+    const before = words[i - 1]?.norm === 'the' ? words[i - 2]?.norm : words[i - 1]?.norm;
+    if (before === 'to' || before === 'with') functional.add(i);
+    else if (/^(?:asked|reached|contacted|called|emailed)$/.test(words[i + 1]?.norm ?? '')) {
+      functional.add(i);
+      functional.add(i + 1);
+      if (words[i + 2]?.norm === 'out') functional.add(i + 2);
+    }
+  });
   const accidentalStems = new Set<string>(); // stems a typo shares with unrelated corpus words: never matches
   words.forEach((w, position) => {
     if (isStopWord(w.norm) || functional.has(position)) return;

@@ -28,6 +28,8 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['did the regulator say anything about it', 'statement'],
     ['how did Oracle respond?', 'statement'],
     ['what did the White House say when asked', 'statement'],
+    ['did the government people or oracle say anything when journalists reached out', 'statement'],
+    ['did orcle say anyting to the press', 'statement'],
     // A kind of answer asked for outright wins over the verb of saying.
     ['what day did the company say it would move', 'time'],
     ['why was the app banned', 'reason'],
@@ -42,6 +44,13 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['app data center location', 'place'],
   ])('"%s" asks for a %s', (question, type) => {
     expect(parseQuery(question, index).answerType).toBe(type);
+  });
+
+  it('reads whom a statement was made to as the asking frame, not a topic', () => {
+    expect(parseQuery('did oracle say anything to the press', index).searched).toEqual(['oracle']);
+    expect(parseQuery('did oracle comment when reporters asked', index).searched).toEqual(['oracle', 'comment']);
+    // The press as a subject stays a topic.
+    expect(parseQuery('how did the press cover the oracle deal', index).searched).toContain('press');
   });
 
   it('is decided by the leading question word, not a later "when" joining two clauses', () => {
