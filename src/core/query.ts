@@ -3,6 +3,7 @@ import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from './background.ts';
 import { correctSpelling, editDistance } from './spelling.ts';
 import { expandShorthand } from './chat-shorthand.ts';
+import { isParaphrasePhrase, paraphrasesOf } from './paraphrases.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
@@ -60,7 +61,9 @@ export type ParsedQuery = {
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'statement' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
-export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5 } as const;
+export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35 } as const;
+/** How rare in everyday English a word of a paraphrase phrase must be to stand for it ("intelligence", not "take"). */
+const PARAPHRASE_PART_MIN_RARITY = 0.5;
 
 /**
  * How informative (everyday rarity) a word must be for corpus words that list it to count, and to be
@@ -400,12 +403,26 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       for (const draft of targets) if ((draft.alternatives.get(stem) ?? 0) < weight) draft.alternatives.set(stem, weight);
     }
   };
+  // Everyday ↔ news wording ("crew" ↔ "staff"). A phrase ("intelligence official") is found by its
+  // sharper words, each at a lower weight, since alone each says less than the phrase.
+  const addParaphrases = (members: readonly string[], targets: readonly Draft[]) => {
+    for (const member of members) {
+      const parts = contentWords(member);
+      const usable = parts.length === 1 ? parts : parts.filter((part) => everydayRarity(part.norm) >= PARAPHRASE_PART_MIN_RARITY);
+      const weight = parts.length === 1 ? MATCH_WEIGHTS.related : MATCH_WEIGHTS.phrasePart;
+      for (const { stem } of usable) {
+        if (!known(stem) || accidentalStems.has(stem)) continue;
+        for (const draft of targets) if ((draft.alternatives.get(stem) ?? 0) < weight) draft.alternatives.set(stem, weight);
+      }
+    }
+  };
   // Names the corpus uses (Trump, Oracle) are not words to find synonyms for.
   const corpusRelatives = corpusRelativesOf(index);
   for (const [position, draft] of draftAt) {
     if (index.isName(draft.word) || compoundModifiers.has(draft)) continue;
     const word = words[position]?.norm ?? draft.word;
     addRelated(relatedWords(word), [draft]);
+    addParaphrases(paraphrasesOf(word), [draft]);
     // Read backwards, a vague everyday word ("go", "get") is listed by half the corpus: only sharper words count.
     if (everydayRarity(word) >= MIN_RARITY_FOR_CORPUS_RELATIVES) addRelated(corpusRelatives.of(word), [draft]);
   }
@@ -415,17 +432,19 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       const span = words.slice(position, position + length).map((w) => w.norm);
       // As written, or a phrasal verb with its verb in the base form ("looks after").
       const asWritten = span.join(' ');
-      const phrase = isKnownPhrase(asWritten) ? asWritten : length === 2 && PHRASAL_PARTICLES.has(span[1] ?? '') ? phrasalVerbOf(span) : undefined;
+      const phrase = isKnownPhrase(asWritten) || isParaphrasePhrase(asWritten) ? asWritten : length === 2 && PHRASAL_PARTICLES.has(span[1] ?? '') ? phrasalVerbOf(span) : undefined;
       if (!phrase) continue;
       const targets = span.map((_, k) => draftAt.get(position + k)).filter((d): d is Draft => d !== undefined);
       if (targets.length === 0) {
         // An expression made of stop words alone ("get at" = access) is a concept of its own.
         const draft: Draft = { word: phrase, alternatives: new Map() };
         addRelated(relatedWords(phrase), [draft]);
+        addParaphrases(paraphrasesOf(phrase), [draft]);
         if (draft.alternatives.size > 0) drafts.push(draft);
         continue;
       }
       addRelated(relatedWords(phrase), targets);
+      addParaphrases(paraphrasesOf(phrase), targets);
     }
   }
 
@@ -463,7 +482,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     const key = bestStem(draft);
     if (seen.has(key)) continue;
     seen.add(key);
-    const knownCounts = [...draft.alternatives.keys()].map((t) => index.passagesWithTerm(t)).filter((n) => n > 0);
+    // A word of a paraphrase phrase alone ("executive" of "chief executive") is a hint, not proof the corpus speaks of the thing.
+    const knownCounts = [...draft.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
     const unknownVerb = !isKnown && !draft.word.includes(' ') && isVerbForm(draft.word);
     const rarity = Math.max(...draft.word.split(' ').map(everydayRarity)) * (unknownVerb ? UNKNOWN_VERB_SHARE : 1);
@@ -492,7 +512,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const asked = focusOf(text, lead, words, [...draftAt], answerType, index);
   const conceptsOf = (list: readonly string[]) => list.flatMap((word) => concepts.filter((c) => c.word === word));
   const focus = conceptsOf(asked.focus);
-  const termsOf = (c: QueryConcept) => new Set([...c.alternatives.keys(), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]);
+  const termsOf = (c: QueryConcept) => new Set([...[...c.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => t), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]);
   const unknownFocus = focus.filter((c) => ![...termsOf(c)].some(known));
   const articleFocus = conceptsOf(asked.firm).map(termsOf);
   return {
