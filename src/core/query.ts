@@ -133,7 +133,11 @@ function answerTypeOf(text: string, lead: string): AnswerType {
   }
   // "What was Trump's reasoning for…", "what's the motive behind…" ask why, in other words.
   if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification)\b/.test(lead)) return 'reason';
-  if ((DEFINITION_QUESTION.test(text) && text.trim().split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
+  // "What is Oracle", and its chat forms: "wait, what even is oracle, like what do they do", "what kind
+  // of company is it", "how do the articles describe Oracle".
+  const firstClause = (text.replace(/^\s*(?:wait|oh|ah|well|so|ok|okay|hmm|um|uh)\b[\s,]*/i, '').replace(/\b(?:even|exactly|actually|really)\s+/gi, '').split(/[,;?!]|\s+like\s+/)[0] ?? '').trim();
+  if ((DEFINITION_QUESTION.test(firstClause) && firstClause.split(/\s+/).length <= 6) || /^what (?:kind|type|sort) of\b/.test(lead)) return 'definition';
+  if (/\bwhat (?:kind|type|sort) of (?:a |an )?(?:company|firm|business|organi[sz]ation|outfit|app|platform|group)\b|\bhow (?:do|does|did|is|are|was|were)\b.{1,40}\bdescri(?:be|bed)\b/.test(lower)) return 'definition';
   // "How much time did they get to sell…" asks how long, whatever money word follows.
   if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';
   if (MONEY_QUESTION.test(lead)) return 'money';
@@ -288,6 +292,17 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
   const functional = functionPhraseWords(words);
+  // "How do the articles describe Oracle", "according to the articles": the corpus itself is the
+  // asking frame, and so is a chat interjection opening the question ("wait, what even is Oracle").
+  words.forEach((w, i) => {
+    const before = words[i - 1]?.norm ?? '';
+    if (/^(?:articles?|stories|story|sources)$/.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(before)) {
+      functional.add(i);
+      if (/^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/.test(words[i + 1]?.norm ?? '')) functional.add(i + 1);
+    }
+    if (/^(?:describe|described)$/.test(w.norm) && [...functional].some((at) => at < i && /^(?:articles?|stories|story|sources)$/.test(words[at]?.norm ?? ''))) functional.add(i);
+  });
+  if (/^(?:wait|oh|ah|well|like|hmm|um|uh)$/.test(words[0]?.norm ?? '')) functional.add(0);
   // "Did Oracle say anything to the press", "…when reporters reached out": whom a statement was made
   // to is the asking frame, not what the answer is about (articles write "declined to comment").
   words.forEach((w, i) => {

@@ -38,12 +38,23 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['what caused the outage on Friday', 'reason'],
     ['what led to the ban', 'reason'],
     ['what is ByteDance', 'definition'],
+    ['wait what even is oracle, like what do they do', 'definition'],
+    ['How do the articles describe Oracle, what kind of company it is?', 'definition'],
     ['so when did the app move its data', 'time'],
     // Keywords say what they want by a noun.
     ['tiktok oracle deal date', 'time'],
     ['app data center location', 'place'],
   ])('"%s" asks for a %s', (question, type) => {
     expect(parseQuery(question, index).answerType).toBe(type);
+  });
+
+  it('reads the articles themselves and an opening interjection as the asking frame', () => {
+    expect(parseQuery('How do the articles describe Oracle?', index).searched).toEqual(['oracle']);
+    expect(parseQuery('according to the articles, where is the data stored', index).searched).toEqual(['data', 'stored']);
+    expect(parseQuery('wait, where is the data stored', index).searched).toEqual(['data', 'stored']);
+    // Elsewhere they are words of the question.
+    expect(parseQuery('which article did BuzzFeed publish', index).searched).toContain('article');
+    expect(parseQuery('how long did the data wait', index).searched).toContain('wait');
   });
 
   it('reads whom a statement was made to as the asking frame, not a topic', () => {
