@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to N) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to O) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown10/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -23,8 +23,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // blog, news, magazine, TV and think-tank pages (grown7), and an app page, a newsletter email, an AG's press
 // release, an encyclopedia page and a hurried operator's Markdown note (grown8), and ordinary news copies
 // (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9, and a blog-platform post, a hard-wrapped
-// wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10'];
+// wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
+// newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -96,7 +97,8 @@ else {
   // set H a session later, a tech-and-policy podcast's server, scored once unseen before its misses were read;
   // set I in the same session, an international server (non-native English), likewise; J, K and L a session
   // later (a law seminar, a small-business server, a debate club); M and N later again (a parents-and-teachers
-  // server typing fast, an international learners' and security hobbyists' server), each scored once unseen first.
+  // server typing fast, an international learners' and security hobbyists' server) and O (a computer-science
+  // society), each scored once unseen first.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -111,5 +113,6 @@ else {
   report('set L (test/eval/questions-l.json)', here('./questions-l.json'));
   report('set M (test/eval/questions-m.json)', here('./questions-m.json'));
   report('set N (test/eval/questions-n.json)', here('./questions-n.json'));
+  report('set O (test/eval/questions-o.json)', here('./questions-o.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
