@@ -1,6 +1,7 @@
-import { contentWords, isStopWord, splitWords } from './analyze.ts';
+import { contentWords, isStopWord, splitWords, type Word } from './analyze.ts';
 import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
+import { isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
 
 /**
  * Acronyms a reader forms from the names an article uses: "DoC" for "Department of Commerce",
@@ -76,24 +77,45 @@ const MIN_PHRASE_ACRONYM = 4;
  * and amortization", "IPO" is too short): the initials of four to eight words in a row, small words
  * skipped, within a sentence. Only a question word written in capitals is read as one of them.
  */
-export function phraseAcronymsIn(text: string): Map<string, Set<string>> {
+export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const words = splitWords(text);
   for (let from = 0; from < words.length; from++) {
     if (JOINERS.has((words[from] as (typeof words)[number]).norm)) continue;
     let initials = '';
+    let joined = false;
     for (let to = from; to < Math.min(words.length, from + MAX_NAME_WORDS); to++) {
       const word = words[to] as (typeof words)[number];
       if (to > from && /[.;:!?()“”"\n]/.test(text.slice((words[to - 1] as (typeof words)[number]).end, word.start))) break;
-      if (JOINERS.has(word.norm)) continue;
+      if (JOINERS.has(word.norm)) {
+        joined = true;
+        continue;
+      }
       initials += word.norm[0];
-      if (initials.length < MIN_PHRASE_ACRONYM) continue;
+      if (initials.length < MIN_PHRASE_ACRONYM && !(threeWordTerms && initials.length === 3 && !joined && isTermOfThree(text, words.slice(from, to + 1)))) continue;
       const names = found.get(initials) ?? new Set<string>();
       names.add(text.slice((words[from] as (typeof words)[number]).start, word.end));
       found.set(initials, names);
     }
   }
   return found;
+}
+
+/**
+ * Three lower-case words in a row, only spaces between them, that name a thing ("software
+ * development kit", "virtual private network"): nouns and adjectives, a noun last, none a verb. Three
+ * initials match some words by chance; a term of three such words rarely does.
+ */
+const NUMBER_WORDS = /^(?:four|five|seven|eight|nine|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|every|each|several|single|double|first|second|third|fourth)$/;
+
+function isTermOfThree(text: string, words: readonly Word[]): boolean {
+  if (words.length !== 3) return false;
+  const raw = words.map((w) => text.slice(w.start, w.end));
+  if (raw.some((w) => !/^\p{Ll}{3,}$/u.test(w) || isStopWord(w) || isVerbForm(w) || NUMBER_WORDS.test(w))) return false;
+  // Only the last word is a plural; an "-s" word before it is most often a verb ("teaches digital media").
+  if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w))) return false;
+  if (words.slice(1).some((w, i) => !/^ $/.test(text.slice((words[i] as Word).end, w.start)))) return false;
+  return raw.every((w) => isNounOrAdjective(w)) && isNoun(raw[2] as string);
 }
 
 /** The acronyms of the names in an index's articles, kept up to date article by article. */
@@ -112,7 +134,9 @@ export class CorpusAcronyms {
     for (const [id, { from, text }] of sources) {
       if (this.perSource.get(id)?.from === from) continue;
       const read = text();
-      this.perSource.set(id, { from, found: acronymsIn(read), phrases: phraseAcronymsIn(read) });
+      // The synonym list states its acronyms outright ("CEO | chief executive officer"): a three-letter
+      // one read from its words again would make the phrase's loose words ("executive") stand for it.
+      this.perSource.set(id, { from, found: acronymsIn(read), phrases: phraseAcronymsIn(read, { threeWordTerms: id !== SYNONYMS_SOURCE }) });
     }
     for (const id of [...this.perSource.keys()]) if (!sources.has(id)) this.perSource.delete(id);
     this.syncedVersion = index.vocabularyVersion;

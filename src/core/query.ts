@@ -444,6 +444,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
 
   for (let length = 3; length >= 2; length--) {
     for (let position = 0; position + length <= words.length; position++) {
+      // Words of a function phrase ("what kind of apps") make no expression of their own.
+      if (Array.from({ length }, (_, k) => position + k).some((at) => functional.has(at))) continue;
       const span = words.slice(position, position + length).map((w) => w.norm);
       // As written, or a phrasal verb with its verb in the base form ("looks after").
       const asWritten = span.join(' ');

@@ -251,6 +251,15 @@ export function isNounNotAdjective(word: string): boolean {
   return forms.some(({ form, parts }) => parts.includes('noun') && senses('noun', form).length > 0) && !forms.some(({ form, parts }) => parts.includes('adj') && senses('adj', form).length > 0);
 }
 
+/** Whether WordNet knows a word as a noun or an adjective only, never as an adverb ("last", "only"). */
+export const isNounOrAdjective = (word: string): boolean => {
+  const forms = baseForms(word.toLowerCase());
+  return forms.some(({ form, parts }) => (parts.includes('noun') && senses('noun', form).length > 0) || (parts.includes('adj') && senses('adj', form).length > 0)) && !forms.some(({ form, parts }) => parts.includes('adv') && senses('adv', form).length > 0);
+};
+
+/** Whether WordNet knows a word (or its singular) as a noun. */
+export const isNoun = (word: string): boolean => baseForms(word.toLowerCase()).some(({ form, parts }) => parts.includes('noun') && senses('noun', form).length > 0);
+
 /** Whether a word is a verb form: an inflected one ("wrapped", "losing"), or a word WordNet knows only as a verb. */
 export function isVerbForm(word: string): boolean {
   const lower = word.toLowerCase();

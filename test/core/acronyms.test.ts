@@ -36,6 +36,23 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text).has('ebi')).toBe(false);
   });
 
+  it('forms three-letter acronyms only from a term of three nouns and adjectives ("software development kit")', () => {
+    const text = 'Pinpath gathered the data through a software development kit, a piece of ready-made code. The school teaches digital media. Users came from every tax form.';
+    expect([...(phraseAcronymsIn(text).get('sdk') ?? [])]).toEqual(['software development kit']);
+    // A verb, a word ending a sentence's verb in -s, a number word: chance initials.
+    expect(phraseAcronymsIn(text).has('tdm')).toBe(false);
+    expect(phraseAcronymsIn(text).has('etf')).toBe(false);
+    expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
+  });
+
+  it('does not read the synonym list\'s spelled-out acronyms again as three-word terms', () => {
+    const index = buildIndex({
+      articles: [article('orders', 'Executive orders', 'The president signed two executive orders on Tuesday about imports of steel and aluminium from abroad.')],
+      synonymGroups: [['CEO', 'chief executive officer']],
+    });
+    expect(answerQuestion(index, 'who is the CEO').results).toEqual([]);
+  });
+
   it('are read only for a question word written in capitals', () => {
     const results = buildIndex({
       articles: [article('earnings', 'Quarterly results', 'Adjusted earnings before interest, taxes, depreciation and amortization rose to $166 million from $94 million, the delivery company said on Wednesday.')],

@@ -57,6 +57,11 @@ describe('parseQuery: the kind of answer asked for', () => {
     expect(parseQuery('how long did the data wait', index).searched).toContain('wait');
   });
 
+  it('reads "til" and "guy" as filler, and makes no expression of a function phrase ("what kind of apps")', () => {
+    expect(parseQuery('how long til the data move, the oracle guy said', index).searched).toEqual(['data', 'move', 'oracle']);
+    expect(parseQuery('what kind of apps store data', index).searched).toEqual(['apps', 'store', 'data']);
+  });
+
   it('reads whom a statement was made to as the asking frame, not a topic', () => {
     expect(parseQuery('did oracle say anything to the press', index).searched).toEqual(['oracle']);
     expect(parseQuery('did oracle comment when reporters asked', index).searched).toEqual(['oracle', 'comment']);
