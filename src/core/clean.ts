@@ -17,6 +17,8 @@ export type DropReason =
 /** Lines that open a comment section: everything after them is readers' talk or the form, not the article. */
 const COMMENT_SECTION =
   /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|\d+\s+comments?|(?:(?:view|show|see|read)\s+(?:all\s+)?(?:\d+\s+)?)?(?:readers?['’]?s?\s+|user\s+|your\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|discussion|what do you think\??)\s*:?$|^(?:\d+|one|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S|^comments are (?:closed|moderated)\b/i;
+/** A wire service's slug line above the headline: "TIKTOK-CALDER/LAWSUIT (UPDATE 1)". */
+const WIRE_SLUG = /^[A-Z0-9&.'-]+(?:\/[A-Z0-9&.'-]+)+(?:\s*\((?:UPDATE|REFILE|CORRECTED|RPT|URGENT)[^)]*\))?$/;
 /** A line that says the article is over ("(End)", "-- END --", "(end of article)", a press release's "###" or "-30-"): what follows is the site's. */
 const ARTICLE_END = /^(?:[-–—(\[（【\s]*(?:end|the end|end of (?:the )?(?:article|story|text|release|transcript)|完)[-–—)\]）】.\s]*|#\s?#\s?#|-\s?30\s?-)$/i;
 /** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
@@ -25,6 +27,8 @@ const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post
 const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b|(?:this|a version of this) (?:article|story) appears in (?:the )?(?:print|\S+ \d{4} issue|\S+ issue|\S+ edition)\b)/i;
 /** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
 const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
+/** The line that opens a press release's text. */
+const RELEASE_LINE = /^(?:for (?:immediate )?release|embargoed until\b.{0,40}|news release|press release)\s*:?$/i;
 /** A press release ends with whom to call and the wire's "SOURCE Company" line. */
 const PRESS_CONTACTS = /^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\s*:.{0,200}|(?:media|press|investor)\s+contacts?|for (?:more|further) information(?:,? (?:please )?contact)?\s*:?|contacts?\s*:)$/i;
 const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
@@ -45,7 +49,12 @@ const NAVIGATION = /^(?:(?:«|‹|<|←)\s*)?(?:previous|next|older|newer)\s+(?:
 function isMenu(text: string): boolean {
   if (text.length > 300) return false;
   const items = text.split(/[|•·]/).map((item) => item.trim());
-  return items.length >= 3 && items.every((item) => item.length > 0 && item.length <= 30 && !/[.!?]/.test(item) && item.split(/\s+/).length <= 3);
+  // "U.S." is a menu item; a full stop ending a word of text is not.
+  const noSentence = (item: string) => !/[!?]/.test(item) && !/\.(?:\s|$)/.test(item.replace(/\b(?:\p{Lu}\.){2,}/gu, ''));
+  if (items.length >= 3 && items.every((item) => item.length > 0 && item.length <= 30 && noSentence(item) && item.split(/\s+/).length <= 3)) return true;
+  // A breadcrumb: "POLITICS  >  CONGRESS", "News › Local › Health".
+  const crumbs = text.split(/\s+[>›»]\s+/).map((item) => item.trim());
+  return crumbs.length >= 2 && crumbs.length <= 5 && crumbs.every((item) => item.length > 0 && item.length <= 30 && noSentence(item) && item.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(item));
 }
 /** A heading over the writer's biography: the article has ended, like at a comment section. */
 const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)? bio(?:graphy)?|meet the author)\s*:?$/i;
@@ -82,11 +91,11 @@ const BYLINE = new RegExp(
   'iu',
 );
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
-const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|[.!?]\s+(?:photograph|photo|picture|illustration)s? by \p{Lu}[^.!?]{2,80}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
+const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\[(?:image|photo|picture|graphic|illustration|video)\b[^\]]{0,40}\]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|[.!?]\s+(?:photograph|photo|picture|illustration)s? by \p{Lu}[^.!?]{2,80}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
 const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|^(?:open in (?:the )?app|get the app|download the app|continue in (?:the )?app|read (?:it )?in the app)\b|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b|\byou(?:'ve|’ve| have) read \d+ of \d+ free (?:articles|stories)\b|\b(?:register|sign up|log in|subscribe)\b.{0,40}\bto (?:keep|continue) reading\b|^already (?:have an account|a subscriber|registered)\?/i;
 /** Cookie and consent banners. */
-const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b/i;
+const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b|^we (?:value|care about|respect) your privacy\.?$|^your privacy choices$/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
 const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
 /** A site's disclaimer on reprinted or compiled copy. */
@@ -140,7 +149,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (NAVIGATION.test(text)) return 'navigation';
   if (TEASER.test(text)) return 'teaser';
   if (LINKS_ONLY.test(text)) return 'related-links';
-  if (PAGE_NUMBER.test(text)) return 'page-furniture';
+  if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text)) return 'page-furniture';
   if (COUNTER.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
@@ -329,6 +338,13 @@ export function cleanBody(body: string, title = ''): CleanedBody {
   }
   dropMenuHeadings(body, blocks, dropped);
   dropPullQuotes(body, blocks, dropped);
+  // A press release's letterhead, "FOR IMMEDIATE RELEASE" and contacts stand above its headline.
+  const release = blocks.slice(0, 8).findIndex((block) => RELEASE_LINE.test(body.slice(block.start, block.end).trim()));
+  if (release >= 0) {
+    let last = release;
+    while (/^(?:(?:media |press )?contacts?\b|for more information\b)/i.test(body.slice(blocks[last + 1]?.start ?? 0, blocks[last + 1]?.end ?? 0).trim())) last++;
+    for (const block of blocks.splice(0, last + 1)) dropped.push({ start: block.start, end: block.end, reason: 'masthead' });
+  }
   // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or
   // several such lines stacked are its masthead, not the article's (a lone line may be a standfirst).
   const leading = blocks.findIndex((block) => block.kind !== 'heading');

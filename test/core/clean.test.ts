@@ -51,6 +51,20 @@ describe('cleanBody', () => {
     expect(kept(`${article}\n\nThe end of the review is expected in March, officials said.`)).toHaveLength(2);
   });
 
+  it('drops a menu with "U.S." in it, a breadcrumb in capitals, an "[Image]" caption, a cookie banner\'s heading and a wire slug', () => {
+    const article = 'For nearly two hours on Wednesday, members of a House subcommittee tried to pin down who can reach the data.';
+    for (const furniture of ['Home | U.S. | World | Politics | Business | Tech', 'POLITICS  >  CONGRESS', '[Image] Rep. Jane Example questions witnesses. Photo: John Example for The Courier', 'We value your privacy', 'TIKTOK-CALDER/LAWSUIT (UPDATE 1)']) {
+      expect(kept(`${furniture}\n\n${article}`), furniture).toEqual([article]);
+    }
+    // A sentence with an abbreviation and a "greater than" are text.
+    expect(kept(`Officials in the U.S. said the rule applies | in part | to apps.\n\n${article}`)).toHaveLength(2);
+  });
+
+  it("drops a press release's letterhead, release line and contacts above its headline", () => {
+    const release = ['U.S. HOUSE OF REPRESENTATIVES', 'SUBCOMMITTEE ON DATA MARKETS', 'Rep. Jane Example, Chairman', '', 'FOR IMMEDIATE RELEASE', 'May 5, 2026', '', 'Contact: John Example, Communications Director', '(202) 555-0173', '', 'The subcommittee today opened an inquiry into seven data brokers that resell information from phones.'].join('\n');
+    expect(kept(release)).toEqual(['The subcommittee today opened an inquiry into seven data brokers that resell information from phones.']);
+  });
+
   it('drops a masthead, a breadcrumb, control buttons and a box drawn around a newsletter sign-up', () => {
     const body = [
       'THE CIRCUIT DESK',

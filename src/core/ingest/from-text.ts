@@ -20,7 +20,7 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page = given.title ? undefined : titleOfCopiedPage(text);
+  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -41,13 +41,14 @@ const isBylineLine = (body: string, line: DroppedLine): boolean =>
 
 /**
  * Where the article's text starts, for finding what stands above it: its first paragraph, or the
- * second when the first is a one-sentence standfirst that a byline follows.
+ * second when the first is a short standfirst that a byline follows.
  */
 function textStart(body: string, { blocks, dropped }: CleanedBody): number {
   const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
   const [first, second] = paragraphs;
   if (!first) return body.length;
-  const standfirst = second && splitSentences(body.slice(first.start, first.end)).length === 1 && dropped.some((line) => isBylineLine(body, line) && line.start > first.end && line.start < second.start);
+  // A standfirst is a sentence or three ("Members of a House panel demanded hard numbers… They got some figures.").
+  const standfirst = second && first.end - first.start <= 400 && splitSentences(body.slice(first.start, first.end)).length <= 3 && dropped.some((line) => isBylineLine(body, line) && line.start > first.end && line.start < second.start);
   return standfirst ? second.start : first.start;
 }
 
@@ -93,10 +94,13 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
     while (above > 0 && blank(above - 1)) above--;
     const upper = (lines[above - 1] ?? '').trim();
     const overUpper = (lines[above - 2] ?? '').trim();
-    // Only a headline in title case ("What an Oracle Engineer Told…") is told from a menu row or a tagline this way.
+    // A headline in title case ("What an Oracle Engineer Told…") is told from a menu row or a tagline this way…
     const longWords = upper.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
     const titleCase = longWords.length >= 2 && longWords.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * longWords.length && !/\S\s{2,}\S/.test(upper);
-    if (above < top && upper !== '' && !isLabel(upper) && titleCase && upper.length < (lines[top] ?? '').trim().length && (overUpper === '' || isLabel(overUpper))) {
+    // …or one above a standfirst written as sentences, which a headline is not ("…, and a few careful dodges.").
+    const lower = (lines[top] ?? '').trim();
+    const standfirstBelow = /[.!?]["”’]?$/.test(lower) && !/[.!?]["”’]?$/.test(upper) && !/\S\s{2,}\S/.test(upper);
+    if (above < top && upper !== '' && !isLabel(upper) && (titleCase || standfirstBelow) && upper.length < (lines[top] ?? '').trim().length && (overUpper === '' || isLabel(overUpper))) {
       top = above - 1;
       apart = true;
     }
@@ -120,6 +124,31 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
     .find((name) => name !== undefined);
   return looksLikeHeadline && menuBefore && firstIsName && headline !== firstLine ? { title: headline, body, siteName: publication ?? siteName, cleaned } : undefined;
 }
+
+/**
+ * A press release opens with letterhead, "FOR IMMEDIATE RELEASE", its date and contacts: the
+ * headline is the first line of text after them (two lines in capitals, wrapped, are one headline).
+ * The letterhead's first line is its issuer. Undefined for any other text.
+ */
+function titleOfPressRelease(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = body.split('\n').map((line) => line.trim());
+  const release = lines.slice(0, 20).findIndex((line) => /^for (?:immediate|release)\b.{0,40}$/i.test(line));
+  if (release < 0) return undefined;
+  let at = release + 1;
+  const isFrontMatter = (line: string) =>
+    line === '' || /^(?:(?:media |press )?contacts?|for more information|embargoed)\b/i.test(line) || /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|@\S+\.\S+/.test(line) || isSiteFurniture(line) || DATE_LINE.test(line);
+  // Contacts run over a few lines (a name, a title, a number).
+  while (at < lines.length && at < release + 12 && (isFrontMatter(lines[at] ?? '') || (/^contact/i.test(lines[at - 1] ?? '') && (lines[at] ?? '').split(/\s+/).length <= 6))) at++;
+  const first = lines[at] ?? '';
+  if (first === '' || first.length > 200) return undefined;
+  const next = lines[at + 1] ?? '';
+  const caps = (line: string) => line !== '' && line === line.toUpperCase() && /\p{Lu}/u.test(line);
+  const title = caps(first) && caps(next) && `${first} ${next}`.length <= 250 ? `${first} ${next}` : first;
+  const issuer = lines.find((line) => line !== '') ?? '';
+  return { title, body, siteName: issuer, cleaned: cleanBody(body) };
+}
+const DATE_LINE = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\.?\\s+\\d{4})$`, 'i');
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
 const HEADER_KEYS: Record<string, keyof MetadataOverrides | 'source' | 'ignored'> = {

@@ -58,6 +58,13 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(blog).title).toBe('TikTok says it has finished wiping its US backups');
   });
 
+  it('finds a newspaper headline above a standfirst of two sentences, and a press release\'s headline under its contacts', () => {
+    const page = ['THE EXAMPLE COURIER', 'Home | U.S. | World | Politics | Business', 'Subscribe  |  Sign In', '', 'POLITICS  >  CONGRESS', '', 'At tense hearing, lawmakers press TikTok on who watches the code', '', 'Members of a House panel demanded hard numbers. They got some figures, and a few careful dodges.', '', 'By Jane Example and John Example', 'Updated 3:42 p.m. ET, March 11, 2026', '', 'For nearly two hours on Wednesday, members of a House subcommittee tried to pin down who can reach the data.'].join('\n');
+    expect(articleInputFromPlainText(page)).toMatchObject({ title: 'At tense hearing, lawmakers press TikTok on who watches the code', publisher: 'THE EXAMPLE COURIER', published: '2026-03-11' });
+    const release = ['U.S. HOUSE OF REPRESENTATIVES', 'SUBCOMMITTEE ON DATA MARKETS', '', 'FOR IMMEDIATE RELEASE', 'May 5, 2026', '', 'Contact: John Example, Communications Director', '(202) 555-0173', '', 'CHAIR OPENS INQUIRY INTO DATA BROKERS', 'SELLING APP-DERIVED PROFILES', '', 'The subcommittee today opened an inquiry into seven data brokers.'].join('\n');
+    expect(articleInputFromPlainText(release)).toMatchObject({ title: 'CHAIR OPENS INQUIRY INTO DATA BROKERS SELLING APP-DERIVED PROFILES', publisher: 'U.S. HOUSE OF REPRESENTATIVES', published: '2026-05-05' });
+  });
+
   it('reads a newsletter pasted from an email client by its headers, and "Source: outlet, date" after the title line', () => {
     const email = 'From: Priya Example | The Digest\nReply-To: The Digest\nTo: (you)\nDate: Tue, 14 Nov 2023 07:02:18 -0500\nSubject: Digest #212 — a cloud region goes dark\n\nView in browser\n\nAn Oracle cloud region went dark for almost four hours on Monday.';
     expect(articleInputFromPlainText(email)).toMatchObject({ title: 'Digest #212 — a cloud region goes dark', published: '2023-11-14' });
