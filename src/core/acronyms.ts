@@ -111,11 +111,12 @@ const NUMBER_WORDS = /^(?:four|five|seven|eight|nine|eleven|twelve|thirteen|fift
 function isTermOfThree(text: string, words: readonly Word[]): boolean {
   if (words.length !== 3) return false;
   const raw = words.map((w) => text.slice(w.start, w.end));
-  if (raw.some((w) => !/^\p{Ll}{3,}$/u.test(w) || isStopWord(w) || isVerbForm(w) || NUMBER_WORDS.test(w))) return false;
+  // Cheap checks first: this runs on every three words of every article.
+  if (raw.some((w) => !/^\p{Ll}{3,}$/u.test(w) || isStopWord(w) || NUMBER_WORDS.test(w))) return false;
   // Only the last word is a plural; an "-s" word before it is most often a verb ("teaches digital media").
   if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w))) return false;
   if (words.slice(1).some((w, i) => !/^ $/.test(text.slice((words[i] as Word).end, w.start)))) return false;
-  return raw.every((w) => isNounOrAdjective(w)) && isNoun(raw[2] as string);
+  return raw.every((w) => !isVerbForm(w) && isNounOrAdjective(w)) && isNoun(raw[2] as string);
 }
 
 /** The acronyms of the names in an index's articles, kept up to date article by article. */

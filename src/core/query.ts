@@ -256,6 +256,38 @@ const corpusWordsByStemOf = perIndex(() => new CorpusWordsByStem());
 const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): boolean =>
   corpusWordsByStemOf(index).wordsWith(stem).some((corpusWord) => sameWordFamily(word, corpusWord));
 
+/** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
+const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
+const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
+
+/**
+ * Positions of words that frame a question rather than say what it is about: the articles
+ * themselves ("how do the articles describe Oracle", "according to the articles"), an interjection
+ * opening it ("wait, what even is Oracle"), and whom a statement was made to ("did Oracle say
+ * anything to the press", "…when reporters reached out"), since articles write "declined to comment".
+ */
+function askingFrameWords(words: readonly Word[]): Set<number> {
+  const frame = new Set<number>();
+  const norm = (i: number) => words[i]?.norm ?? '';
+  if (/^(?:wait|oh|ah|well|like|hmm|um|uh)$/.test(norm(0))) frame.add(0);
+  let corpusNamed = false;
+  words.forEach((w, i) => {
+    if (CORPUS_WORD.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(norm(i - 1))) {
+      corpusNamed = true;
+      frame.add(i);
+      if (SAYING_AFTER_CORPUS.test(norm(i + 1))) frame.add(i + 1);
+    } else if (corpusNamed && /^(?:describe|described)$/.test(w.norm)) frame.add(i);
+    if (!AUDIENCE.has(w.norm)) return;
+    const before = norm(i - 1) === 'the' ? norm(i - 2) : norm(i - 1);
+    if (before === 'to' || before === 'with') frame.add(i);
+    else if (/^(?:asked|reached|contacted|called|emailed)$/.test(norm(i + 1))) {
+      frame.add(i).add(i + 1);
+      if (norm(i + 2) === 'out') frame.add(i + 2);
+    }
+  });
+  return frame;
+}
+
 /**
  * Turns a question into weighted concepts against the current index: stems, spelling corrections
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
@@ -291,30 +323,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const drafts: Draft[] = [];
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
-  const functional = functionPhraseWords(words);
-  // "How do the articles describe Oracle", "according to the articles": the corpus itself is the
-  // asking frame, and so is a chat interjection opening the question ("wait, what even is Oracle").
-  words.forEach((w, i) => {
-    const before = words[i - 1]?.norm ?? '';
-    if (/^(?:articles?|stories|story|sources)$/.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(before)) {
-      functional.add(i);
-      if (/^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/.test(words[i + 1]?.norm ?? '')) functional.add(i + 1);
-    }
-    if (/^(?:describe|described)$/.test(w.norm) && [...functional].some((at) => at < i && /^(?:articles?|stories|story|sources)$/.test(words[at]?.norm ?? ''))) functional.add(i);
-  });
-  if (/^(?:wait|oh|ah|well|like|hmm|um|uh)$/.test(words[0]?.norm ?? '')) functional.add(0);
-  // "Did Oracle say anything to the press", "…when reporters reached out": whom a statement was made
-  // to is the asking frame, not what the answer is about (articles write "declined to comment").
-  words.forEach((w, i) => {
-    if (!AUDIENCE.has(w.norm)) return;
-    const before = words[i - 1]?.norm === 'the' ? words[i - 2]?.norm : words[i - 1]?.norm;
-    if (before === 'to' || before === 'with') functional.add(i);
-    else if (/^(?:asked|reached|contacted|called|emailed)$/.test(words[i + 1]?.norm ?? '')) {
-      functional.add(i);
-      functional.add(i + 1);
-      if (words[i + 2]?.norm === 'out') functional.add(i + 2);
-    }
-  });
+  const functional = new Set([...functionPhraseWords(words), ...askingFrameWords(words)]);
   const accidentalStems = new Set<string>(); // stems a typo shares with unrelated corpus words: never matches
   words.forEach((w, position) => {
     if (isStopWord(w.norm) || functional.has(position)) return;
