@@ -33,9 +33,27 @@ function quoteLines(text: string, from: number, to: number, bold: Span | undefin
       lines.push(escapeMarkdown(line));
     }
   }
-  if (cutBefore) lines[0] = `${ELLIPSIS} ${lines[0] ?? ''}`;
-  if (cutAfter) lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''} ${ELLIPSIS}`;
-  return lines.map((line) => `> ${line.trimEnd()}`).join('\n');
+  // A hard-wrapped copy (a wire or an email at 70 characters) breaks lines inside sentences: those
+  // breaks are shown as the spaces they stand for, so the quote reads as prose. The text is unchanged.
+  const raw = body.split('\n');
+  const joined: string[] = [];
+  lines.forEach((line, i) => {
+    const previous = (joined[joined.length - 1] ?? '').trimEnd();
+    const next = line.trimStart();
+    if (i === 0 || !isSoftWrap(raw[i - 1] ?? '', raw[i] ?? '')) joined.push(line);
+    // One bold run across the wrap, not two.
+    else joined[joined.length - 1] = previous.endsWith('**') && next.startsWith('**') ? `${previous.slice(0, -2)} ${next.slice(2)}` : `${previous} ${next}`;
+  });
+  if (cutBefore) joined[0] = `${ELLIPSIS} ${joined[0] ?? ''}`;
+  if (cutAfter) joined[joined.length - 1] = `${joined[joined.length - 1] ?? ''} ${ELLIPSIS}`;
+  return joined.map((line) => `> ${line.trimEnd()}`).join('\n');
+}
+
+/** A line break inside a paragraph that only wraps it: the line before is long and ends mid-sentence, or the next goes on in lower case. */
+function isSoftWrap(before: string, after: string): boolean {
+  const [previous, next] = [before.trim(), after.trim()];
+  if (previous === '' || next === '' || /^(?:[-*•–]|\d+[.)])\s/.test(next) || /^(?:[-*•–]|\d+[.)])\s/.test(previous)) return false;
+  return (previous.length >= 50 && !/[.!?:;]["”’)]?$/.test(previous)) || /^\p{Ll}/u.test(next);
 }
 
 /**

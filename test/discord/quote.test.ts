@@ -46,6 +46,16 @@ describe('renderQuote', () => {
     );
   });
 
+  it('shows the line breaks of a hard-wrapped copy as spaces, one bold run across them, and keeps list and short lines apart', () => {
+    const text = 'The state of Calder sued TikTok on Monday, accusing the short-video app\nof misleading residents about where their data is kept. The complaint\nwas filed in state court.';
+    const end = text.indexOf('kept.') + 5;
+    expect(renderQuote({ text, sentences: [{ start: 0, end }, { start: end + 1, end: text.length }] }, { start: 0, end }, 500).markdown).toBe(
+      '> **The state of Calder sued TikTok on Monday, accusing the short-video app of misleading residents about where their data is kept.** The complaint was filed in state court.',
+    );
+    expect(renderQuote({ text: 'The settlement requires Pinpath, the broker, to do two things:\n- Delete all precise location data\n- Submit to a monitor', sentences: [] }, undefined, 500).markdown.split('\n')).toHaveLength(3);
+    expect(renderQuote({ text: 'Type: Bilateral agreement\nSigned: 3 May 2023', sentences: [] }, undefined, 500).markdown.split('\n')).toHaveLength(2);
+  });
+
   it('never exceeds the room and only shows text of the passage, for any passage and room', () => {
     const words = fc.stringMatching(/^[A-Za-z*_#<>@]{1,9}$/);
     const sentence = fc.array(words, { minLength: 1, maxLength: 12 }).map((w) => `${w.join(' ')}.`);
