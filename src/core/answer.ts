@@ -2,7 +2,7 @@ import { splitWords, stemWord } from './analyze.ts';
 import { MONTH } from './clean.ts';
 import { looksLikeName } from './background.ts';
 import { isCommonWord } from './thesaurus.ts';
-import { parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
+import { MATCH_WEIGHTS, parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
 import type { IndexedPassage, PassageIndex } from './search-index.ts';
 import type { Span } from './sentences.ts';
@@ -156,6 +156,8 @@ function proximityOf(concepts: readonly QueryConcept[], positions: ReadonlyMap<s
 const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   place: /\b(?:in|at|from|to|near|inside|within|across|located|based)\s+(?:the\s+)?(?:US\s+state\s+of\s+)?\p{Lu}\p{L}+/u,
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
+  // "known as “USDS”", "called…", a name of three capitalized words ("Protecting Americans’ Sensitive Data…").
+  name: /\b(?:known as|called|named|dubbed|titled)\b|“[^”]{2,60}”|"[^"]{2,60}"|\(\p{Lu}{2,}\)|(?:\p{Lu}[\p{L}’'-]+\s+){2,}\p{Lu}[\p{L}’'-]+/u,
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   measure: /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a))(?:-|\s)?(?:k?m|kilomet(?:re|er)s?|met(?:re|er)s?|centimet(?:re|er)s?|mm|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|tonnes?|tons?|kg|kilograms?|lbs?|years?|months?|weeks?|days?|hours?|minutes?|storeys?|floors?)\b/iu,
   money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
@@ -216,6 +218,11 @@ function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerO
   return 1;
 }
 
+/** Whether a sentence's terms hold every word the question is about ("the name of the *act*"): a name given for something else is no answer. */
+const holdsFocus = (query: ParsedQuery, terms: ReadonlyMap<string, readonly number[]>): boolean =>
+  query.focus.every((c) => [...c.alternatives].some(([t, weight]) => weight >= MATCH_WEIGHTS.spelling && terms.has(t))) &&
+  (!query.namedThing || [...query.namedThing].some((t) => terms.has(t)));
+
 /** Weighted overlap (0–1) of two term sets, rare terms counting most: how much two passages say the same. */
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, weightOf: (term: string) => number): number {
   let shared = 0;
@@ -238,7 +245,7 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / small.size;
 }
 
-type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string> };
+type Scored = { passage: IndexedPassage; score: number; coverage: number; highlight: Span; highlightTerms: ReadonlySet<string>; typed: boolean };
 
 /** The share of the question's informative words a passage and its title hold, words weighted by everyday rarity. */
 function answerabilityOf(
@@ -343,7 +350,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
-    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts, options.unknownEverydayWordFactor), highlight, highlightTerms: new Set(highlightTerms.keys()) });
+    scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts, options.unknownEverydayWordFactor), highlight, highlightTerms: new Set(highlightTerms.keys()), typed: typeFactor === 1 && holdsFocus(query, highlightTerms) });
   }
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
@@ -355,7 +362,8 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   const asksAboutUnknownFocus = options.abstainOnUnknownFocus && query.unknownFocus.length > 0;
   // The answer is the best-scored passage that holds enough of the question; one that scores well
   // on a few weak matches but holds too little of it is no answer, wherever it ranks.
-  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar);
+  // A name asked for ("the name of the act") must be given: a passage that only speaks of the thing does not answer.
+  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar && (query.answerType !== 'name' || s.typed));
   // What the question asks about must be something the answering article speaks of: in a grown
   // corpus another article's "employees" make the word known, but no answer of this article's.
   const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || query.articleFocus.every((terms) => articleSpeaksOf(index, s.passage.articleId, terms));

@@ -36,6 +36,8 @@ export type ParsedQuery = {
   readonly answerType: AnswerType;
   /** For "how many X" / "number of X": the concept counted, which a good answer puts a number next to. */
   readonly counted?: QueryConcept | undefined;
+  /** For "the name of the data *center* in Virginia": the terms of the thing whose name is asked for (its last word). */
+  readonly namedThing?: ReadonlySet<string> | undefined;
   /** For "who owns X": the verb whose doer is asked for, which a good answer names ("owned by ByteDance"). */
   readonly agentVerb?: QueryConcept | undefined;
   /**
@@ -58,7 +60,7 @@ export type ParsedQuery = {
   readonly articleFocus: readonly ReadonlySet<string>[];
 };
 
-export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'statement' | 'any';
+export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'name' | 'statement' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
 export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35 } as const;
@@ -133,6 +135,8 @@ function answerTypeOf(text: string, lead: string): AnswerType {
   }
   // "What was Trump's reasoning for…", "what's the motive behind…" ask why, in other words.
   if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification)\b/.test(lead)) return 'reason';
+  // "What's the name of the act…" wants a name (not for a person: a who-question asks for one).
+  if (NAME_OF_THING.test(lower)) return 'name';
   // "What is Oracle", and its chat forms: "wait, what even is oracle, like what do they do", "what kind
   // of company is it", "how do the articles describe Oracle".
   const firstClause = (text.replace(/^\s*(?:wait|oh|ah|well|so|ok|okay|hmm|um|uh)\b[\s,]*/i, '').replace(/\b(?:even|exactly|actually|really)\s+/gi, '').split(/[,;?!]|\s+like\s+/)[0] ?? '').trim();
@@ -256,6 +260,9 @@ const corpusWordsByStemOf = perIndex(() => new CorpusWordsByStem());
 const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): boolean =>
   corpusWordsByStemOf(index).wordsWith(stem).some((corpusWord) => sameWordFamily(word, corpusWord));
 
+const PERSON_WORD = /^(?:person|people|guy|man|woman|lady|exec|executive|ceo|boss|head|leader|official|spokesperson|spokesman|spokeswoman|reporter|editor|author|writer|founder|owner|chair|chairman|director|manager|lawyer|judge|senator|president)$/;
+/** "the name of the act", "name of that team": a name is wanted for a thing that is not a person. */
+const NAME_OF_THING = /\bname of (?:the |that |this |a |an |its |their )?(?!(?:person|people|guy|man|woman|lady|exec|executive|ceo|boss|head|leader|official|spokes\w*|reporter|editor|author|writer|founder|owner|chair\w*|director|manager|lawyer|judge|senator|president)\b)\p{L}/u;
 /** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
 const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
 const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
@@ -272,6 +279,9 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   if (/^(?:wait|oh|ah|well|like|hmm|um|uh)$/.test(norm(0))) frame.add(0);
   let corpusNamed = false;
   words.forEach((w, i) => {
+    // "What's the name of the act…": the act is asked about; "name" says only that a name is wanted.
+    const named = norm(/^(?:the|that|this|a|an|its|their)$/.test(norm(i + 2)) ? i + 3 : i + 2);
+    if (w.norm === 'name' && norm(i + 1) === 'of' && !PERSON_WORD.test(named)) frame.add(i).add(i + 1);
     if (CORPUS_WORD.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(norm(i - 1))) {
       corpusNamed = true;
       frame.add(i);
@@ -533,6 +543,21 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const whoAt = words.findIndex((w) => w.norm === 'who');
   const agentDraft = whoAt >= 0 ? draftAt.get(whoAt + 1) : undefined;
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
+  // "the name of the data center in Virginia": the words after "name of", up to a small word, a name
+  // or a verb; the last of them is the thing named.
+  const nameAt = words.findIndex((w, i) => w.norm === 'name' && words[i + 1]?.norm === 'of');
+  let namedAt = -1;
+  if (nameAt >= 0) {
+    let at = nameAt + 2;
+    if (/^(?:the|that|this|a|an|its|their)$/.test(words[at]?.norm ?? '')) at++;
+    while (at < words.length && !isStopWord(words[at]?.norm ?? '') && (at === namedAt + 1 || namedAt < 0) && !index.isName(words[at]?.norm ?? '') && !isVerbForm(words[at]?.norm ?? '')) namedAt = at++;
+  }
+  // Its own stem and spellings; a compound's other word ("data" of "data center") does not stand for it.
+  const namedWord = words[namedAt]?.norm;
+  const namedDraft = namedAt >= 0 ? draftAt.get(namedAt) : undefined;
+  const namedThing = namedWord
+    ? new Set([stemWord(namedWord), ...(namedDraft?.word === namedWord ? [...namedDraft.alternatives].filter(([, w]) => w >= MATCH_WEIGHTS.spelling).map(([t]) => t) : [])])
+    : undefined;
   const lead = leadingQuestion(text.toLowerCase());
   const answerType = answerTypeOf(text, lead);
   const asked = focusOf(text, lead, words, [...draftAt], answerType, index);
@@ -553,6 +578,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),
     answerType,
     counted,
+    namedThing,
     asksForInstructions,
   };
 }

@@ -172,6 +172,10 @@ describe('answerQuestion and what a question asks about', () => {
     expect(answerQuestion(index, 'how much did the company pay for the data center in Virginia').results).toEqual([]);
     expect(answerQuestion(index, 'who is in charge of the data center in Virginia').results).toEqual([]);
     expect(answerQuestion(index, 'what is the name of the data center in Virginia').results).toEqual([]);
+    // A name asked for is answered where it is given for that thing ("known as", "called").
+    const named = buildIndex({ articles: [article('team', 'The data team', 'The company has set up a dedicated data security team known as “USDS” to keep the records of its users apart.')], synonymGroups: [] });
+    expect(answerQuestion(named, 'what is the name of the data security team').results[0]?.passage.articleId).toBe('team');
+    expect(answerQuestion(named, 'what is the name of the data center').results).toEqual([]);
     expect(answerQuestion(index, 'how much is the data center in Virginia worth').results).toEqual([]);
     // Asked about what it does say, the same words answer.
     expect(answerQuestion(index, 'where is the data center that backs up US users').results[0]?.passage.text).toContain('Virginia');

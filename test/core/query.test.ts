@@ -40,6 +40,7 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['what is ByteDance', 'definition'],
     ['wait what even is oracle, like what do they do', 'definition'],
     ['How do the articles describe Oracle, what kind of company it is?', 'definition'],
+    ['What is the name of the data security team TikTok set up?', 'name'],
     ['so when did the app move its data', 'time'],
     // Keywords say what they want by a noun.
     ['tiktok oracle deal date', 'time'],
@@ -55,6 +56,11 @@ describe('parseQuery: the kind of answer asked for', () => {
     // Elsewhere they are words of the question.
     expect(parseQuery('which article did BuzzFeed publish', index).searched).toContain('article');
     expect(parseQuery('how long did the data wait', index).searched).toContain('wait');
+  });
+
+  it('reads "the name of" a thing as asking for that thing, but not the name of a person', () => {
+    expect(parseQuery('what is the name of the team that stores the data', index).searched).toEqual(['team', 'stores', 'data']);
+    expect(parseQuery('what is the name of the person who stores the data', index).searched).toContain('name');
   });
 
   it('reads "til" and "guy" as filler, and makes no expression of a function phrase ("what kind of apps")', () => {
