@@ -28,7 +28,9 @@ const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) 
 /** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
 const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
 /** The line that opens a press release's text. */
-const RELEASE_LINE = /^(?:for (?:immediate )?release|embargoed until\b.{0,40}|news release|press release)\s*:?$/i;
+export const RELEASE_LINE = /^(?:for (?:immediate )?release|embargoed until\b.{0,40}|news release|press release)\s*(?:[:–—-]\s*.{0,40})?$/i;
+/** Its contacts, under the release line ("Contact: …", "Media contacts", "For more information"). */
+export const CONTACT_LINE = /^(?:(?:media |press )?contacts?|for more information)\b/i;
 /** A press release ends with whom to call and the wire's "SOURCE Company" line. */
 const PRESS_CONTACTS = /^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\s*:.{0,200}|(?:media|press|investor)\s+contacts?|for (?:more|further) information(?:,? (?:please )?contact)?\s*:?|contacts?\s*:)$/i;
 const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
@@ -342,7 +344,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
   const release = blocks.slice(0, 8).findIndex((block) => RELEASE_LINE.test(body.slice(block.start, block.end).trim()));
   if (release >= 0) {
     let last = release;
-    while (/^(?:(?:media |press )?contacts?\b|for more information\b)/i.test(body.slice(blocks[last + 1]?.start ?? 0, blocks[last + 1]?.end ?? 0).trim())) last++;
+    while (CONTACT_LINE.test(body.slice(blocks[last + 1]?.start ?? 0, blocks[last + 1]?.end ?? 0).trim())) last++;
     for (const block of blocks.splice(0, last + 1)) dropped.push({ start: block.start, end: block.end, reason: 'masthead' });
   }
   // Headings before the first paragraph: a site's name in capitals, a tagline after a dash, or

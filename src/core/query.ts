@@ -260,9 +260,21 @@ const corpusWordsByStemOf = perIndex(() => new CorpusWordsByStem());
 const sharesFamilyInCorpus = (word: string, stem: string, index: PassageIndex): boolean =>
   corpusWordsByStemOf(index).wordsWith(stem).some((corpusWord) => sameWordFamily(word, corpusWord));
 
-const PERSON_WORD = /^(?:person|people|guy|man|woman|lady|exec|executive|ceo|boss|head|leader|official|spokesperson|spokesman|spokeswoman|reporter|editor|author|writer|founder|owner|chair|chairman|director|manager|lawyer|judge|senator|president)$/;
+/** Words for a person: "the name of the *person* who leads USDS" asks who, not for a name. */
+const PERSON_WORDS = 'person|people|guy|man|woman|lady|exec|executive|ceo|boss|head|leader|official|spokesperson|spokesman|spokeswoman|reporter|editor|author|writer|founder|owner|chair|chairman|director|manager|lawyer|judge|senator|president';
+const PERSON_WORD = new RegExp(`^(?:${PERSON_WORDS})$`);
+const NAME_DETERMINER = /^(?:the|that|this|a|an|its|their)$/;
 /** "the name of the act", "name of that team": a name is wanted for a thing that is not a person. */
-const NAME_OF_THING = /\bname of (?:the |that |this |a |an |its |their )?(?!(?:person|people|guy|man|woman|lady|exec|executive|ceo|boss|head|leader|official|spokes\w*|reporter|editor|author|writer|founder|owner|chair\w*|director|manager|lawyer|judge|senator|president)\b)\p{L}/u;
+const NAME_OF_THING = new RegExp(`\\bname of (?:the |that |this |a |an |its |their )?(?!(?:${PERSON_WORDS})\\b)\\p{L}`, 'u');
+
+/** In "name of [the] X": where "name" stands and where X starts, when X is not a person. */
+function nameOfThing(words: readonly Word[]): { nameAt: number; thingAt: number } | undefined {
+  const nameAt = words.findIndex((w, i) => w.norm === 'name' && words[i + 1]?.norm === 'of');
+  if (nameAt < 0) return undefined;
+  const thingAt = NAME_DETERMINER.test(words[nameAt + 2]?.norm ?? '') ? nameAt + 3 : nameAt + 2;
+  return PERSON_WORD.test(words[thingAt]?.norm ?? '') ? undefined : { nameAt, thingAt };
+}
+
 /** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
 const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
 const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
@@ -277,11 +289,11 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   const frame = new Set<number>();
   const norm = (i: number) => words[i]?.norm ?? '';
   if (/^(?:wait|oh|ah|well|like|hmm|um|uh)$/.test(norm(0))) frame.add(0);
+  // "What's the name of the act…": the act is asked about; "name" says only that a name is wanted.
+  const named = nameOfThing(words);
+  if (named) frame.add(named.nameAt).add(named.nameAt + 1);
   let corpusNamed = false;
   words.forEach((w, i) => {
-    // "What's the name of the act…": the act is asked about; "name" says only that a name is wanted.
-    const named = norm(/^(?:the|that|this|a|an|its|their)$/.test(norm(i + 2)) ? i + 3 : i + 2);
-    if (w.norm === 'name' && norm(i + 1) === 'of' && !PERSON_WORD.test(named)) frame.add(i).add(i + 1);
     if (CORPUS_WORD.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(norm(i - 1))) {
       corpusNamed = true;
       frame.add(i);
@@ -545,12 +557,11 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const agentVerb = agentDraft ? concepts.find((c) => c.word === agentDraft.word) : undefined;
   // "the name of the data center in Virginia": the words after "name of", up to a small word, a name
   // or a verb; the last of them is the thing named.
-  const nameAt = words.findIndex((w, i) => w.norm === 'name' && words[i + 1]?.norm === 'of');
   let namedAt = -1;
-  if (nameAt >= 0) {
-    let at = nameAt + 2;
-    if (/^(?:the|that|this|a|an|its|their)$/.test(words[at]?.norm ?? '')) at++;
-    while (at < words.length && !isStopWord(words[at]?.norm ?? '') && (at === namedAt + 1 || namedAt < 0) && !index.isName(words[at]?.norm ?? '') && !isVerbForm(words[at]?.norm ?? '')) namedAt = at++;
+  for (let at = nameOfThing(words)?.thingAt ?? words.length; at < words.length; at++) {
+    const norm = words[at]?.norm ?? '';
+    if (isStopWord(norm) || index.isName(norm) || isVerbForm(norm)) break;
+    namedAt = at;
   }
   // Its own stem and spellings; a compound's other word ("data" of "data center") does not stand for it.
   const namedWord = words[namedAt]?.norm;

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody, isSiteFurniture, MONTH, type CleanedBody, type DroppedLine } from '../clean.ts';
+import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
 import { splitSentences } from '../sentences.ts';
 import { titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
@@ -70,7 +70,8 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   if (!byline) return undefined;
   // The lines of text right above the byline: a headline and perhaps its standfirst.
   const lines = body.slice(0, byline.start).split('\n');
-  const lineStarts = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0));
+  const lineStarts: number[] = [];
+  lines.reduce((at, line) => (lineStarts.push(at), at + line.length + 1), 0);
   const droppedAt = new Map(cleaned.dropped.map((line) => [line.start, line.reason]));
   const blank = (i: number) => (lines[i] ?? '').trim() === '';
   // A blog platform's header puts buttons and more byline between them ("Follow", "Published in …").
@@ -100,7 +101,7 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
     // …or one above a standfirst written as sentences, which a headline is not ("…, and a few careful dodges.").
     const lower = (lines[top] ?? '').trim();
     const standfirstBelow = /[.!?]["”’]?$/.test(lower) && !/[.!?]["”’]?$/.test(upper) && !/\S\s{2,}\S/.test(upper);
-    if (above < top && upper !== '' && !isLabel(upper) && (titleCase || standfirstBelow) && upper.length < (lines[top] ?? '').trim().length && (overUpper === '' || isLabel(overUpper))) {
+    if (above < top && upper !== '' && !isLabel(upper) && (titleCase || standfirstBelow) && upper.length < lower.length && (overUpper === '' || isLabel(overUpper))) {
       top = above - 1;
       apart = true;
     }
@@ -133,11 +134,12 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
 function titleOfPressRelease(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = body.split('\n').map((line) => line.trim());
-  const release = lines.slice(0, 20).findIndex((line) => /^for (?:immediate|release)\b.{0,40}$/i.test(line));
+  const release = lines.slice(0, 20).findIndex((line) => RELEASE_LINE.test(line));
   if (release < 0) return undefined;
   let at = release + 1;
   const isFrontMatter = (line: string) =>
-    line === '' || /^(?:(?:media |press )?contacts?|for more information|embargoed)\b/i.test(line) || /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|@\S+\.\S+/.test(line) || isSiteFurniture(line) || DATE_LINE.test(line);
+    // A date line is furniture to the cleaning already (a byline).
+    line === '' || CONTACT_LINE.test(line) || RELEASE_LINE.test(line) || /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|@\S+\.\S+/.test(line) || isSiteFurniture(line);
   // Contacts run over a few lines (a name, a title, a number).
   while (at < lines.length && at < release + 12 && (isFrontMatter(lines[at] ?? '') || (/^contact/i.test(lines[at - 1] ?? '') && (lines[at] ?? '').split(/\s+/).length <= 6))) at++;
   const first = lines[at] ?? '';
@@ -148,7 +150,6 @@ function titleOfPressRelease(text: string): { title: string; body: string; siteN
   const issuer = lines.find((line) => line !== '') ?? '';
   return { title, body, siteName: issuer, cleaned: cleanBody(body) };
 }
-const DATE_LINE = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\.?\\s+\\d{4})$`, 'i');
 
 /** Header keys a plain-text article may open with ("Title: …", "Source: …"), by the field they fill. */
 const HEADER_KEYS: Record<string, keyof MetadataOverrides | 'source' | 'ignored'> = {
