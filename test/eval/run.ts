@@ -24,8 +24,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // release, an encyclopedia page and a hurried operator's Markdown note (grown8), and ordinary news copies
 // (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9, and a blog-platform post, a hard-wrapped
 // wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
-// newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11'];
+// newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
+// and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12).
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -50,7 +51,7 @@ const index = loadBundledIndex(corpusDir);
 const systems = {
   verbatim: verbatimSystem(index),
   // Ranking alone, to tell ranking misses from abstention misses.
-  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, abstainOnUnknownNames: false }),
+  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, minAnswerabilityAboutAsker: 0, abstainOnUnknownNames: false }),
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 };
@@ -98,7 +99,8 @@ else {
   // set I in the same session, an international server (non-native English), likewise; J, K and L a session
   // later (a law seminar, a small-business server, a debate club); M and N later again (a parents-and-teachers
   // server typing fast, an international learners' and security hobbyists' server) and O (a computer-science
-  // society), each scored once unseen first.
+  // society), each scored once unseen first; P a session later (a library's news-literacy club: wordy, polite
+  // questions and terse keywords).
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -114,5 +116,6 @@ else {
   report('set M (test/eval/questions-m.json)', here('./questions-m.json'));
   report('set N (test/eval/questions-n.json)', here('./questions-n.json'));
   report('set O (test/eval/questions-o.json)', here('./questions-o.json'));
+  report('set P (test/eval/questions-p.json)', here('./questions-p.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
