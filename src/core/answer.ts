@@ -25,11 +25,12 @@ export type AnswerOptions = {
    */
   readonly minAnswerability: number;
   /**
-   * The same bar for "how do I…", "what's the best…" and "why did I…" questions: news articles
-   * neither instruct nor advise the asker, nor know of them, so by default none is answered
-   * (Infinity), only offered related reading.
+   * The same bar for "how do I…", "what's a good…" and "any tips" questions: news articles neither
+   * instruct nor advise the asker, so by default none is answered (Infinity), only offered related reading.
    */
   readonly minAnswerabilityForInstructions: number;
+  /** The bar for a question about the asker's own case ("can I…"): only an explainer's close match answers it. */
+  readonly minAnswerabilityAboutAsker: number;
   /** Say "no good match" when the question names something the corpus never mentions (CEO, Microsoft). */
   readonly abstainOnUnknownNames: boolean;
   /** Say "no good match" when what a who/when/how-much question asks about is a word the corpus never uses ("price"). */
@@ -66,6 +67,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   fieldBoost: { title: 0.3, text: 1 },
   minAnswerability: 0.45,
   minAnswerabilityForInstructions: Number.POSITIVE_INFINITY,
+  minAnswerabilityAboutAsker: 0.6,
   abstainOnUnknownNames: true,
   abstainOnUnknownFocus: true,
   minSecondaryAnswerability: 0.35,
@@ -356,7 +358,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
 
-  const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : options.minAnswerability;
+  const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : query.asksAboutAsker ? options.minAnswerabilityAboutAsker : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
   const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word) && !isRunTogether(c.word, index) && !index.namesSource(c.word));
   // "How much did Oracle pay", "who is in charge of USDS": articles that never mention paying or being in charge do not say.

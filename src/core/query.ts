@@ -41,10 +41,15 @@ export type ParsedQuery = {
   /** For "who owns X": the verb whose doer is asked for, which a good answer names ("owned by ByteDance"). */
   readonly agentVerb?: QueryConcept | undefined;
   /**
-   * "How do I…", "how to…", "what's a good…", "why did I…": asks for instructions, advice or about the
-   * asker's own doings, which news articles do not give.
+   * "How do I…", "how to…", "what's a good…", "any tips": asks for instructions or advice, which news
+   * articles do not give.
    */
   readonly asksForInstructions: boolean;
+  /**
+   * "Can I…", "why isn't my…", "which is best": asks about the asker's own case or for a judgement. An
+   * explainer may answer it ("you can request one download every 14 days"), a news report seldom does.
+   */
+  readonly asksAboutAsker: boolean;
   /**
    * For a question that asks for a kind of answer (who, when, how much…): the first word after the
    * question word that is not a name, i.e. what is asked about ("who is in *charge*", "how much did
@@ -540,14 +545,18 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   }
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
-    /\bhow (?:do|can|should|would|could) (?:i|we|you|u)\b|(?:^|[.?!:,]\s*)how to\b|\b(?:can|should) i\b/i.test(text) ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\brecommend|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas)\b|\bany good\b/i.test(text) ||
-    // "best cloud storage for photos?", "which vpn is best": a recommendation, not a fact ("best-known" is one).
-    /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
-    // The asker's own doings ("why did I get a ban", "I keep getting logged out"): no story reports
-    // them. "I heard…", "I read…", "I wonder…" only frame a question about the story, and so does a
-    // case the asker supposes ("if I get paid as a creator, is my bank info on Oracle's servers?").
-    words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? ''))));
+    /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(text) ||
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(text);
+  // The asker's own case ("can I…", "why did I get a ban", "I keep getting logged out") or a judgement
+  // ("which cloud is best"): a news report seldom says, an explainer may. "I heard…", "I read…", "I
+  // wonder…" only frame a question about the story, and so does a case the asker supposes ("if I get
+  // paid as a creator, is my bank info on Oracle's servers?").
+  const asksAboutAsker =
+    !asksForInstructions &&
+    (/\b(?:can|should) i\b|\bhow can (?:i|we)\b/i.test(text) ||
+      // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact).
+      /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
+      words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;
@@ -591,5 +600,6 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     counted,
     namedThing,
     asksForInstructions,
+    asksAboutAsker,
   };
 }

@@ -155,6 +155,24 @@ describe('answerQuestion and requests for instructions', () => {
   });
 });
 
+describe("answerQuestion and the asker's own case", () => {
+  const explainer = corpusOf(
+    article('explainer', 'Your data and the new rules', [
+      'Under the new policy, the company will only process one request to download your data per account every 14 days, and each request is answered within 12 days.',
+      'The city council voted on Tuesday to extend the bike lanes on Harbor Street through the end of next year, after months of complaints from riders.',
+    ].join('\n\n')),
+  );
+
+  it('answers "can I…" from a passage that holds the question, and not from one that holds a little of it', () => {
+    expect(answerQuestion(explainer, 'how often can i request a download of my data').results[0]?.passage.text).toContain('every 14 days');
+    // Half of it ("bike", "council") would do for a question about the story, not for the asker's case.
+    expect(answerQuestion(explainer, 'can i sell my old bike at the council auction').results).toEqual([]);
+    expect(answerQuestion(explainer, 'can i sell my old bike at the council auction', { minAnswerabilityAboutAsker: 0.45 }).results).not.toEqual([]);
+    // The same words asked about the story are answered at the ordinary bar.
+    expect(answerQuestion(explainer, 'what did the city council vote on for the bike lanes').results[0]?.passage.text).toContain('Harbor Street');
+  });
+});
+
 describe('answerQuestion and statements', () => {
   it('answers "did X say anything" with what X said, or that X would not say', () => {
     const story = article('review', 'The review', [

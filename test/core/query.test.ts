@@ -84,31 +84,40 @@ describe('parseQuery: the kind of answer asked for', () => {
   });
 });
 
-describe("parseQuery: instructions, advice and the asker's own doings", () => {
-  it.each([
-    ['how do I back up my phone', true],
-    ["what's a good app for editing video", true],
-    ['which is the best cloud for photos', true],
-    ['any suggestions for cloud storage', true],
-    ['where is the data backed up', false],
-    ['what did the company say about the move', false],
-    // The asker's own doings are no story's news either.
-    ['why did i get a ban from the game server', true],
-    ['best video editing app for making clips?', true],
-    ['how to back up photos', true],
+describe("parseQuery: instructions, advice and the asker's own case", () => {
+  type Asks = 'instructions' | 'asker' | 'story';
+  it.each<[string, Asks]>([
+    ['how do I back up my phone', 'instructions'],
+    ["what's a good app for editing video", 'instructions'],
+    ['which is the best cloud for photos', 'instructions'],
+    ["what's the best cloud storage app for photos?", 'instructions'],
+    ['any suggestions for cloud storage', 'instructions'],
+    ['can anyone recommend a vpn', 'instructions'],
+    ['how to back up photos', 'instructions'],
+    ['where is the data backed up', 'story'],
+    ['what did the company say about the move', 'story'],
+    // What someone in the story recommended, or the recommendation algorithm, is the story's.
+    ['what did the auditor recommend for the public summary', 'story'],
+    ['what is the recommendation algorithm called', 'story'],
+    // The asker's own case: an explainer may answer it, a news report seldom does.
+    ['why did i get a ban from the game server', 'asker'],
+    ['how often can i request a download of my data', 'asker'],
+    ['best video editing app for making clips?', 'asker'],
+    ['which cloud is best for photos', 'asker'],
+    ['what made the best contract he ever saw good', 'asker'],
+    ['the app logs me out every day', 'asker'],
+    ['how long do i boil an egg if i want a jammy yolk', 'asker'],
     // "how to" inside a clause is no request for instructions.
-    ['which act did the department seek inputs on how to implement', false],
-    ['which cloud is best for photos', true],
-    ["which is the company's best-known app", false],
-    ['the app logs me out every day', true],
-    ['I heard the repairs cost 12 million dollars', false],
-    ['i read that the data moved to Oracle, is that true', false],
-    ['what did the US order ByteDance to do', false],
+    ['which act did the department seek inputs on how to implement', 'story'],
+    ["which is the company's best-known app", 'story'],
+    ['I heard the repairs cost 12 million dollars', 'story'],
+    ['i read that the data moved to Oracle, is that true', 'story'],
+    ['what did the US order ByteDance to do', 'story'],
     // A case the asker supposes frames a question about the story.
-    ['so if i get paid as a creator is my bank info sitting on the oracle servers', false],
-    ['how long do i boil an egg if i want a jammy yolk', true],
-  ])('"%s" asks for instructions or advice: %s', (question, asks) => {
-    expect(parseQuery(question, index).asksForInstructions).toBe(asks);
+    ['so if i get paid as a creator is my bank info sitting on the oracle servers', 'story'],
+  ])('"%s" asks for %s', (question, asks) => {
+    const query = parseQuery(question, index);
+    expect(query.asksForInstructions ? 'instructions' : query.asksAboutAsker ? 'asker' : 'story').toBe(asks);
   });
 });
 
