@@ -546,7 +546,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
   const asksForInstructions =
     /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(text) ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(text);
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(text) ||
+    // "good app for tracking homework?": a request, with the question word left out.
+    /^(?:a |any )?(?:good|decent|cheap|free) [\p{L}-]+ (?:for|to)\b/iu.test(text.trim());
   // The asker's own case ("can I…", "why did I get a ban", "I keep getting logged out") or a judgement
   // ("which cloud is best"): a news report seldom says, an explainer may. "I heard…", "I read…", "I
   // wonder…" only frame a question about the story, and so does a case the asker supposes ("if I get
@@ -555,7 +557,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     !asksForInstructions &&
     (/\b(?:can|should) i\b|\bhow can (?:i|we)\b/i.test(text) ||
       // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact).
-      /\bbest\b(?![- ](?:known|selling|seller))/i.test(text) ||
+      /\bbest\b(?![- ](?:known|selling|seller))|\bcheapest\b/i.test(text) ||
       words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;

@@ -94,6 +94,7 @@ describe("parseQuery: instructions, advice and the asker's own case", () => {
     ['any suggestions for cloud storage', 'instructions'],
     ['can anyone recommend a vpn', 'instructions'],
     ['how to back up photos', 'instructions'],
+    ['good app for tracking homework assignments?', 'instructions'],
     ['where is the data backed up', 'story'],
     ['what did the company say about the move', 'story'],
     // What someone in the story recommended, or the recommendation algorithm, is the story's.
@@ -104,6 +105,7 @@ describe("parseQuery: instructions, advice and the asker's own case", () => {
     ['how often can i request a download of my data', 'asker'],
     ['best video editing app for making clips?', 'asker'],
     ['which cloud is best for photos', 'asker'],
+    ['which cell company has the cheapest family data plan', 'asker'],
     ['what made the best contract he ever saw good', 'asker'],
     ['the app logs me out every day', 'asker'],
     ['how long do i boil an egg if i want a jammy yolk', 'asker'],
