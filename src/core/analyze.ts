@@ -74,6 +74,7 @@ const EXTRA_STOP_WORDS = [
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   // Contractions typed without the apostrophe ("couldnt", "wont").
   'couldnt', 'wouldnt', 'shouldnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'aint', 'youre', 'theyre', 'thats', 'theres', 'ill', 'id', 'hes', 'shes',
+  'theyll', 'youll', 'itll', 'thatll', 'therell', 'wholl', 'theyve', 'youve', 'weve', 'theyd', 'youd', 'itd', 'whod', 'wouldve', 'couldve', 'shouldve', 'mightve',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
   'besides', 'stuff', 'so', 'ever', 'even', 'quite', 'literally', 'basically', 'though', 'once', 'question', 'questions', 'wondering', 'curious',
   // Chat shorthand, as people type on Discord.

@@ -56,12 +56,29 @@ export function looksLikeName(word: string): boolean {
   if (lower.length >= 4 && isProperNoun(lower)) return true;
   if (everydayRarity(lower) < 0.95 || isCommonWord(lower)) return false;
   if (lower.length < 4) return true;
-  return everydayWordsOneEditFrom(lower).length === 0;
+  return everydayWordsOneEditFrom(lower).length === 0 && everydayWordsSpeltByEar(lower).length === 0;
 }
 
 /** Everyday words one edit from a lower-case word, with the same first letter. */
 const everydayWordsOneEditFrom = (lower: string): string[] =>
   everydayWordsByFirstLetter(lower[0] as string).filter((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
+
+/**
+ * Everyday words a long word is a misspelling of by ear ("artical" for "article", "survalance",
+ * "tommorow"): the same first two letters and the same consonants in the same order (doubled ones
+ * once), within two edits (three from eight letters). Edits alone would turn names into words
+ * ("Hallett" into "hamlet", "Snapchat" into "snapshot"); the consonants keep them apart.
+ */
+function everydayWordsSpeltByEar(lower: string): string[] {
+  if (lower.length < 7) return [];
+  const limit = lower.length >= 8 ? 3 : 2;
+  const consonants = consonantsOf(lower);
+  return everydayWordsByFirstLetter(lower[0] as string).filter(
+    (w) => w[1] === lower[1] && Math.abs(w.length - lower.length) <= 2 && consonantsOf(w) === consonants && editDistance(lower, w, limit) <= limit,
+  );
+}
+
+const consonantsOf = (word: string): string => word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
 
 /** Everyday words (seen 50 times or more) by first letter, built once. */
 function everydayWordsByFirstLetter(letter: string): readonly string[] {
@@ -79,7 +96,7 @@ function everydayWordsByFirstLetter(letter: string): readonly string[] {
 
 /**
  * The everyday word a misspelling most likely stands for ("globaly" → "globally"): the commonest
- * one a single edit away with the same first letter. None for a word that is itself an everyday
+ * one a single edit away with the same first letter, else one spelt by ear ("artical" → "article"). None for a word that is itself an everyday
  * word, a short one, or one WordNet knows.
  */
 export function everydaySpelling(word: string): string | undefined {
@@ -87,6 +104,7 @@ export function everydaySpelling(word: string): string | undefined {
   if (lower.length < 5 || everydayRarity(lower) < 0.95 || isCommonWord(lower)) return undefined;
   const table = load();
   let best: string | undefined;
-  for (const candidate of everydayWordsOneEditFrom(lower)) if (!best || (table.get(candidate) ?? 0) > (table.get(best) ?? 0)) best = candidate;
+  const candidates = everydayWordsOneEditFrom(lower);
+  for (const candidate of candidates.length > 0 ? candidates : everydayWordsSpeltByEar(lower)) if (!best || (table.get(candidate) ?? 0) > (table.get(best) ?? 0)) best = candidate;
   return best;
 }

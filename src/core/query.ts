@@ -299,7 +299,8 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   if (named) frame.add(named.nameAt).add(named.nameAt + 1);
   let corpusNamed = false;
   words.forEach((w, i) => {
-    if (CORPUS_WORD.test(w.norm) && /^(?:the|these|those|your|ur)$/.test(norm(i - 1))) {
+    // "the articles", "the BuzzFeed News article": the words between name the source and stay.
+    if (CORPUS_WORD.test(w.norm) && [1, 2, 3].some((back) => /^(?:the|these|those|your|ur)$/.test(norm(i - back)))) {
       corpusNamed = true;
       frame.add(i);
       if (SAYING_AFTER_CORPUS.test(norm(i + 1))) frame.add(i + 1);

@@ -35,6 +35,7 @@ describe('contentWords and stemWord', () => {
 
   it('leaves out contractions typed without the apostrophe ("couldnt", "wont")', () => {
     expect(contentWords("why couldnt they just undo it, and why wont they say").map((w) => w.norm)).toEqual(['undo']);
+    expect(contentWords("when they'll wipe it, and what they've kept").map((w) => w.norm)).toEqual(['wipe', 'kept']);
   });
 
   it('drops "own" after a possessive, where it means nothing of owning', () => {

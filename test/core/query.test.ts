@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { parseQuery } from '../../src/core/query.ts';
-import { everydayRarity } from '../../src/core/background.ts';
+import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
 const index = buildIndex({
@@ -53,6 +53,8 @@ describe('parseQuery: the kind of answer asked for', () => {
     expect(parseQuery('How do the articles describe Oracle?', index).searched).toEqual(['oracle']);
     expect(parseQuery('according to the articles, where is the data stored', index).searched).toEqual(['data', 'stored']);
     expect(parseQuery('wait, where is the data stored', index).searched).toEqual(['data', 'stored']);
+    // The source named before it stays: it says which article is meant.
+    expect(parseQuery('what does the buzzfeed news article say about the data', index).searched).toEqual(['buzzfeed', 'news', 'data']);
     // Elsewhere they are words of the question.
     expect(parseQuery('which article did BuzzFeed publish', index).searched).toContain('article');
     expect(parseQuery('how long did the data wait', index).searched).toContain('wait');
@@ -283,6 +285,19 @@ describe('parseQuery: chat shorthand', () => {
     const query = parseQuery('how many users globaly aswell', world);
     expect(query.concepts.map((c) => c.word)).toEqual(['users', 'global']);
     expect(query.concepts[1]?.alternatives.has(stemWord('worldwide'))).toBe(true);
+  });
+
+  it('reads a long word misspelt by ear as the everyday word it sounds like ("artical"), not as an unknown name', () => {
+    const query = parseQuery('is there an artical on data storage', index);
+    expect(query.searched).toContain('article');
+    expect(query.unknown).not.toContain('artical');
+    expect(looksLikeName('artical')).toBe(false);
+    expect(everydaySpelling('tommorow')).toBe('tomorrow');
+    expect(everydaySpelling('survalance')).toBe('surveillance');
+    // Two edits from a word but not its consonants: a name stays a name.
+    expect(looksLikeName('hallett')).toBe(true);
+    expect(everydaySpelling('hallett')).toBeUndefined();
+    expect(looksLikeName('snapchat')).toBe(true);
   });
 
   it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
