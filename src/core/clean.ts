@@ -37,6 +37,11 @@ const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
 /** The legal paragraphs of a press release, under their own heading, up to the next heading. */
 const LEGAL_HEADING = /^(?:forward[- ]looking statements?|cautionary (?:note|statement|language)s?(?:\s.{0,60})?|safe harbou?r(?: statement)?)\s*:?$/i;
 /** Page furniture of a printed document copied as text: "Page 3 of 6", "- 4 -", a footer ending in the page number. */
+/**
+ * A transcript's time mark alone on its line ("[00:04:03]", "(12:45)", "00:04:03"). A live blog's
+ * "21:51" above a post says when it was posted, and stays.
+ */
+const TIMESTAMP = /^\[\d{1,2}:\d{2}(?::\d{2})?\]$|^\(\d{1,2}:\d{2}(?::\d{2})?\)$|^\d{1,2}:\d{2}:\d{2}$/;
 const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
 /** A line of nothing but links. */
 const LINKS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+\s*)+$/i;
@@ -78,13 +83,14 @@ const BYLINE = new RegExp(
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*(?:,|\\band\\b|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})+$", // By Jane Smith and Tom Lee
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
-    "^(?:by|posted by|written by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
+    "^(?:by|posted by|written by|words by|story by|text by|interview(?:ed)? by|interview and (?:text|photos?) by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
     "^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3},?\\s+(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|columnist)$", // Jane Doe Transport correspondent
     "^(?:(?:posted|written|published)\\s+)?by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+(?:on|at)\\s+.{0,40}\\d{4}\\b.{0,30}$", // Posted by Jane Doe on January 19, 2023
     '^listen to this (?:article|story)\\b', // audio player
     `^(?:published|updated|posted|last updated)(?:\\s*:\\s*|\\s+(?:on|at)\\s+|\\s+)(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?(?:\\d|${MONTH}\\b|\\w+ ago)`, // Updated: 2 hours ago, Published August 3, 2022, Posted: Thu Jun 11, 2026
     '^\\d+\\s+min(?:ute)?s?\\s+read$', // 3 min read
+    '^(?:\\d+\\s?(?:s|m|h|d|w|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?)\\s+ago|just now)$', // 2h ago, 47 minutes ago
     "^published in\\s+\\p{Lu}[^.!?]{0,60}$", // Published in Patch Notes Quarterly (a blog platform's publication)
     '[·•|]\\s*\\d+\\s+min(?:ute)?s?\\s+read$', // The Signal Ledger · 4 min read
     `^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}.*)?$`, // June 18, 2022 / Saturday 22 October 2022, 4:15pm / Thu 4 Jul 2024 06.00 BST
@@ -151,7 +157,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (NAVIGATION.test(text)) return 'navigation';
   if (TEASER.test(text)) return 'teaser';
   if (LINKS_ONLY.test(text)) return 'related-links';
-  if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text)) return 'page-furniture';
+  if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
   if (COUNTER.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';

@@ -60,6 +60,17 @@ describe('cleanBody', () => {
     expect(kept(`Officials in the U.S. said the rule applies | in part | to apps.\n\n${article}`)).toHaveLength(2);
   });
 
+  it("drops an interview's credit, a transcript's time marks and a news app's relative time, keeping a live blog's post time", () => {
+    const article = 'For nearly two hours on Wednesday, members of a House subcommittee tried to pin down who can reach the data.';
+    for (const furniture of ['Interview by Jane Example', '[00:04:03]', '(12:45)', '2h ago', 'Updated 47m ago', '35 minutes ago']) {
+      expect(kept(`${furniture}\n\n${article}`), furniture).toEqual([article]);
+    }
+    const post = 'Councillors have voted by seven votes to four to approve the trial.';
+    expect(kept(`${article}\n\n21:51\n${post}`)).toEqual([article, '21:51', post]);
+    expect(kept(`${article}\n\n[21:51]\n${post}`)).toEqual([article, post]);
+    expect(kept(`Interview by phone was the only option, the committee said on Friday.\n\n${article}`)).toHaveLength(2);
+  });
+
   it("drops a press release's letterhead, release line and contacts above its headline", () => {
     const release = ['U.S. HOUSE OF REPRESENTATIVES', 'SUBCOMMITTEE ON DATA MARKETS', 'Rep. Jane Example, Chairman', '', 'FOR IMMEDIATE RELEASE', 'May 5, 2026', '', 'Contact: John Example, Communications Director', '(202) 555-0173', '', 'The subcommittee today opened an inquiry into seven data brokers that resell information from phones.'].join('\n');
     expect(kept(release)).toEqual(['The subcommittee today opened an inquiry into seven data brokers that resell information from phones.']);

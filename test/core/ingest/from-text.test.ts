@@ -65,6 +65,13 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(release)).toMatchObject({ title: 'CHAIR OPENS INQUIRY INTO DATA BROKERS SELLING APP-DERIVED PROFILES', publisher: 'U.S. HOUSE OF REPRESENTATIVES', published: '2026-05-05' });
   });
 
+  it("finds a news app's headline shown twice above a relative time, and an interview's headline under a masthead with its section", () => {
+    const app = ['Example Wire', 'Technology', '', 'TikTok starts retraining its US recommendation engine', '', 'TikTok starts retraining its US recommendation engine', '', '2h ago', '', 'Listen to this article · 4 min', '', 'Share', 'Save', '', 'By Jane Example and John Example, Example Wire', '', 'TikTok has begun retraining the recommendation system behind its US feed, the company said on Thursday.'].join('\n');
+    expect(articleInputFromPlainText(app)).toMatchObject({ title: 'TikTok starts retraining its US recommendation engine', publisher: 'Example Wire' });
+    const interview = ['THE EXAMPLE REVIEW — CONVERSATIONS', '', '"Trust, but keep the logs": a former adviser on what the deal can prove', '', 'Interview by Jane Example', '', 'John Example spent six years as a senior adviser on foreign-investment reviews before leaving government in 2022.', '', '[00:00:42]', 'JANE EXAMPLE: Let us start simple.'].join('\n');
+    expect(articleInputFromPlainText(interview)).toMatchObject({ title: '"Trust, but keep the logs": a former adviser on what the deal can prove', publisher: 'THE EXAMPLE REVIEW' });
+  });
+
   it('reads a newsletter pasted from an email client by its headers, and "Source: outlet, date" after the title line', () => {
     const email = 'From: Priya Example | The Digest\nReply-To: The Digest\nTo: (you)\nDate: Tue, 14 Nov 2023 07:02:18 -0500\nSubject: Digest #212 — a cloud region goes dark\n\nView in browser\n\nAn Oracle cloud region went dark for almost four hours on Monday.';
     expect(articleInputFromPlainText(email)).toMatchObject({ title: 'Digest #212 — a cloud region goes dark', published: '2023-11-14' });
