@@ -1,7 +1,7 @@
 import { contentWords, isStopWord, splitWords, type Word } from './analyze.ts';
 import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
-import { isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
+import { hasNounSense, isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
 
 /**
  * Acronyms a reader forms from the names an article uses: "DoC" for "Department of Commerce",
@@ -113,10 +113,13 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   const raw = words.map((w) => text.slice(w.start, w.end));
   // Cheap checks first: this runs on every three words of every article.
   if (raw.some((w) => !/^\p{Ll}{3,}$/u.test(w) || isStopWord(w) || NUMBER_WORDS.test(w))) return false;
-  // Only the last word is a plural; an "-s" word before it is most often a verb ("teaches digital media").
-  if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w))) return false;
+  // Only the last word is a plural; an "-s" word before it is most often a verb ("teaches digital media"),
+  // unless it is a field's name ("graphics processing units").
+  if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w) && !/ics$/.test(w))) return false;
   if (words.slice(1).some((w, i) => !/^ $/.test(text.slice((words[i] as Word).end, w.start)))) return false;
-  return raw.every((w) => !isVerbForm(w) && isNounOrAdjective(w)) && isNoun(raw[2] as string);
+  // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units").
+  const termWord = (w: string, i: number) => (i === 1 && /ing$/.test(w) ? hasNounSense(w) : !isVerbForm(w) && isNounOrAdjective(w));
+  return raw.every(termWord) && isNoun(raw[2] as string);
 }
 
 /** The acronyms of the names in an index's articles, kept up to date article by article. */

@@ -281,6 +281,7 @@ function nameOfThing(words: readonly Word[]): { nameAt: number; thingAt: number 
 }
 
 /** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
+const ORDER_WORD = /^(?:first|second|third|fourth|fifth|last|next|only)$/;
 const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
 const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
 
@@ -382,7 +383,10 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
         }
       }
       // An acronym of a name the corpus uses ("DoC" → "Department of Commerce", "TT" → "TikTok").
-      for (const term of acronymTerms(w.norm, index, /^\p{Lu}{2,}$/u.test(text.slice(w.start, w.end)))) alternatives.set(term, MATCH_WEIGHTS.synonym);
+      const written = text.slice(w.start, w.end);
+      for (const term of acronymTerms(w.norm, index, /^\p{Lu}{2,}$/u.test(written))) alternatives.set(term, MATCH_WEIGHTS.synonym);
+      // "GPUs", "SDKs": the plural of an acronym.
+      if (/^\p{Lu}{2,}s$/u.test(written)) for (const term of acronymTerms(w.norm.slice(0, -1), index, true)) alternatives.set(term, MATCH_WEIGHTS.synonym);
       // A phrasal verb written as one word ("setup", "signup"): the corpus's verb ("set up").
       const particle = [...PHRASAL_PARTICLES].find((p) => w.norm.length - p.length >= 3 && w.norm.endsWith(p));
       const verbStem = particle ? stemWord(w.norm.slice(0, -particle.length)) : undefined;
@@ -413,6 +417,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     if (!next || !draft || !draftAt.has(position + 1) || index.isName(w.norm) || index.isName(next.norm)) return;
     if (!isNounCompound([w.norm, next.norm])) return;
     if (index.hasPhrase([w.norm, next.norm])) return;
+    // "The first person to notice", "the last time": an order, not a kind ("first person" of grammar).
+    if (ORDER_WORD.test(w.norm)) return;
     draft.word = `${w.norm} ${next.norm}`;
     draft.alternatives = new Map([[stemWord(w.norm + next.norm), MATCH_WEIGHTS.exact]]);
     compoundModifiers.add(draft);
@@ -557,8 +563,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const asksAboutAsker =
     !asksForInstructions &&
     (/\b(?:can|should) i\b|\bhow can (?:i|we)\b/i.test(text) ||
-      // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact).
-      /\bbest\b(?![- ](?:known|selling|seller))|\bcheapest\b/i.test(text) ||
+      // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact, and so is
+      // what someone in the story judged best: "the best contract he ever saw").
+      (/\bbest\b(?![- ](?:known|selling|seller))|\bcheapest\b/i.test(text) && !/\b(?:he|she|they|his|her|their|him|them)\b/i.test(text)) ||
       words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;

@@ -260,6 +260,9 @@ export const isNounOrAdjective = (word: string): boolean => {
 /** Whether WordNet knows a word (or its singular) as a noun. */
 export const isNoun = (word: string): boolean => baseForms(word.toLowerCase()).some(({ form, parts }) => parts.includes('noun') && senses('noun', form).length > 0);
 
+/** Whether WordNet knows the word as written as a noun, inflected verb form or not ("processing", "building"). */
+export const hasNounSense = (word: string): boolean => senses('noun', word.toLowerCase()).length > 0;
+
 /** Whether a word is a verb form: an inflected one ("wrapped", "losing"), or a word WordNet knows only as a verb. */
 export function isVerbForm(word: string): boolean {
   const lower = word.toLowerCase();

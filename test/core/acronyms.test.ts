@@ -45,6 +45,13 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
   });
 
+  it('forms them from a field\'s name in -ics and an -ing noun in the middle ("graphics processing units")', () => {
+    const text = 'A full retraining cycle takes 19 days and uses about 2,300 graphics processing units. The app keeps growing users fast.';
+    expect([...(phraseAcronymsIn(text).get('gpu') ?? [])]).toEqual(['graphics processing units']);
+    // An -ing verb between nouns is no term.
+    expect(phraseAcronymsIn(text).has('kgu')).toBe(false);
+  });
+
   it('does not read the synonym list\'s spelled-out acronyms again as three-word terms', () => {
     const index = buildIndex({
       articles: [article('orders', 'Executive orders', 'The president signed two executive orders on Tuesday about imports of steel and aluminium from abroad.')],
@@ -74,6 +81,11 @@ describe('acronyms in answers', () => {
     expect(answerQuestion(index, 'what did the NSC order').results[0]?.passage.articleId).toBe('council');
     index.remove('council');
     expect(corpusAcronymsOf(index).namesFor('nsc')).toEqual([]);
+  });
+
+  it('reads an acronym written in the plural ("GPUs") as the acronym', () => {
+    const index = buildIndex({ articles: [weather, article('training', 'Training', 'A full retraining cycle takes 19 days and uses about 2,300 graphics processing units, the company said.')], synonymGroups: [] });
+    expect(answerQuestion(index, 'how many GPUs does a retraining cycle use').results[0]?.passage.articleId).toBe('training');
   });
 
   it('forms acronyms from the synonym list\'s spellings too', () => {
