@@ -100,7 +100,7 @@ else {
   // later (a law seminar, a small-business server, a debate club); M and N later again (a parents-and-teachers
   // server typing fast, an international learners' and security hobbyists' server) and O (a computer-science
   // society), each scored once unseen first; P a session later (a library's news-literacy club: wordy, polite
-  // questions and terse keywords).
+  // questions and terse keywords) and Q (a small-town paper's readers: skeptical follow-ups, wrong assumptions).
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -117,5 +117,6 @@ else {
   report('set N (test/eval/questions-n.json)', here('./questions-n.json'));
   report('set O (test/eval/questions-o.json)', here('./questions-o.json'));
   report('set P (test/eval/questions-p.json)', here('./questions-p.json'));
+  report('set Q (test/eval/questions-q.json)', here('./questions-q.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
