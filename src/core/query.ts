@@ -305,7 +305,12 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
       corpusNamed = true;
       frame.add(i);
       if (SAYING_AFTER_CORPUS.test(norm(i + 1))) frame.add(i + 1);
+    } else if (/^(?:report|piece|reporting|coverage)$/.test(w.norm) && /^(?:the|this|that)$/.test(norm(i - 1)) && SAYING_AFTER_CORPUS.test(norm(i + 1))) {
+      // "the report says", "the piece mentions": the article, told by what it does; "the report found" is a report's.
+      frame.add(i).add(i + 1);
     } else if (corpusNamed && /^(?:describe|described)$/.test(w.norm)) frame.add(i);
+    // "is there any timeline for…", "what's the timeframe": only asks when.
+    if (/^(?:timeline|timeframe|eta)$/.test(w.norm) && /^(?:any|a|the|no|whats|what)$/.test(norm(i - 1))) frame.add(i);
     if (!AUDIENCE.has(w.norm)) return;
     const before = norm(i - 1) === 'the' ? norm(i - 2) : norm(i - 1);
     if (before === 'to' || before === 'with') frame.add(i);

@@ -53,6 +53,10 @@ describe('parseQuery: the kind of answer asked for', () => {
     expect(parseQuery('How do the articles describe Oracle?', index).searched).toEqual(['oracle']);
     expect(parseQuery('according to the articles, where is the data stored', index).searched).toEqual(['data', 'stored']);
     expect(parseQuery('wait, where is the data stored', index).searched).toEqual(['data', 'stored']);
+    // "The report says" is the article too; "any timeline" only asks when.
+    expect(parseQuery('which country does the report say is the biggest market', index).searched).toEqual(['country', 'biggest', 'market']);
+    expect(parseQuery('is there any timeline for deleting the data', index).searched).toEqual(['deleting', 'data']);
+    expect(parseQuery('what did the report find about the data', index).searched).toContain('report');
     // The source named before it stays: it says which article is meant.
     expect(parseQuery('what does the buzzfeed news article say about the data', index).searched).toEqual(['buzzfeed', 'news', 'data']);
     // Elsewhere they are words of the question.
