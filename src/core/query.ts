@@ -322,13 +322,33 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   return frame;
 }
 
+const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'whose', 'why', 'how'];
+const HOW_WORDS = ['long', 'many', 'much', 'often'];
+
+/**
+ * A question word mistyped ("waht", "hwo", "whn", "how lomg") written as meant, so that the kind of
+ * answer is read right: one edit from it, the first letter kept, and no word of English or the corpus.
+ */
+function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
+  let previous = '';
+  return text.replace(/\p{L}+/gu, (written) => {
+    const lower = written.toLowerCase();
+    const candidates = previous === 'how' ? [...QUESTION_WORDS, ...HOW_WORDS] : QUESTION_WORDS;
+    const typo = lower.length >= 3 && lower.length <= 6 && !candidates.includes(lower) && !isStopWord(lower) && !isCommonWord(lower) && index.passagesWithWord(lower) === 0;
+    const meant = typo ? candidates.find((q) => q[0] === lower[0] && editDistance(lower, q, 1) <= 1) : undefined;
+    previous = meant ?? lower;
+    if (!meant) return written;
+    return /^\p{Lu}/u.test(written) ? meant[0]?.toUpperCase() + meant.slice(1) : meant;
+  });
+}
+
 /**
  * Turns a question into weighted concepts against the current index: stems, spelling corrections
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
  */
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
-  const text = question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently'));
+  const text = withQuestionWordsRespelt(question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {

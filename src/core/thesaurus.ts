@@ -95,6 +95,8 @@ function parseSynset(line: string): Synset {
 
 /** The synset offsets of a lemma's senses in one part of speech, most common first. */
 function senses(pos: PartOfSpeech, lemma: string, limit = SENSES_PER_WORD): number[] {
+  // An empty or letterless lemma would match the licence text that opens each index file.
+  if (!/\p{L}/u.test(lemma)) return [];
   const line = indexLine(pos, lemma);
   if (!line) return [];
   const fields = line.trim().split(' ');

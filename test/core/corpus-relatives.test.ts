@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { corpusRelativesOf } from '../../src/core/corpus-relatives.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { relatedWords } from '../../src/core/thesaurus.ts';
+import { isCommonWord, isNoun, relatedWords } from '../../src/core/thesaurus.ts';
 import { article } from '../support/fixtures.ts';
 
 const words = (list: readonly { word: string }[]) => list.map((r) => r.word).sort();
 
 describe('relatedWords', () => {
+  it('knows nothing of an empty or letterless word (WordNet files open with licence text)', () => {
+    for (const word of ['', ' ', '--', '42']) {
+      expect(isCommonWord(word)).toBe(false);
+      expect(isNoun(word)).toBe(false);
+    }
+  });
+
   it('gives synonyms of the common senses and derived words', () => {
     expect(words(relatedWords('delete'))).toContain('deletion');
     expect(words(relatedWords('store'))).toContain('storage');

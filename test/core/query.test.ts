@@ -81,6 +81,15 @@ describe('parseQuery: the kind of answer asked for', () => {
     expect(parseQuery('how did the press cover the oracle deal', index).searched).toContain('press');
   });
 
+  it('reads a mistyped question word as the word meant ("hwo many", "wehre", "whn", "how lomg")', () => {
+    expect(parseQuery('hwo many people are on the team', index).answerType).toBe('quantity');
+    expect(parseQuery('wehre is the data backed up', index).answerType).toBe('place');
+    expect(parseQuery('whn did the data move', index).answerType).toBe('time');
+    expect(parseQuery('how lomg did the review take', index).answerType).toBe('measure');
+    // A word of English or of the corpus is no typo ("who" is not "how"; "whole" is a word).
+    expect(parseQuery('is the whole data set stored', index).answerType).toBe('any');
+  });
+
   it('is decided by the leading question word, not a later "when" joining two clauses', () => {
     expect(parseQuery('whose data is the government worried about when apps handle it', index).answerType).toBe('person');
     expect(parseQuery('is the data safe when it is backed up', index).answerType).toBe('any');
