@@ -37,6 +37,7 @@ export type Passage = {
 
 /** A paragraph that ends with a question mark, perhaps inside closing quotes or brackets. */
 const QUESTION_END = /\?["'”’)\]]*\s*$/;
+const COLON_END = /\p{L}[\p{L})”’"']*:\s*$/u;
 
 export const passageId = (articleId: string, ordinal: number): string => `${articleId}#${ordinal}`;
 
@@ -103,9 +104,12 @@ export function splitIntoPassages(
     } else {
       const split = splitLongParagraph(body, block, paragraph, options);
       // A short paragraph that asks a question (an interview's "Q: …?", an explainer's "So what
-      // changes for users?") introduces the paragraph after it, as a heading does.
+      // changes for users?") introduces the paragraph after it, as a heading does; so does one that
+      // ends with a colon ("…defended the cost in a written statement:"), whose words follow.
       const only = split.length === 1 ? split[0] : undefined;
-      if (only && only.end - only.start < options.minChars && QUESTION_END.test(body.slice(only.start, only.end))) only.leadIn = true;
+      const text = only ? body.slice(only.start, only.end) : '';
+      if (only && only.end - only.start < options.minChars && QUESTION_END.test(text)) only.leadIn = true;
+      if (only && only.end - only.start < options.maxJoinedChars && COLON_END.test(text)) only.leadIn = true;
       pieces.push(...split);
     }
   });

@@ -87,6 +87,15 @@ describe('splitIntoPassages', () => {
     expect(passages.map((p) => p.text)).toEqual([`Q: What is a data-residency audit?\n\n${answer(1)}`, `Q: So how do you verify where data is?\n\n${answer(2)}\n\nQ: And is an audit ever finished?`]);
   });
 
+  it('joins a paragraph that ends with a colon to the words it introduces', () => {
+    const long = (lead: string) => `${lead} ${'It goes on for a while about servers, keys and the costs of both. '.repeat(3).trim()}`;
+    const intro = "Harrowgate's chief executive, Evander Example, defended the cost of the arrangement in a long written statement sent to reporters on Friday evening, after the documents were first published by the paper:";
+    const quote = long('"Every dollar spent with us is a dollar spent proving that American data stays in America."');
+    const after = long('The documents also show that payments rose 18 percent in the most recent year.');
+    const passages = splitIntoPassages({ id: 'colon', title: 'T', body: [intro, quote, after].join('\n\n') });
+    expect(passages.map((p) => p.text)).toEqual([`${intro}\n\n${quote}`, after]);
+  });
+
   it('gives stable ids: the same article always yields the same ids', () => {
     const paragraph = 'A paragraph long enough to be a passage of its own. '.repeat(4).trim();
     const a = { id: 'stable', title: 'T', body: `${paragraph}\n\n${paragraph}` };
