@@ -1,12 +1,13 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to O) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to Q) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
- * --grow: first add the articles of test/fixtures/grown/ to grown10/ to a copy of the corpus with
+ * --grow: first add the articles of test/fixtures/grown/ to grown12/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
- * question sets and the fixtures' questions.json on the grown corpus.
+ * question sets and the fixtures' questions.json on the grown corpus. The copy is removed at the
+ * end unless --keep-grown is given (its path is printed on stderr).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { BUNDLED_CORPUS_DIR } from '../../src/core/read-corpus.ts';
 import { evaluate, loadQuestionSet, type Metrics } from './metrics.ts';
 import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSystem, verbatimSystem } from './systems.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, grow: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, grow: { type: 'boolean', default: false }, 'keep-grown': { type: 'boolean', default: false } } });
 
 // Synthetic articles added by --grow: plain-text web copies (grown), an HTML page, a Markdown file and a
 // wire copy (grown2), raw copies in four more site styles (grown3), and a press release, a PDF export,
@@ -32,6 +33,8 @@ const here = (file: string) => new URL(file, import.meta.url).pathname;
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
 function grownCorpus(from: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'verbatim-grown-'));
+  if (values['keep-grown']) process.stderr.write(`grown corpus kept at ${copy}\n`);
+  else process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
   cpSync(from, copy, { recursive: true });
   const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
   const cli = new URL('../../src/cli/corpus.ts', import.meta.url).pathname;
