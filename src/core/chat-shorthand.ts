@@ -16,6 +16,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['configs', 'configurations'], ['doc', 'document'], ['docs', 'documents'], ['pw', 'password'], ['pwd', 'password'], ['pwds', 'passwords'],
   ['repo', 'repository'], ['repos', 'repositories'], ['stats', 'statistics'], ['vid', 'video'], ['vids', 'videos'],
   ['infra', 'infrastructure'], ['mgr', 'manager'], ['mgrs', 'managers'], ['ops', 'operations'],
+  ['max', 'maximum'], ['avg', 'average'], ['pct', 'percent'], ['amt', 'amount'], ['num', 'number'], ['tech', 'technology'],
   // Question words spelt by ear ("wen is the next workshop").
   ['wen', 'when'], ['wher', 'where'],
   // Units, as people type them and articles spell them out ("48 megawatts").

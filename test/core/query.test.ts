@@ -295,6 +295,12 @@ describe('parseQuery: chat shorthand', () => {
     expect(parseQuery('what did the DoC say about the data', index).searched).toContain('doc');
   });
 
+  it('reads "max", "avg" and "pct" as the words articles spell out', () => {
+    const capacity = buildIndex({ articles: [article('capacity', 'Capacity', 'The site has a maximum capacity of 96 megawatts, an average load of 40 percent.')], synonymGroups: [] });
+    expect(parseQuery('max capacity of the site', capacity).searched).toEqual(['maximum', 'capacity', 'site']);
+    expect(parseQuery('avg load pct', capacity).unknown).toEqual([]);
+  });
+
   it('reads "gona", "thru", "w", "once" and "question:" as filler', () => {
     expect(parseQuery('is it gona be stored thru virginia once w the app', index).searched).toEqual(['stored', 'virginia', 'app']);
     expect(parseQuery('question: where is the data stored? just curious', index).searched).toEqual(['data', 'stored']);
