@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { editDistance } from './spelling.ts';
+import { editDistance, withinOneEdit } from './spelling.ts';
 import { isCommonWord, isProperNoun } from './thesaurus.ts';
 
 /**
@@ -59,9 +59,24 @@ export function looksLikeName(word: string): boolean {
   return everydayWordsOneEditFrom(lower).length === 0 && everydayWordsSpeltByEar(lower).length === 0;
 }
 
+/**
+ * Scans of the everyday words for one question word, kept: looksLikeName and everydaySpelling both
+ * ask, for the same words, on every question. Bounded, as chat brings new words for ever.
+ */
+const scans = new Map<string, string[]>();
+function scanned(kind: 'one-edit' | 'by-ear', lower: string, scan: () => string[]): string[] {
+  const key = `${kind}:${lower}`;
+  let found = scans.get(key);
+  if (found === undefined) {
+    if (scans.size >= 10_000) scans.clear();
+    scans.set(key, (found = scan()));
+  }
+  return found;
+}
+
 /** Everyday words one edit from a lower-case word, with the same first letter. */
 const everydayWordsOneEditFrom = (lower: string): string[] =>
-  everydayWordsByFirstLetter(lower[0] as string).filter((w) => Math.abs(w.length - lower.length) <= 1 && editDistance(lower, w, 1) <= 1);
+  scanned('one-edit', lower, () => everydayWordsByFirstLetter(lower[0] as string).filter((w) => withinOneEdit(lower, w)));
 
 /**
  * Everyday words a long word is a misspelling of by ear ("artical" for "article", "survalance",
@@ -73,8 +88,10 @@ function everydayWordsSpeltByEar(lower: string): string[] {
   if (lower.length < 7) return [];
   const limit = lower.length >= 8 ? 3 : 2;
   const consonants = consonantsOf(lower);
-  return everydayWordsByFirstLetter(lower[0] as string).filter(
-    (w) => w[1] === lower[1] && Math.abs(w.length - lower.length) <= 2 && consonantsOf(w) === consonants && editDistance(lower, w, limit) <= limit,
+  return scanned('by-ear', lower, () =>
+    everydayWordsByFirstLetter(lower[0] as string).filter(
+      (w) => w[1] === lower[1] && Math.abs(w.length - lower.length) <= 2 && consonantsOf(w) === consonants && editDistance(lower, w, limit) <= limit,
+    ),
   );
 }
 

@@ -21,6 +21,26 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return Math.min(d[a.length]?.[b.length] ?? 0, limit + 1);
 }
 
+/**
+ * Whether two words are at most one edit apart (a letter changed, added or dropped, or two
+ * neighbours swapped): editDistance(a, b, 1) <= 1 in one pass, without a table, for scans of
+ * whole word lists.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length) {
+    // Changed at i, or i and i + 1 swapped; the rest the same.
+    if (short.slice(i + 1) === long.slice(i + 1)) return true;
+    return short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2);
+  }
+  // One letter more in the longer word, at i.
+  return short.slice(i) === long.slice(i + 1);
+}
+
 /** How many edits a word of this length may be from its correction: none below 4 letters, two from 8. */
 export const allowedEdits = (length: number): number => (length < 4 ? 0 : length < 8 ? 1 : 2);
 

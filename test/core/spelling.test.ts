@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { correctSpelling, editDistance } from '../../src/core/spelling.ts';
+import { correctSpelling, editDistance, withinOneEdit } from '../../src/core/spelling.ts';
 
 /** Reference: optimal string alignment distance, computed plainly. */
 function reference(a: string, b: string): number {
@@ -13,6 +13,21 @@ function reference(a: string, b: string): number {
     }
   return d[a.length]![b.length]!;
 }
+
+describe('withinOneEdit', () => {
+  it('says the same as the reference distance being at most one', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 7 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(withinOneEdit(a, b)).toBe(reference(a, b) <= 1);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(withinOneEdit('globaly', 'globally')).toBe(true);
+    expect(withinOneEdit('recieve', 'receive')).toBe(true);
+    expect(withinOneEdit('artical', 'article')).toBe(false);
+  });
+});
 
 describe('editDistance', () => {
   it('agrees with the reference distance, and caps at limit + 1', () => {
