@@ -1,7 +1,7 @@
 import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from './background.ts';
-import { correctSpelling, editDistance } from './spelling.ts';
+import { correctSpelling, withinOneEdit } from './spelling.ts';
 import { expandShorthand } from './chat-shorthand.ts';
 import { isParaphrasePhrase, paraphrasesOf } from './paraphrases.ts';
 import { acronymTerms } from './acronyms.ts';
@@ -237,7 +237,7 @@ function focusOf(
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
 const isStopWordTypo = (word: string): boolean =>
-  word.length >= 3 && !isCommonWord(word) && LONGER_STOP_WORDS.some((stop) => stop[0] === word[0] && editDistance(word, stop, 1) <= 1);
+  word.length >= 3 && !isCommonWord(word) && LONGER_STOP_WORDS.some((stop) => stop[0] === word[0] && withinOneEdit(word, stop));
 const LONGER_STOP_WORDS = [...STOP_WORDS].filter((stop) => stop.length >= 3);
 
 /** The corpus's words by stem, rebuilt when the vocabulary changes. */
@@ -280,8 +280,9 @@ function nameOfThing(words: readonly Word[]): { nameAt: number; thingAt: number 
   return PERSON_WORD.test(words[thingAt]?.norm ?? '') ? undefined : { nameAt, thingAt };
 }
 
-/** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
+/** Words that put a noun in an order ("the first person to…") rather than say which kind it is. */
 const ORDER_WORD = /^(?:first|second|third|fourth|fifth|last|next|only)$/;
+/** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
 const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
 const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
 
@@ -328,6 +329,7 @@ const HOW_WORDS = ['long', 'many', 'much', 'often'];
 /**
  * A question word mistyped ("waht", "hwo", "whn", "how lomg") written as meant, so that the kind of
  * answer is read right: one edit from it, the first letter kept, and no word of English or the corpus.
+ * (As a stop word's typo it would be left out of the search anyway: isStopWordTypo.)
  */
 function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
   let previous = '';
@@ -335,7 +337,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
     const lower = written.toLowerCase();
     const candidates = previous === 'how' ? [...QUESTION_WORDS, ...HOW_WORDS] : QUESTION_WORDS;
     const typo = lower.length >= 3 && lower.length <= 6 && !candidates.includes(lower) && !isStopWord(lower) && !isCommonWord(lower) && index.passagesWithWord(lower) === 0;
-    const meant = typo ? candidates.find((q) => q[0] === lower[0] && editDistance(lower, q, 1) <= 1) : undefined;
+    const meant = typo ? candidates.find((q) => q[0] === lower[0] && withinOneEdit(lower, q)) : undefined;
     previous = meant ?? lower;
     if (!meant) return written;
     return /^\p{Lu}/u.test(written) ? meant[0]?.toUpperCase() + meant.slice(1) : meant;
