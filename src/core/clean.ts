@@ -81,7 +81,7 @@ export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 const BYLINE = new RegExp(
   [
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
-    "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*(?:,|\\band\\b|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})+$", // By Jane Smith and Tom Lee
+    "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*(?:,|\\band\\b|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d.'’-]*){0,3})+$", // By Jane Smith and Tom Lee, By Jane Smith, River Valley 5 News
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
     "^(?:by|posted by|written by|words by|story by|text by|interview(?:ed)? by|interview and (?:text|photos?) by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
@@ -145,6 +145,8 @@ const QUOTE_CHIP = /^[+\-−–]?\d[\d.,]*\s*\([+\-−–]?\d[\d.,]*%\)$/u;
 const SEPARATOR = /^[\p{P}\p{S}\s]+$/u;
 /** A link to the page in another language ("Leer en español"). */
 const LANGUAGE_SWITCH = /^(?:leer|lire|lesen|read|ler)\s+(?:en|in|auf|em)\s+\p{L}+$/iu;
+/** A site's banner above the page, its label in capitals ("WATCH LIVE: … is on now", "WEATHER ALERT: Frost advisory…"). */
+const BANNER = /^(?:WATCH LIVE|LIVE NOW|BREAKING(?: NEWS)?|WEATHER ALERT|SEVERE WEATHER|TRAFFIC ALERT|DEVELOPING(?: STORY)?|JUST IN)\s*[:|▸»]/u;
 /** Counts of a profile or post ("842 Followers", "1.2K claps", "1 reply"). */
 const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|claps|views|shares|replies|reply|responses)$/i;
 
@@ -156,6 +158,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (COMMENT_FORM.test(text)) return 'comment-form';
   if (NAVIGATION.test(text)) return 'navigation';
   if (TEASER.test(text)) return 'teaser';
+  if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
   if (COUNTER.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';

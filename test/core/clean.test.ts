@@ -60,15 +60,16 @@ describe('cleanBody', () => {
     expect(kept(`Officials in the U.S. said the rule applies | in part | to apps.\n\n${article}`)).toHaveLength(2);
   });
 
-  it("drops an interview's credit, a transcript's time marks and a news app's relative time, keeping a live blog's post time", () => {
+  it("drops an interview's credit, a transcript's time marks, a news app's relative time and a TV site's banners, keeping a live blog's post time", () => {
     const article = 'For nearly two hours on Wednesday, members of a House subcommittee tried to pin down who can reach the data.';
-    for (const furniture of ['Interview by Jane Example', '[00:04:03]', '(12:45)', '2h ago', 'Updated 47m ago', '35 minutes ago']) {
+    for (const furniture of ['Interview by Jane Example', '[00:04:03]', '(12:45)', '2h ago', 'Updated 47m ago', '35 minutes ago', 'WATCH LIVE: River Valley 5 News at 6 is on now', 'WEATHER ALERT: Frost advisory until 9 a.m. Thursday', 'By Jane Example, River Valley 5 News']) {
       expect(kept(`${furniture}\n\n${article}`), furniture).toEqual([article]);
     }
     const post = 'Councillors have voted by seven votes to four to approve the trial.';
     expect(kept(`${article}\n\n21:51\n${post}`)).toEqual([article, '21:51', post]);
     expect(kept(`${article}\n\n[21:51]\n${post}`)).toEqual([article, post]);
     expect(kept(`Interview by phone was the only option, the committee said on Friday.\n\n${article}`)).toHaveLength(2);
+    expect(kept(`Breaking: the committee said the data would move on Friday.\n\n${article}`)).toHaveLength(2);
   });
 
   it("drops a press release's letterhead, release line and contacts above its headline", () => {
