@@ -117,8 +117,10 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   // unless it is a field's name ("graphics processing units").
   if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w) && !/ics$/.test(w))) return false;
   if (words.slice(1).some((w, i) => !/^ $/.test(text.slice((words[i] as Word).end, w.start)))) return false;
-  // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units").
-  const termWord = (w: string, i: number) => (i === 1 && /ing$/.test(w) ? hasNounSense(w) : !isVerbForm(w) && isNounOrAdjective(w));
+  // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units")
+  // and a participle that qualifies the rest ("individualized education program").
+  const termWord = (w: string, i: number) =>
+    i === 1 && /ing$/.test(w) ? hasNounSense(w) : i === 0 && /[^e]ed$/.test(w) ? isVerbForm(w) : !isVerbForm(w) && isNounOrAdjective(w);
   return raw.every(termWord) && isNoun(raw[2] as string);
 }
 

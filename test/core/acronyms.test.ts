@@ -45,11 +45,13 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
   });
 
-  it('forms them from a field\'s name in -ics and an -ing noun in the middle ("graphics processing units")', () => {
+  it('forms them from a field\'s name in -ics, an -ing noun in the middle and a participle first ("graphics processing units")', () => {
     const text = 'A full retraining cycle takes 19 days and uses about 2,300 graphics processing units. The app keeps growing users fast.';
     expect([...(phraseAcronymsIn(text).get('gpu') ?? [])]).toEqual(['graphics processing units']);
     // An -ing verb between nouns is no term.
     expect(phraseAcronymsIn(text).has('kgu')).toBe(false);
+    // A participle first qualifies the rest ("individualized education program").
+    expect([...(phraseAcronymsIn('For 6,200 students, individualized education program documents are kept.').get('iep') ?? [])]).toEqual(['individualized education program']);
   });
 
   it('does not read the synonym list\'s spelled-out acronyms again as three-word terms', () => {
