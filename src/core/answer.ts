@@ -67,7 +67,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   fieldBoost: { title: 0.3, text: 1 },
   minAnswerability: 0.45,
   minAnswerabilityForInstructions: Number.POSITIVE_INFINITY,
-  minAnswerabilityAboutAsker: 0.6,
+  minAnswerabilityAboutAsker: 0.7,
   abstainOnUnknownNames: true,
   abstainOnUnknownFocus: true,
   minSecondaryAnswerability: 0.35,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, type AnswerOptions } from '../../src/core/answer.ts';
 import type { Article } from '../../src/core/article.ts';
-import { buildIndex } from '../../src/core/load-corpus.ts';
+import { BUNDLED_CORPUS_DIR, buildIndex, loadCorpus } from '../../src/core/load-corpus.ts';
 import { PassageIndex } from '../../src/core/search-index.ts';
 import { buildSynonymTable } from '../../src/core/synonyms.ts';
 import { article } from '../support/fixtures.ts';
@@ -168,6 +168,8 @@ describe("answerQuestion and the asker's own case", () => {
     // Half of it ("bike", "council") would do for a question about the story, not for the asker's case.
     expect(answerQuestion(explainer, 'can i sell my old bike at the council auction').results).toEqual([]);
     expect(answerQuestion(explainer, 'can i sell my old bike at the council auction', { minAnswerabilityAboutAsker: 0.45 }).results).not.toEqual([]);
+    // In the bundled news reports, which speak of the app's downloads and not of the asker's data, there is none.
+    expect(answerQuestion(buildIndex(loadCorpus(BUNDLED_CORPUS_DIR)), 'how often can i request a download of my data').results).toEqual([]);
     // The same words asked about the story are answered at the ordinary bar.
     expect(answerQuestion(explainer, 'what did the city council vote on for the bike lanes').results[0]?.passage.text).toContain('Harbor Street');
   });
