@@ -237,7 +237,7 @@ function focusOf(
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
 const isStopWordTypo = (word: string): boolean =>
-  word.length >= 3 && !isCommonWord(word) && LONGER_STOP_WORDS.some((stop) => stop[0] === word[0] && withinOneEdit(word, stop));
+  word.length >= 3 && LONGER_STOP_WORDS.some((stop) => stop[0] === word[0] && withinOneEdit(word, stop)) && !isCommonWord(word);
 const LONGER_STOP_WORDS = [...STOP_WORDS].filter((stop) => stop.length >= 3);
 
 /** The corpus's words by stem, rebuilt when the vocabulary changes. */
@@ -336,8 +336,9 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
   return text.replace(/\p{L}+/gu, (written) => {
     const lower = written.toLowerCase();
     const candidates = previous === 'how' ? [...QUESTION_WORDS, ...HOW_WORDS] : QUESTION_WORDS;
-    const typo = lower.length >= 3 && lower.length <= 6 && !candidates.includes(lower) && !isStopWord(lower) && !isCommonWord(lower) && index.passagesWithWord(lower) === 0;
-    const meant = typo ? candidates.find((q) => q[0] === lower[0] && withinOneEdit(lower, q)) : undefined;
+    // The cheap test first: most words are one edit from no question word, and need no WordNet lookup.
+    const near = lower.length >= 3 && lower.length <= 6 && !candidates.includes(lower) ? candidates.find((q) => q[0] === lower[0] && withinOneEdit(lower, q)) : undefined;
+    const meant = near && !isStopWord(lower) && index.passagesWithWord(lower) === 0 && !isCommonWord(lower) ? near : undefined;
     previous = meant ?? lower;
     if (!meant) return written;
     return /^\p{Lu}/u.test(written) ? meant[0]?.toUpperCase() + meant.slice(1) : meant;
