@@ -267,9 +267,11 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     // article: what follows is the site's.
     const paragraphs = blocks.filter((block) => block.kind === 'paragraph');
     // Before any sentence of the article (only a standfirst so far), "Comments (214)" is a link
-    // beside the headline, not the comment section.
+    // beside the headline, not the comment section; so is "42 comments" right under the byline,
+    // though the headline above ends with a full stop ("…is moving. Here's what to know.").
     const hasText = paragraphs.some((block) => TERMINAL_PUNCTUATION.test(body.slice(block.start, block.end)));
-    if (!hasText && COMMENT_SECTION.test(oneLine)) {
+    const underByline = dropped.at(-1)?.reason === 'byline' && dropped.at(-1)?.end === lines[index - 1]?.end;
+    if ((!hasText || underByline) && COMMENT_SECTION.test(oneLine)) {
       dropped.push({ ...span, reason: 'interface' });
       continue;
     }
@@ -278,7 +280,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
         ? undefined
         : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphs.length >= 3 && WRITTEN_BY.test(oneLine.trim()))
           ? 'comment-section'
-          : ARTICLE_END.test(oneLine.trim()) || FEEDBACK_WIDGET.test(oneLine.trim()) || PRESS_CONTACTS.test(oneLine.trim()) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
+          : ARTICLE_END.test(oneLine.trim()) || FEEDBACK_WIDGET.test(oneLine.trim()) || (hasText && PRESS_CONTACTS.test(oneLine.trim())) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
             ? 'end-matter'
             : undefined;
     if (ending) {

@@ -12,7 +12,7 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   // content"): the title is the first line that is not furniture. The lines before it stay in
   // the body, where cleaning leaves them out of the passages.
   const lines = normalized.split('\n');
-  const titleAt = lines.findIndex((line) => line.trim() !== '' && !isSiteFurniture(line));
+  const titleAt = lines.findIndex((line) => line.trim() !== '' && !isSiteFurniture(line) && !isMastheadRow(line));
   if (titleAt > 0) {
     const found = titleAndBodyOfPlainText(lines.slice(titleAt).join('\n'));
     const before = lines.slice(0, titleAt).join('\n');
@@ -26,6 +26,15 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   const first = sentences[0];
   const title = first ? firstLine.slice(first.start, first.end) : firstLine.slice(0, 200);
   return { title: title.length > 300 ? `${title.slice(0, 299).replace(/\s+\S*$/, '')}…` : title, body: normalized };
+}
+
+/**
+ * "VERITYDESK | FACT CHECK": a site's name and section in capitals, set apart by bars or dots, is a
+ * masthead. A headline in capitals has no such separators.
+ */
+function isMastheadRow(line: string): boolean {
+  const parts = line.trim().split(/\s+[|·•—–]\s+/);
+  return parts.length >= 2 && !/\p{Ll}/u.test(line) && parts.every((part) => /\p{Lu}/u.test(part) && part.split(/\s+/).length <= 4);
 }
 
 /** A file-name id from a title: lower-case ASCII words joined by hyphens, at most 60 characters. */

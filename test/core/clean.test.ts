@@ -75,6 +75,9 @@ describe('cleanBody', () => {
   it("drops a press release's letterhead, release line and contacts above its headline", () => {
     const release = ['U.S. HOUSE OF REPRESENTATIVES', 'SUBCOMMITTEE ON DATA MARKETS', 'Rep. Jane Example, Chairman', '', 'FOR IMMEDIATE RELEASE', 'May 5, 2026', '', 'Contact: John Example, Communications Director', '(202) 555-0173', '', 'The subcommittee today opened an inquiry into seven data brokers that resell information from phones.'].join('\n');
     expect(kept(release)).toEqual(['The subcommittee today opened an inquiry into seven data brokers that resell information from phones.']);
+    // "Media Contact: …" above the headline is the letterhead's, not the end of the release.
+    const contactsFirst = ['FOR IMMEDIATE RELEASE', 'May 12, 2025', 'Media Contact: Lydia Example, Communications Director', 'Press Office: (555) 010-2284', 'The Attorney General today announced an agreement that requires an independent audit.'].join('\n');
+    expect(kept(contactsFirst)).toContain('The Attorney General today announced an agreement that requires an independent audit.');
   });
 
   it('drops a masthead, a breadcrumb, control buttons and a box drawn around a newsletter sign-up', () => {
@@ -212,6 +215,13 @@ describe('cleanBody', () => {
     expect(kept('The story says something important here.\nView comments\nA reader wrote something long enough to be a paragraph.')).toEqual(['The story says something important here.']);
     // An article's own sub-heading, alone before its text, stays.
     expect(cleanBody('The first paragraph of the story is here.\nWhat the permit allows\nThe permit caps extraction at 6,200 cubic metres.').blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
+  it('reads "42 comments" under a headline that ends with a full stop as a link, not the comment section', () => {
+    const body = ['LOCAL NEWS', "Library's e-book system is moving. Here's what readers need to know.", 'By Jane Example, Staff Writer', '42 comments', 'Readers who borrow e-books from the library will need a new app this summer, the library said.', 'The board voted 5-2 on May 14.'].join('\n');
+    expect(kept(body)).toEqual(expect.arrayContaining(['Readers who borrow e-books from the library will need a new app this summer, the library said.', 'The board voted 5-2 on May 14.']));
+    // After the article's first paragraphs, it is the comment section.
+    expect(kept(`${body}\n42 comments\nA reader wrote something long enough to be a paragraph.`)).not.toContain('A reader wrote something long enough to be a paragraph.');
   });
 
   it('drops a comment section and everything after it', () => {

@@ -23,6 +23,14 @@ describe('titleAndBodyOfPlainText', () => {
     expect(body).toBe(text.replace('Oracle begins audit of TikTok\n', ''));
     expect(splitIntoPassages({ id: 'audit', title, body }).map((p) => p.text)).toEqual(['Oracle Corp has begun auditing the algorithms, people familiar with the matter said.']);
   });
+
+  it("takes a site's name and section in capitals (\"VERITYDESK | FACT CHECK\") for a masthead, not the title", () => {
+    const text = ['VERITYDESK | FACT CHECK', '', 'No, your data is not stored abroad, but the picture is messier', '', 'By Jane Example', 'The claim went viral on May 27.'].join('\n');
+    expect(titleAndBodyOfPlainText(text).title).toBe('No, your data is not stored abroad, but the picture is messier');
+    // A headline in capitals, even with a dash, is still the title.
+    expect(titleAndBodyOfPlainText('TIKTOK MOVES DATA TO ORACLE\nThe move took a year.').title).toBe('TIKTOK MOVES DATA TO ORACLE');
+    expect(titleAndBodyOfPlainText('CITY COUNCIL VOTES - AND WHAT IT MEANS FOR RIDERS OF THE NUMBER 9 BUS\nThe vote was 5-2.').title).toBe('CITY COUNCIL VOTES - AND WHAT IT MEANS FOR RIDERS OF THE NUMBER 9 BUS');
+  });
 });
 
 describe('slugify', () => {

@@ -116,8 +116,10 @@ type PageMetadata = { title?: string; publisher?: string; url?: string; publishe
 function readMetadata(document: Doc, pageUrl: string | undefined): PageMetadata {
   const metas = metaValues(document);
   const jsonLd = readJsonLd(document);
-  const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher);
-  const rawTitle = firstPresent(metas.get('og:title'), metas.get('twitter:title'), headlineOf(document), textOf(document.querySelector('title')));
+  const headline = firstPresent(metas.get('og:title'), metas.get('twitter:title'), headlineOf(document));
+  const pageTitle = textOf(document.querySelector('title'));
+  const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher, siteNameAfter(headline, pageTitle));
+  const rawTitle = firstPresent(headline, pageTitle);
   const title = rawTitle === undefined ? undefined : cleanTitle(rawTitle, publisher);
   const published = firstDate(metas.get('article:published_time'), jsonLd.datePublished, metas.get('datepublished'), timeOf(document));
   const url = firstPresent(absoluteHttpUrl(canonicalHref(document), pageUrl), absoluteHttpUrl(metas.get('og:url'), pageUrl), absoluteHttpUrl(pageUrl, undefined));
@@ -173,6 +175,21 @@ function absoluteHttpUrl(href: string | undefined, base: string | undefined): st
 }
 
 const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/g;
+
+/**
+ * "Headline | Site Name" in <title> when the page also states the headline alone: the tail is the
+ * site's name. Without the bare headline to compare, a tail may be part of the headline.
+ */
+function siteNameAfter(headline: string | undefined, pageTitle: string | undefined): string | undefined {
+  if (headline === undefined || pageTitle === undefined) return undefined;
+  const title = collapse(pageTitle);
+  const bare = collapse(headline);
+  if (!title.toLowerCase().startsWith(bare.toLowerCase())) return undefined;
+  const separator = title.slice(bare.length).match(/^\s+[|\-–—:·•»]\s+/);
+  const tail = separator ? title.slice(bare.length + separator[0].length).trim() : '';
+  // A site's name is short and is no sentence.
+  return tail !== '' && tail.length <= 80 && !/[.?!]$/.test(tail) ? tail : undefined;
+}
 
 /**
  * "Headline | Site Name" → "Headline", but only when the tail is the site's own name: a headline

@@ -115,7 +115,7 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
   const menuBefore = cleaned.dropped.some((line) => MENU_REASONS.has(line.reason) && line.end <= headlineAt);
   // The first line is a site's name (a few words), not a headline of its own. "☰  THE CAPITOL LEDGER
   // Sign in": the name is its first run of words, without the icons around it ("THE REVIEW — CONVERSATIONS": without the section).
-  const firstLine = titleAndBodyOfPlainText(body).title;
+  const firstLine = body.split('\n').find((line) => line.trim() !== '' && !isSiteFurniture(line))?.trim() ?? '';
   const siteName = (firstLine.split(/\s+[|·—–]\s+|\s{2,}/).map((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '')).find((part) => part !== '') ?? firstLine).trim();
   const firstIsName = siteName.split(/\s+/).length <= 5;
   // A blog platform names the publication a post appeared in ("Published in Patch Notes Quarterly").

@@ -74,6 +74,16 @@ describe('extractArticle metadata sources', () => {
     expect(cleanTitle('Harbour | Port News', undefined)).toBe('Harbour | Port News');
   });
 
+  it("takes the site's name from <title> when the page also states the bare headline", () => {
+    const titled = (head: string) => extracted(page(head, `<article><h1>Dredging begins in the inner harbour</h1>${story}</article>`));
+    expect(titled('<title>Dredging begins in the inner harbour | Port News</title>').publisher).toBe('Port News');
+    expect(titled('<title>Dredging begins in the inner harbour | Port News</title>').title).toBe('Dredging begins in the inner harbour');
+    // og:site_name wins; a <title> that is not the headline plus a tail names no site.
+    expect(titled('<title>Dredging begins in the inner harbour | Port News</title><meta property="og:site_name" content="The Port News">').publisher).toBe('The Port News');
+    expect(titled('<title>Harbour work: what it means</title>').publisher).toBeUndefined();
+    expect(titled('<title>Dredging begins in the inner harbour</title>').publisher).toBeUndefined();
+  });
+
   it('prefers og:title, then twitter:title, then the article <h1>, then <title>', () => {
     const h1 = `<article><h1>Dredging begins in the inner harbour</h1>${story}</article>`;
     expect(extracted(page('<title>T</title><meta name="twitter:title" content="Tw"><meta property="og:title" content="Og">', h1)).title).toBe('Og');
