@@ -329,6 +329,9 @@ describe('cleanBody', () => {
       'Chief executive Jane Example said the firm had studied the structure closely. "We are not going to reinvent the wheel for American regulators," she said.',
       'The plan costs $48 million over 18 months.',
     ]);
+    // The buttons on the question's line; a "Related fact checks:" row of links.
+    const factCheck = ['We rate this claim Mostly False.', 'Related fact checks: "Does deleting the app delete your data?" | "No, Oracle does not watch your feed"', 'Was this article helpful? Yes | No', 'Example Desk is an independent, nonpartisan fact-checking newsroom.'].join('\n');
+    expect(kept(factCheck)).toEqual(['We rate this claim Mostly False.']);
   });
 
   it('drops an audio player, a caption ending in its photo credit, a paywall notice and a short pull quote, and ends at the print-issue line', () => {
