@@ -53,8 +53,8 @@ const SOUND_ALIKE_FIRST = new Set(['ck', 'kc', 'kq', 'qk', 'cs', 'sc', 'sz', 'zs
  * `soundAlikeFirst`, a word that differs only in a first letter that sounds the same is one edit
  * away too (after the words that start alike), as names are spelt by ear.
  */
-export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false } = {}): string | undefined {
-  const limit = allowedEdits(word.length);
+export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false, maxEdits = Infinity } = {}): string | undefined {
+  const limit = Math.min(allowedEdits(word.length), maxEdits);
   if (limit === 0) return undefined;
   let best: { word: string; distance: number; sameFirst: boolean; frequency: number } | undefined;
   for (const candidate of vocabulary) {

@@ -223,6 +223,14 @@ describe('parseQuery: concepts', () => {
     expect(parseQuery('were the links severs', live).corrections).toEqual([]);
   });
 
+  it('reads a frequent English word the corpus lacks as meant, not as a corpus word two keys away', () => {
+    const quotes = buildIndex({ articles: [article('quotes', 'Quotes', 'The report was quoting a former engineer about the servers.')], synonymGroups: [] });
+    // "quitting" is two edits from "quoting"; an everyday word is at most one slip from what was meant.
+    expect(parseQuery('why was he quitting', quotes).corrections).toEqual([]);
+    // A rare word is still read as a misspelling two edits away.
+    expect(parseQuery('who quoted the engneeer', quotes).corrections).toEqual([{ from: 'engneeer', to: 'engineer' }]);
+  });
+
   it('lists words the corpus has nothing for as unknown', () => {
     expect(parseQuery('what is the share price of Microsoft', index).unknown).toContain('microsoft');
   });
