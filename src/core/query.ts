@@ -7,7 +7,7 @@ import { isParaphrasePhrase, paraphrasesOf } from './paraphrases.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
-import { isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
+import { isAdjectiveOnly, isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -192,7 +192,12 @@ function focusOf(
   // A "why" question's words name the event, which articles may tell in their own words ("get rid of" → "ban");
   // a question about what someone said names the speaker and a topic the statement may word otherwise.
   if (answerType !== 'any' && answerType !== 'reason' && answerType !== 'statement' && leadAt !== -1) {
-    const candidates = drafts.filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word)).map(([, d]) => d.word);
+    // "that viral video": an adjective before a noun of the question describes the thing asked about;
+    // the noun is the thing, and an article may describe it in other words.
+    const describes = (position: number, word: string) => drafts.some(([at]) => at === position + 1) && isAdjectiveOnly(word);
+    const candidates = drafts
+      .filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word))
+      .map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);
     const auxAt = afterLead.findIndex((w) => !/^(?:much|many|long|often|far|old)$/.test(w.norm));

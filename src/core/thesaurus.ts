@@ -253,6 +253,12 @@ export function isNounNotAdjective(word: string): boolean {
   return forms.some(({ form, parts }) => parts.includes('noun') && senses('noun', form).length > 0) && !forms.some(({ form, parts }) => parts.includes('adj') && senses('adj', form).length > 0);
 }
 
+/** Whether WordNet knows a word as written as an adjective and never as a noun or verb ("viral", not "final" or "public"). */
+export function isAdjectiveOnly(word: string): boolean {
+  const lower = word.toLowerCase();
+  return senses('adj', lower).length > 0 && senses('noun', lower).length === 0 && senses('verb', lower).length === 0;
+}
+
 /** Whether WordNet knows a word as a noun or an adjective only, never as an adverb ("last", "only"). */
 export const isNounOrAdjective = (word: string): boolean => {
   const forms = baseForms(word.toLowerCase());

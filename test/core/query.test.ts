@@ -157,6 +157,8 @@ describe('parseQuery: what a typed question asks about', () => {
     ['how do firewalls work, need it for my cybersecurity homework', ['cybersecurity', 'homework']],
     // The two things compared.
     ["what's the difference between a crocodile and an alligator", ['crocodile', 'alligator']],
+    // An adjective describes the thing asked about; the noun is the thing.
+    ['who made that viral video about the data', ['video']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
