@@ -26,7 +26,7 @@ const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post
 /** A portal's copy of another outlet's story ends where it credits the original. */
 const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b|(?:this|a version of this) (?:article|story) appears in (?:the )?(?:print|\S+ \d{4} issue|\S+ issue|\S+ edition)\b)/i;
 /** The copyright notice of the copy itself ("… All Rights Reserved. This material may not be published…"). */
-const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
+const COPYRIGHT_NOTICE = /^(?:copyright|©).{0,120}\ball rights reserved\b|^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}\b|\bmay not be (?:published|reproduced|redistributed)\b/i;
 /** The line that opens a press release's text. */
 export const RELEASE_LINE = /^(?:for (?:immediate )?release|embargoed until\b.{0,40}|news release|press release)\s*(?:[:–—-]\s*.{0,40})?$/i;
 /** Its contacts, under the release line ("Contact: …", "Media contacts", "For more information"). */
@@ -101,7 +101,7 @@ const BYLINE = new RegExp(
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
 const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\[(?:image|photo|picture|graphic|illustration|video)\b[^\]]{0,40}\]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|[.!?]\s+(?:photograph|photo|picture|illustration)s? by \p{Lu}[^.!?]{2,80}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
-const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|^(?:open in (?:the )?app|get the app|download the app|continue in (?:the )?app|read (?:it )?in the app)\b|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b|\byou(?:'ve|’ve| have) read \d+ of \d+ free (?:articles|stories)\b|\b(?:register|sign up|log in|subscribe)\b.{0,40}\bto (?:keep|continue) reading\b|^already (?:have an account|a subscriber|registered)\?/i;
+const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|^(?:open in (?:the )?app|get the app|download the app|continue in (?:the )?app|read (?:it )?in the app)\b|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b|\byou(?:'ve|’ve| have) read \d+ of \d+ free (?:articles|stories)\b|\b(?:register|sign up|log in|subscribe)\b.{0,40}\bto (?:keep|continue) reading\b|^already (?:have an account|a subscriber|registered)\?|^(?:\p{Lu}[\p{Lu} .'’-]{0,40}:\s*)?this (?:episode|podcast|show|newsletter|issue) is (?:brought to you|sponsored|supported|presented) by\b/iu;
 /** Cookie and consent banners. */
 const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b|^we (?:value|care about|respect) your privacy\.?$|^your privacy choices$/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
@@ -109,8 +109,8 @@ const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)
 /** A site's disclaimer on reprinted or compiled copy. */
 const DISCLAIMER = /^(?:disclaimer|statement|copyright notice)\s*:|\breal-time snapshot\b|\bdata is delayed\b/i;
 /** Box-drawing frames around a widget (a newsletter box): the corner opening and closing the frame. */
-const FRAME_OPENS = /^\s*[┌╔╭┏+][─═━-]{3,}|^skip past (?:newsletter )?promotion$/iu;
-const FRAME_CLOSES = /^\s*[└╚╰┗+][─═━-]{3,}|^after (?:newsletter )?promotion$/iu;
+const FRAME_OPENS = /^\s*[┌╔╭┏+][─═━-]{3,}|^skip past (?:newsletter )?promotion$|^\s*\[(?:sponsor(?:ed)?(?: read| message| break| segment)?|ad(?: break| read)?|advertisement|mid-?roll(?: ad)?|pre-?roll(?: ad)?)\]\s*$/iu;
+const FRAME_CLOSES = /^\s*[└╚╰┗+][─═━-]{3,}|^after (?:newsletter )?promotion$|^\s*\[end (?:of )?(?:the )?(?:sponsor(?:ed)?(?: read| message| break| segment)?|ad(?: break| read)?|advertisement|mid-?roll(?: ad)?|pre-?roll(?: ad)?)\]\s*$/iu;
 
 /** Words of interface labels: a short line made only of these is a widget, not text ("Twitter picture", "Logo"). */
 const INTERFACE_WORDS = new Set([

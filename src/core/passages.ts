@@ -67,6 +67,24 @@ function splitLongParagraph(body: string, block: Block, paragraph: number, optio
   return pieces;
 }
 
+/** The speaker's label that opens a transcript's turn ("HOST:", "CALEB OSTRANDER:", "Q:"). */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu} .'’-]{0,40}):\s/u;
+const speakerOf = (paragraph: string): string | undefined => SPEAKER_LABEL.exec(paragraph)?.[1];
+
+/** The speakers of a transcript who mostly ask: at least two turns, half or more of them ending with a question. */
+function interviewers(paragraphs: readonly string[]): Set<string> {
+  const turns = new Map<string, { all: number; asking: number }>();
+  for (const paragraph of paragraphs) {
+    const speaker = speakerOf(paragraph);
+    if (speaker === undefined) continue;
+    const count = turns.get(speaker) ?? { all: 0, asking: 0 };
+    count.all++;
+    if (QUESTION_END.test(paragraph)) count.asking++;
+    turns.set(speaker, count);
+  }
+  return new Set([...turns].filter(([, { all, asking }]) => all >= 2 && asking * 2 >= all).map(([speaker]) => speaker));
+}
+
 const pieceOf = (sentences: Span[], paragraph: number): Piece => ({
   start: (sentences[0] as Span).start,
   end: (sentences[sentences.length - 1] as Span).end,
@@ -97,6 +115,7 @@ export function splitIntoPassages(
 ): Passage[] {
   const { body } = article;
   const pieces: Piece[] = [];
+  const askers = interviewers(blocks.filter((block) => block.kind !== 'heading').map((block) => body.slice(block.start, block.end)));
   blocks.forEach((block, index) => {
     const paragraph = index + 1;
     if (block.kind === 'heading') {
@@ -110,6 +129,9 @@ export function splitIntoPassages(
       const text = only ? body.slice(only.start, only.end) : '';
       if (only && only.end - only.start < options.minChars && QUESTION_END.test(text)) only.leadIn = true;
       if (only && only.end - only.start < options.maxJoinedChars && COLON_END.test(text)) only.leadIn = true;
+      // In a transcript, the interviewer's turn ("HOST: Where did Oracle fit in? …") is the question
+      // the next turn answers, whether or not it ends with a question mark.
+      if (only && only.end - only.start < options.maxJoinedChars && askers.has(speakerOf(text) ?? '')) only.leadIn = true;
       pieces.push(...split);
     }
   });

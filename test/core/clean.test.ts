@@ -224,6 +224,13 @@ describe('cleanBody', () => {
     expect(kept(`${body}\n42 comments\nA reader wrote something long enough to be a paragraph.`)).not.toContain('A reader wrote something long enough to be a paragraph.');
   });
 
+  it("drops a podcast's sponsor read and ends its transcript at the copyright line", () => {
+    const body = ['HOST: Before we get into it, a word from our sponsor.', '[SPONSOR READ]', 'HOST: Listeners get three months free with the code SHOW at checkout.', '[END SPONSOR READ]', 'HOST: This episode is brought to you by Example Notes.', 'GUEST: The ticket system was called Keystone, and every request went through it.', '(c) 2025 The Example Show. Transcripts are machine-generated; check the audio before quoting.'].join('\n');
+    expect(kept(body)).toEqual(['HOST: Before we get into it, a word from our sponsor.', 'GUEST: The ticket system was called Keystone, and every request went through it.']);
+    // A bracketed note inside a turn is the transcript's ("[laughs]"), and a sentence about a sponsor is text.
+    expect(kept('GUEST: No. [laughs] The data lived in the Oracle environment.\nThe team was sponsored by the company for two years.')).toHaveLength(2);
+  });
+
   it('drops a comment section and everything after it', () => {
     const body = 'The article says something important here.\n\nLeave a Reply\n\nPlease log in using one of these methods to post your comment:\n\nYou are commenting using your Twitter account. Log Out /  Change )\n\nA reader comment that is long enough to look like a paragraph of text.\n';
     expect(kept(body)).toEqual(['The article says something important here.']);

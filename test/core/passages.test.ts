@@ -87,6 +87,15 @@ describe('splitIntoPassages', () => {
     expect(passages.map((p) => p.text)).toEqual([`Q: What is a data-residency audit?\n\n${answer(1)}`, `Q: So how do you verify where data is?\n\n${answer(2)}\n\nQ: And is an audit ever finished?`]);
   });
 
+  it("joins a transcript's interviewer turn to the answer after it, though the turn ends with a statement", () => {
+    const answer = (n: number) => `GUEST NAME: Answer number ${n} explains how the desk worked. ${'It goes on for a while about tickets and queues. '.repeat(4).trim()}`;
+    const body = ['HOST: How did you end up on the desk?', answer(1), 'HOST: Where did Oracle fit in? I think listeners imagine someone watching every query.', answer(2), 'HOST: Would you do it again?', answer(3)].join('\n\n');
+    const passages = splitIntoPassages({ id: 'pod', title: 'T', body });
+    expect(passages[1]?.text).toBe(`HOST: Where did Oracle fit in? I think listeners imagine someone watching every query.\n\n${answer(2)}`);
+    // The guest, who answers, leads into nothing.
+    expect(passages).toHaveLength(3);
+  });
+
   it('joins a paragraph that ends with a colon to the words it introduces', () => {
     const long = (lead: string) => `${lead} ${'It goes on for a while about servers, keys and the costs of both. '.repeat(3).trim()}`;
     const intro = "Harrowgate's chief executive, Evander Example, defended the cost of the arrangement in a long written statement sent to reporters on Friday evening, after the documents were first published by the paper:";
