@@ -320,6 +320,8 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
     } else if (corpusNamed && /^(?:describe|described)$/.test(w.norm)) frame.add(i);
     // "is there any timeline for…", "what's the timeframe": only asks when.
     if (/^(?:timeline|timeframe|eta)$/.test(w.norm) && /^(?:any|a|the|no|whats|what)$/.test(norm(i - 1))) frame.add(i);
+    // "how much money/cash": asks for a sum, which an article gives as "$50 million", not as "money".
+    if (/^(?:money|cash|dough|dollars|bucks)$/.test(w.norm) && norm(i - 1) === 'much' && norm(i - 2) === 'how') frame.add(i);
     if (!AUDIENCE.has(w.norm)) return;
     const before = norm(i - 1) === 'the' ? norm(i - 2) : norm(i - 1);
     if (before === 'to' || before === 'with') frame.add(i);

@@ -56,6 +56,11 @@ describe('parseQuery: the kind of answer asked for', () => {
     // "The report says" is the article too; "any timeline" only asks when.
     expect(parseQuery('which country does the report say is the biggest market', index).searched).toEqual(['country', 'biggest', 'market']);
     expect(parseQuery('is there any timeline for deleting the data', index).searched).toEqual(['deleting', 'data']);
+    // "How much money" asks for a sum; an article gives the sum, not the word.
+    const sum = parseQuery('how much money did oracle spend on the servers', index);
+    expect(sum.answerType).toBe('money');
+    expect(sum.searched).toEqual(['oracle', 'spend', 'servers']);
+    expect(parseQuery('where did the money for the servers come from', index).searched).toContain('money');
     expect(parseQuery('what did the report find about the data', index).searched).toContain('report');
     // The source named before it stays: it says which article is meant.
     expect(parseQuery('what does the buzzfeed news article say about the data', index).searched).toEqual(['buzzfeed', 'news', 'data']);
