@@ -101,7 +101,10 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
     // …or one above a standfirst written as sentences, which a headline is not ("…, and a few careful dodges.").
     const lower = (lines[top] ?? '').trim();
     const standfirstBelow = /[.!?]["”’]?$/.test(lower) && !/[.!?]["”’]?$/.test(upper) && !/\S\s{2,}\S/.test(upper);
-    if (above < top && upper !== '' && !isLabel(upper) && (titleCase || standfirstBelow) && upper.length < lower.length && (overUpper === '' || isLabel(overUpper))) {
+    // …or one of a sentence's length over a longer standfirst without a full stop ("Judge orders TikTok to
+    // hand over logs, tosses two claims" over "A federal judge kept the core of a class action alive…").
+    const headlineLength = upper.split(/\s+/).length >= 6 && lower.length >= 1.2 * upper.length && !/[.!?]["”’]?$/.test(upper) && !/\S\s{2,}\S/.test(upper);
+    if (above < top && upper !== '' && !isLabel(upper) && (titleCase || standfirstBelow || headlineLength) && upper.length < lower.length && (overUpper === '' || isLabel(overUpper))) {
       top = above - 1;
       apart = true;
     }

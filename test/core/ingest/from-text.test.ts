@@ -50,6 +50,14 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(named)).toMatchObject({ title: 'ByteDance rejects US think tank report on TikTok data', published: '2022-11-29' });
   });
 
+  it('takes the headline over a longer standfirst that has no full stop, under an app banner and a masthead', () => {
+    const page = ['Get the Example app: breaking news, weather alerts and the e-Edition in one place.  [Download now]  [Not now]', '', 'THE DOCKET EXAMPLE', 'Courts | Privacy | Technology | Regulation | Newsletters', '', 'Judge orders TikTok to hand over access logs, tosses two claims in data suit', '', 'A federal judge kept the core of a privacy class action alive but said the plaintiffs cannot pursue two of their theories', '', 'By Jane Example, Legal Affairs Correspondent', 'Published March 14, 2025, 6:42 p.m. ET', '', 'WILMINGTON, Del. — A federal judge on Friday ordered TikTok to produce eighteen months of access logs.'].join('\n');
+    expect(articleInputFromPlainText(page)).toMatchObject({ title: 'Judge orders TikTok to hand over access logs, tosses two claims in data suit', publisher: 'THE DOCKET EXAMPLE', published: '2025-03-14' });
+    // A menu row of six words over the headline is no headline.
+    const menu = ['Example Tech Dispatch', 'Gadgets, platforms and the policy fights around them', '', 'Home   News   Reviews   Policy   About   Contact', '', 'TikTok says it has finished wiping US user backups from its own data centers', '', 'Posted by Jane Example on January 19, 2023', '', 'TikTok said on Wednesday that it has finished deleting backup copies.'].join('\n');
+    expect(articleInputFromPlainText(menu).title).toBe('TikTok says it has finished wiping US user backups from its own data centers');
+  });
+
   it("reads a blog platform's header: title-case headline, standfirst, writer, buttons and the publication it appeared in", () => {
     const post = ['Open in app', '', 'Sign in', '', 'Write', '', 'Search', '', 'Patch Notes Quarterly', '', 'What an Engineer Told a Room About Reviewing Code', '', 'Forty million lines a month and one honest slide about what reviewers still miss', '', 'Marcus Example', '', 'Follow', '', 'Published in Patch Notes Quarterly', '', '7 min read', '', 'Apr 18, 2026', '', 'Listen', '', 'Share', '', 'More', '', 'I went to the summit expecting the usual mix of vendor keynotes.'].join('\n');
     expect(articleInputFromPlainText(post)).toMatchObject({ title: 'What an Engineer Told a Room About Reviewing Code', publisher: 'Patch Notes Quarterly', published: '2026-04-18' });
