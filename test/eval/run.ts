@@ -27,7 +27,7 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
 // newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
 // and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14'];
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -122,5 +122,6 @@ else {
   report('set P (test/eval/questions-p.json)', here('./questions-p.json'));
   report('set Q (test/eval/questions-q.json)', here('./questions-q.json'));
   report('set R (test/eval/questions-r.json)', here('./questions-r.json'));
+  report('set S (test/eval/questions-s.json)', here('./questions-s.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
