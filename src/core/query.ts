@@ -120,6 +120,38 @@ const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|gue
 /** Those a statement is made to ("said nothing to the press", "when reporters asked"). */
 const AUDIENCE: ReadonlySet<string> = new Set(['press', 'media', 'reporters', 'reporter', 'journalists', 'journalist']);
 
+/**
+ * What a member says before asking, which is no part of the question: a greeting ("Good afternoon
+ * all."), an apology ("Sorry to be slow, but", "Forgive me if I have this muddled, but") and
+ * hearsay ("My son tells me", "I read somewhere that"). The last would otherwise make the question
+ * the asker's own case.
+ */
+const PREAMBLE = [
+  /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|everybody|folks|there|guys|team|again|y['’]?all))?\s*[,.!:;]+\s*/iu,
+  /^(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^.!?]{0,80}?(?:,\s*but\b|\bbut\b|[,.!;:])\s*/iu,
+  /^(?:my|a|one of my)\s+(?:son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|kids?|brother|sister|mum|mom|dad|colleague|co-?worker|teacher)\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?/iu,
+  /^(?:someone|somebody|people)\s+(?:tells?|told|says|said)\s+(?:me\s+)?(?:that\s+)?/iu,
+  /^i(?:['’]ve| have)?\s+(?:read|heard|seen)\s+(?:somewhere\s+|online\s+|on the news\s+|in the news\s+)?that\s+/iu,
+  /^i\s+(?:read|heard)\s+somewhere\s+(?:that\s+)?/iu,
+];
+
+/** The question without what is said before it; never the whole of it. */
+export function withoutPreamble(question: string): string {
+  let rest = question.trimStart();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pattern of PREAMBLE) {
+      const match = pattern.exec(rest);
+      const after = match ? rest.slice(match[0].length) : '';
+      if (match && /\p{L}{2,}.*\p{L}{2,}/u.test(after)) {
+        rest = after;
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
 const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
 
 const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|how)\b/;
@@ -361,7 +393,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
  */
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
-  const text = withQuestionWordsRespelt(question.replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const text = withQuestionWordsRespelt(withoutPreamble(question).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery } from '../../src/core/query.ts';
+import { parseQuery, withoutPreamble } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -137,6 +137,9 @@ describe("parseQuery: instructions, advice and the asker's own case", () => {
     ['what did the US order ByteDance to do', 'story'],
     // A case the asker supposes frames a question about the story.
     ['so if i get paid as a creator is my bank info sitting on the oracle servers', 'story'],
+    // Hearsay and apologies before the question are no case of the asker's own.
+    ["My son tells me some of TikTok's information lives on Google's computers. Is that right?", 'story'],
+    ['Forgive me if I have this muddled, but did Oracle once want to buy a piece of TikTok?', 'story'],
   ])('"%s" asks for %s', (question, asks) => {
     const query = parseQuery(question, index);
     expect(query.asksForInstructions ? 'instructions' : query.asksAboutAsker ? 'asker' : 'story').toBe(asks);
@@ -173,6 +176,25 @@ describe('parseQuery: what a typed question asks about', () => {
     expect(focusOf('is the data stored in Virginia')).toEqual([]);
     expect(focusOf('tell me about the data center')).toEqual([]);
     expect(focusOf('why did ByteDance buy the app')).toEqual([]);
+  });
+});
+
+describe('withoutPreamble', () => {
+  it.each([
+    ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
+    ['Sorry to be slow, but what is CFIUS exactly?', 'what is CFIUS exactly?'],
+    ["My son tells me the data lives on Google's computers. Is that right?", "the data lives on Google's computers. Is that right?"],
+    ['I read somewhere that the data is in Singapore, is that still true?', 'the data is in Singapore, is that still true?'],
+    // Nothing is left bare, and what only looks like a preamble stays.
+    ['sorry?', 'sorry?'],
+    ['hi all where is the data stored', 'hi all where is the data stored'],
+    ['I read the report on the data move', 'I read the report on the data move'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutPreamble(question)).toBe(rest);
+  });
+
+  it('leaves the greeting and apology out of the words searched', () => {
+    expect(parseQuery('Sorry to be slow, but what is CFIUS exactly?', index).searched).toEqual(['cfius']);
   });
 });
 
