@@ -68,10 +68,9 @@ export type ParsedQuery = {
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'name' | 'statement' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
+export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35 } as const;
 /** Below this rarity in everyday English, a word the corpus lacks is taken as meant, give or take one slip. */
 const EVERYDAY_WORD_RARITY = 0.9;
-
-export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35 } as const;
 /** How rare in everyday English a word of a paraphrase phrase must be to stand for it ("intelligence", not "take"). */
 const PARAPHRASE_PART_MIN_RARITY = 0.5;
 
@@ -398,9 +397,12 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {
     // An everyday word ("cell") is no misspelt name: only a word English lacks may change its first letter.
-    // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
-    const everyday = isCommonWord(norm) && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
-    if (!spellings.has(norm)) spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !isCommonWord(norm), maxEdits: everyday ? 1 : Infinity }));
+    if (!spellings.has(norm)) {
+      // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
+      const common = isCommonWord(norm);
+      const everyday = common && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
+      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity }));
+    }
     return spellings.get(norm);
   };
   // "govt's new regs": an abbreviation the corpus does not use is read as the word it stands for;
