@@ -57,6 +57,8 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
   const limit = Math.min(allowedEdits(word.length), maxEdits);
   if (limit === 0) return undefined;
   let best: { word: string; distance: number; sameFirst: boolean; frequency: number } | undefined;
+  // A dropped letter is the commonest slip: "thred" is "thread" before "three".
+  const omits = (candidate: string) => candidate.length > word.length;
   for (const candidate of vocabulary) {
     if (candidate === word || candidate.length < 3) continue;
     const sameFirst = candidate[0] === word[0];
@@ -69,7 +71,8 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
       !best ||
       distance < best.distance ||
       (distance === best.distance && sameFirst && !best.sameFirst) ||
-      (distance === best.distance && sameFirst === best.sameFirst && (count > best.frequency || (count === best.frequency && candidate < best.word)));
+      (distance === best.distance && sameFirst === best.sameFirst && omits(candidate) !== omits(best.word) && omits(candidate)) ||
+      (distance === best.distance && sameFirst === best.sameFirst && omits(candidate) === omits(best.word) && (count > best.frequency || (count === best.frequency && candidate < best.word)));
     if (better) best = { word: candidate, distance, sameFirst, frequency: count };
   }
   return best?.word;

@@ -58,6 +58,13 @@ describe('correctSpelling', () => {
     expect(correctSpelling('bytedanse', vocabulary, frequency)).toBe('bytedance');
   });
 
+  it('reads a dropped letter before a changed one, then the more frequent word', () => {
+    // "thred": "thread" lacks a letter, "three" has one changed; the commoner "three" loses.
+    expect(correctSpelling('thred', ['three', 'thread'], (w) => (w === 'three' ? 50 : 1))).toBe('thread');
+    // Two changed letters alike: the more frequent one.
+    expect(correctSpelling('ordex', vocabulary, frequency)).toBe('order');
+  });
+
   it('leaves short words and far-off words alone', () => {
     expect(correctSpelling('ord', vocabulary, frequency)).toBeUndefined();
     expect(correctSpelling('python', vocabulary, frequency)).toBeUndefined();
