@@ -116,11 +116,20 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   // Only the last word is a plural; an "-s" word before it is most often a verb ("teaches digital media"),
   // unless it is a field's name ("graphics processing units").
   if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w) && !/ics$/.test(w))) return false;
-  if (words.slice(1).some((w, i) => !/^ $/.test(text.slice((words[i] as Word).end, w.start)))) return false;
-  // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units")
-  // and a participle that qualifies the rest ("individualized education program").
+  const gaps = words.slice(1).map((w, i) => text.slice((words[i] as Word).end, w.start));
+  // Spaces between the words, or a hyphen making the first two one adjective ("computer-aided dispatch").
+  if (gaps.some((gap, i) => gap !== ' ' && !(i === 0 && gap === '-'))) return false;
+  // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units"),
+  // a participle that qualifies the rest ("individualized education program") and one hyphenated to
+  // the word before it ("computer-aided").
   const termWord = (w: string, i: number) =>
-    i === 1 && /ing$/.test(w) ? hasNounSense(w) : i === 0 && /[^e]ed$/.test(w) ? isVerbForm(w) : !isVerbForm(w) && isNounOrAdjective(w);
+    i === 1 && gaps[0] === '-' && /ed$/.test(w)
+      ? true
+      : i === 1 && /ing$/.test(w)
+        ? hasNounSense(w)
+        : i === 0 && /[^e]ed$/.test(w)
+          ? isVerbForm(w)
+          : !isVerbForm(w) && isNounOrAdjective(w);
   return raw.every(termWord) && isNoun(raw[2] as string);
 }
 

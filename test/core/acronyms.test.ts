@@ -52,6 +52,10 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text).has('kgu')).toBe(false);
     // A participle first qualifies the rest ("individualized education program").
     expect([...(phraseAcronymsIn('For 6,200 students, individualized education program documents are kept.').get('iep') ?? [])]).toEqual(['individualized education program']);
+    // A participle hyphenated to the word before it makes one adjective ("computer-aided dispatch").
+    expect([...(phraseAcronymsIn("The deal replaces the county's computer-aided dispatch software.").get('cad') ?? [])]).toEqual(['computer-aided dispatch']);
+    // A hyphen further on still breaks the term.
+    expect(phraseAcronymsIn('It wrote a cloud data-driven plan.').has('cdd')).toBe(false);
   });
 
   it('does not read the synonym list\'s spelled-out acronyms again as three-word terms', () => {
