@@ -122,14 +122,12 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units"),
   // a participle that qualifies the rest ("individualized education program") and one hyphenated to
   // the word before it ("computer-aided").
-  const termWord = (w: string, i: number) =>
-    i === 1 && gaps[0] === '-' && /ed$/.test(w)
-      ? true
-      : i === 1 && /ing$/.test(w)
-        ? hasNounSense(w)
-        : i === 0 && /[^e]ed$/.test(w)
-          ? isVerbForm(w)
-          : !isVerbForm(w) && isNounOrAdjective(w);
+  const termWord = (w: string, i: number): boolean => {
+    if (i === 1 && gaps[0] === '-' && /ed$/.test(w)) return true;
+    if (i === 1 && /ing$/.test(w)) return hasNounSense(w);
+    if (i === 0 && /[^e]ed$/.test(w)) return isVerbForm(w);
+    return !isVerbForm(w) && isNounOrAdjective(w);
+  };
   return raw.every(termWord) && isNoun(raw[2] as string);
 }
 
