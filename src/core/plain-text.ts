@@ -32,7 +32,7 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
  * "VERITYDESK | FACT CHECK": a site's name and section in capitals, set apart by bars or dots, is a
  * masthead. A headline in capitals has no such separators.
  */
-function isMastheadRow(line: string): boolean {
+export function isMastheadRow(line: string): boolean {
   const parts = line.trim().split(/\s+[|·•—–]\s+/);
   return parts.length >= 2 && !/\p{Ll}/u.test(line) && parts.every((part) => /\p{Lu}/u.test(part) && part.split(/\s+/).length <= 4);
 }

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
 import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
 import { splitSentences } from '../sentences.ts';
-import { titleAndBodyOfPlainText } from '../plain-text.ts';
+import { isMastheadRow, titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
 import { markdownToPlainText } from './markdown.ts';
 
@@ -29,11 +29,17 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   // A copied page was cleaned already to find its headline: the same body, cleaned once.
   const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
   const published = given.published ?? (cleaned && datelineOf(body, cleaned));
-  const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName;
+  const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName ?? mastheadNameOf(text);
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
 }
 
 const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
+
+/** The site's name in a masthead row opening the text ("VERITYDESK | FACT CHECK" → "VERITYDESK"). */
+function mastheadNameOf(text: string): string | undefined {
+  const first = text.split('\n').find((line) => line.trim() !== '' && !isSiteFurniture(line));
+  return first !== undefined && isMastheadRow(first) ? first.trim().split(/\s+[|·•—–]\s+/)[0] : undefined;
+}
 
 /** A byline the cleaning dropped: "Posted on June 4, 2024 by …", "Published: …", or a credit "By Jane Doe". */
 const isBylineLine = (body: string, line: DroppedLine): boolean =>

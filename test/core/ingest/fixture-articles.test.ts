@@ -53,6 +53,9 @@ describe('the fixture articles, added as an operator adds them', () => {
     // A press release: the whole headline, though it holds "U.S.", and the newswire its dateline names.
     const release = await prepared('grown4', 'l_quarrystone_tiktok_audit.txt');
     expect(release.article).toMatchObject({ title: "Quarrystone Assurance Group Selected as Independent Auditor for TikTok's U.S. Data Environment on Oracle Cloud", publisher: 'Tallgrass Newswire' });
+    // A fact-check's masthead row of capitals gives its publisher, not its title.
+    const factCheck = await prepared('grown14', 'i14d_veritydesk-factcheck-tiktok-data-beijing.txt');
+    expect(factCheck.article).toMatchObject({ title: "No, your TikTok data isn't sitting on servers in Beijing, but the full picture is messier than the company says", publisher: 'VERITYDESK', published: '2025-06-03' });
   });
 
   it('leaves the furniture around them out of every passage', async () => {
