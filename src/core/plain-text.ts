@@ -32,9 +32,13 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
  * "VERITYDESK | FACT CHECK": a site's name and section in capitals, set apart by bars or dots, is a
  * masthead. A headline in capitals has no such separators.
  */
-export function isMastheadRow(line: string): boolean {
+const isMastheadRow = (line: string): boolean => mastheadName(line) !== undefined;
+
+/** The site's name a masthead row opens with ("VERITYDESK | FACT CHECK" → "VERITYDESK"); undefined for any other line. */
+export function mastheadName(line: string): string | undefined {
   const parts = line.trim().split(/\s+[|·•—–]\s+/);
-  return parts.length >= 2 && !/\p{Ll}/u.test(line) && parts.every((part) => /\p{Lu}/u.test(part) && part.split(/\s+/).length <= 4);
+  const masthead = parts.length >= 2 && !/\p{Ll}/u.test(line) && parts.every((part) => /\p{Lu}/u.test(part) && part.split(/\s+/).length <= 4);
+  return masthead ? parts[0] : undefined;
 }
 
 /** A file-name id from a title: lower-case ASCII words joined by hyphens, at most 60 characters. */

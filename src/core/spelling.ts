@@ -56,9 +56,16 @@ const SOUND_ALIKE_FIRST = new Set(['ck', 'kc', 'kq', 'qk', 'cs', 'sc', 'sz', 'zs
 export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false, maxEdits = Infinity } = {}): string | undefined {
   const limit = Math.min(allowedEdits(word.length), maxEdits);
   if (limit === 0) return undefined;
-  let best: { word: string; distance: number; sameFirst: boolean; frequency: number } | undefined;
-  // A dropped letter is the commonest slip: "thred" is "thread" before "three".
-  const omits = (candidate: string) => candidate.length > word.length;
+  type Candidate = { word: string; distance: number; sameFirst: boolean; omits: boolean; frequency: number };
+  // Nearest first; then the same first letter; then a dropped letter restored, the commonest slip
+  // ("thred" is "thread" before "three"); then the more frequent word; then the alphabet.
+  const rank = (c: Candidate): number[] => [c.distance, c.sameFirst ? 0 : 1, c.omits ? 0 : 1, -c.frequency];
+  const before = (a: Candidate, b: Candidate): boolean => {
+    const [ra, rb] = [rank(a), rank(b)];
+    const at = ra.findIndex((value, i) => value !== rb[i]);
+    return at === -1 ? a.word < b.word : (ra[at] as number) < (rb[at] as number);
+  };
+  let best: Candidate | undefined;
   for (const candidate of vocabulary) {
     if (candidate === word || candidate.length < 3) continue;
     const sameFirst = candidate[0] === word[0];
@@ -66,14 +73,8 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
     if (!sameFirst && !soundsAlike) continue;
     const distance = sameFirst ? editDistance(word, candidate, limit) : 1;
     if (distance > limit) continue;
-    const count = frequency(candidate);
-    const better =
-      !best ||
-      distance < best.distance ||
-      (distance === best.distance && sameFirst && !best.sameFirst) ||
-      (distance === best.distance && sameFirst === best.sameFirst && omits(candidate) !== omits(best.word) && omits(candidate)) ||
-      (distance === best.distance && sameFirst === best.sameFirst && omits(candidate) === omits(best.word) && (count > best.frequency || (count === best.frequency && candidate < best.word)));
-    if (better) best = { word: candidate, distance, sameFirst, frequency: count };
+    const current: Candidate = { word: candidate, distance, sameFirst, omits: candidate.length > word.length, frequency: frequency(candidate) };
+    if (!best || before(current, best)) best = current;
   }
   return best?.word;
 }

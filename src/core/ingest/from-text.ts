@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
 import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
 import { splitSentences } from '../sentences.ts';
-import { isMastheadRow, titleAndBodyOfPlainText } from '../plain-text.ts';
+import { mastheadName, titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
 import { markdownToPlainText } from './markdown.ts';
 
@@ -38,7 +38,7 @@ const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
 /** The site's name in a masthead row opening the text ("VERITYDESK | FACT CHECK" → "VERITYDESK"). */
 function mastheadNameOf(text: string): string | undefined {
   const first = text.split('\n').find((line) => line.trim() !== '' && !isSiteFurniture(line));
-  return first !== undefined && isMastheadRow(first) ? first.trim().split(/\s+[|·•—–]\s+/)[0] : undefined;
+  return first === undefined ? undefined : mastheadName(first);
 }
 
 /** A byline the cleaning dropped: "Posted on June 4, 2024 by …", "Published: …", or a credit "By Jane Doe". */
