@@ -140,7 +140,7 @@ export type ContentWord = Word & { readonly stem: string };
  */
 const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['in', 'order', 'to'], ['in', 'order', 'that'], ['as', 'well', 'as'], ['according', 'to'], ['such', 'as'],
-  ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'],
+  ['so', 'that'], ['in', 'the', 'first', 'place'], ['at', 'some', 'point'], ['at', 'all'], ['or', 'not'], ['or', 'no'], ['vis', 'a', 'vis'],
   ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
   // A question's kind of answer, not its topic ("what month did…", "how much time passed…").
   ['how', 'much', 'time'], ...['what', 'which'].flatMap((wh) => ['year', 'month', 'day', 'date'].map((unit) => [wh, unit])),

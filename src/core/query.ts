@@ -172,8 +172,8 @@ function answerTypeOf(text: string, lead: string): AnswerType {
     if (/\b(?:date|dates|year|timeline|when)\b/.test(lower)) return 'time';
     if (/\b(?:location|where)\b/.test(lower)) return 'place';
   }
-  // "What was Trump's reasoning for…", "what's the motive behind…" ask why, in other words.
-  if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification)\b/.test(lead)) return 'reason';
+  // "What was Trump's reasoning for…", "what's the motive behind…", "what was its goal" ask why, in other words.
+  if (/^what\b.{0,40}\b(?:reason\w*|rationale|motive|motivation|justification|purpose|objectives?|goals?|aims?|intentions?)\b/.test(lead)) return 'reason';
   // "What's the name of the act…" wants a name (not for a person: a who-question asks for one).
   if (NAME_OF_THING.test(lower)) return 'name';
   // "What is Oracle", and its chat forms: "wait, what even is oracle, like what do they do", "what kind
@@ -185,7 +185,7 @@ function answerTypeOf(text: string, lead: string): AnswerType {
   if ((/^how (?:long|tall|high|wide|far|big|large|deep|heavy|old)\b/.test(lead) && !/^how long ago\b/.test(lead)) || /^how much time\b/.test(lead)) return 'measure';
   if (MONEY_QUESTION.test(lead)) return 'money';
   if (/^how (?:many|much|often)\b|\bnumber of\b|^what percent/.test(lead)) return 'quantity';
-  if (/^when\b|^what (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
+  if (/^when\b|^(?:what|which) (?:year|date|day|month|time)\b|^how long ago\b/.test(lead)) return 'time';
   if (/^where\b|^which (?:country|city|state|place|location)\b|^what (?:country|city|state|place)\b/.test(lead)) return 'place';
   if (/^who(?:m|se|s)?\b|^which (?:company|companies|person|people|firm|agency)\b/.test(lead)) return 'person';
   if (/^why\b|^what (?:for|reason)\b|^how come\b|\bwhat for\b|^what (?:caused|causes|led to|leads to|made|triggered|prompted|drove|is behind|was behind)\b|^what(?:'s|’s) behind\b/.test(lead)) return 'reason';

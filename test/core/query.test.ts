@@ -37,6 +37,9 @@ describe('parseQuery: the kind of answer asked for', () => {
     ["what's the motive behind the move", 'reason'],
     ['what caused the outage on Friday', 'reason'],
     ['what led to the ban', 'reason'],
+    // A goal or purpose asked for is a reason in other words; "in which year", in a learner's word order, a time.
+    ["What was TikTok's stated objective in routing the data through Oracle?", 'reason'],
+    ['In which year ByteDance was founded?', 'time'],
     ['what is ByteDance', 'definition'],
     ['wait what even is oracle, like what do they do', 'definition'],
     ['How do the articles describe Oracle, what kind of company it is?', 'definition'],
@@ -77,6 +80,9 @@ describe('parseQuery: the kind of answer asked for', () => {
   it('reads "til" and "guy" as filler, and makes no expression of a function phrase ("what kind of apps")', () => {
     expect(parseQuery('how long til the data move, the oracle guy said', index).searched).toEqual(['data', 'move', 'oracle']);
     expect(parseQuery('what kind of apps store data', index).searched).toEqual(['apps', 'store', 'data']);
+    // "…or no?" closing a learner's yes/no question, and "vis-a-vis", are grammar.
+    expect(parseQuery('TikTok wanted a separate company. This happened or no?', index).searched).toEqual(['tiktok', 'wanted', 'separate', 'company']);
+    expect(parseQuery('what did tiktok promise vis-a-vis the government', index).searched).toEqual(['tiktok', 'promise', 'government']);
   });
 
   it('reads whom a statement was made to as the asking frame, not a topic', () => {

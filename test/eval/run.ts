@@ -27,7 +27,7 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
 // newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
 // and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15'];
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -103,7 +103,9 @@ else {
   // later (a law seminar, a small-business server, a debate club); M and N later again (a parents-and-teachers
   // server typing fast, an international learners' and security hobbyists' server) and O (a computer-science
   // society), each scored once unseen first; P a session later (a library's news-literacy club: wordy, polite
-  // questions and terse keywords) and Q (a small-town paper's readers: skeptical follow-ups, wrong assumptions).
+  // questions and terse keywords) and Q (a small-town paper's readers: skeptical follow-ups, wrong assumptions);
+  // R and S later again (a journalism class and gamers; parents and retirees), and T (learners of English and
+  // phone typists, with a few policy analysts), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -123,5 +125,6 @@ else {
   report('set Q (test/eval/questions-q.json)', here('./questions-q.json'));
   report('set R (test/eval/questions-r.json)', here('./questions-r.json'));
   report('set S (test/eval/questions-s.json)', here('./questions-s.json'));
+  report('set T (test/eval/questions-t.json)', here('./questions-t.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
