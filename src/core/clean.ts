@@ -22,6 +22,11 @@ const WIRE_SLUG = /^[A-Z0-9&.'-]+(?:\/[A-Z0-9&.'-]+)+(?:\s*\((?:UPDATE|REFILE|CO
 /** A line that says the article is over ("(End)", "-- END --", "(end of article)", a press release's "###" or "-30-"): what follows is the site's. */
 const ARTICLE_END = /^(?:[-–—(\[（【\s]*(?:end|the end|end of (?:the )?(?:article|story|text|release|transcript)|完)[-–—)\]）】.\s]*|#\s?#\s?#|-\s?30\s?-)$/i;
 /** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
+/** A reference work's closing sections: its sources and links, not its text (a wiki's carry an edit link). */
+const REFERENCE_SECTION = /^(?:references|external links|bibliography|works cited|(?:see also|notes|references|external links|further reading|bibliography|sources|footnotes|citations)\s*\[edit(?: source)?\])$/i;
+/** A section's number before its title, and a wiki's edit link after it. */
+const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
+const EDIT_LINK = /\s*\[edit(?: source)?\]\s*$/i;
 const FEEDBACK_WIDGET = /^(?:was this (?:article|explainer|story|page|guide|post|answer|information) (?:helpful|useful)|did you find this (?:article|explainer|story|page|guide|post) (?:helpful|useful))\s*\??(?:\s*(?:yes|no)(?:\s*[|/·]?\s*(?:yes|no))?)?$/i;
 /** A portal's copy of another outlet's story ends where it credits the original. */
 const ORIGINAL_CREDIT = /^(?:read the original (?:article|story)\b|(?:this|the) (?:article|story) (?:was )?(?:originally|first) (?:published|appeared)\b|(?:this|a version of this) (?:article|story) appears in (?:the )?(?:print|\S+ \d{4} issue|\S+ issue|\S+ edition)\b)/i;
@@ -68,7 +73,7 @@ const AUTHOR_BIO = /^(?:about the (?:author|writer|reporter)s?|author(?:'s|’s)
 /** "Written by Jane Doe" after the text: the writer's box at the foot of a blog post, with what follows it. */
 const WRITTEN_BY = /^[Ww]ritten by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 /** Headings of link lists that follow or interrupt an article. */
-const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news|explainers|articles|guides|features|videos|podcasts)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
+const RELATED_HEADING = /^(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|links))?|you (?:may|might) also like|more (?:from|on|stories|news|explainers|articles|guides|features|videos|podcasts)\b.*|recommended(?: for you| stories| articles| reading)?|suggested reading|popular (?:posts|stories)|trending(?: now)?|most (?:read|viewed|popular)|read next|further reading|related topics|see also|more on this story|top stories|elsewhere on\b.{0,40}|don['’]?t miss\b.{0,60})\s*:?$/i;
 /** One-line teasers for other stories ("ALSO IN AF: …", "READ MORE: …"). */
 const TEASER = /^(?:also (?:in|on|read|see)\b[^:]{0,40}:|read (?:more|also|next)\b|see also\b|related(?:\s+[a-z-]+){0,3}\s*:|recommended(?: reading)?\s*:|watch\s*:|listen\s*:|click here\b|subscribe to\b|sign up (?:for|to)\b|advertisement\b.{0,40}$|sponsored(?: content)?$|(?:the )?(?:story|article|text) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$|scroll (?:down )?to continue\b|story continues$|(?:video|audio)\s+\d{1,2}:\d{2}\b.{0,20}$|watch (?:now|live)$|(?:listen|play|watch)(?: to (?:this|the) (?:article|story))?\s*\(?\d{1,3}(?::\d{2})?\s*(?:min|mins|minutes|sec|s)?\)?$)/i;
 /** Share and follow buttons. */
@@ -103,7 +108,9 @@ const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|
 /** Newsletter and subscription promotions. */
 const PROMOTION = /\b(?:delivered|sent) (?:straight |directly )?to your (?:\w+ (?:or|and) )?inbox\b|^thanks for reading\b.{0,80}\bsubscribe\b|\bsubscribe for free\b|\bcreate (?:a )?free account\b|^(?:got|have) a (?:confidential )?(?:news )?tip\b|^(?:type|enter) your email\b|\bour (?:free |daily |weekly )?newsletters?\b|^(?:sign up|subscribe|download our|follow us|join us on|never miss|newsletter\s*:)|^(?:open in (?:the )?app|get (?:the|our) (?:[\p{L}-]+ ){0,2}app\b|download (?:the|our) (?:[\p{L}-]+ ){0,2}app\b|continue in (?:the )?app|read (?:it )?in the app)\b|\bscan the qr code\b|\bby subscribing,? you agree\b|\bunsubscribe at any time\b|\byou(?:'ve|’ve| have) read \d+ of \d+ free (?:articles|stories)\b|\b(?:register|sign up|log in|subscribe)\b.{0,40}\bto (?:keep|continue) reading\b|^already (?:have an account|a subscriber|registered)\?|^(?:\p{Lu}[\p{Lu} .'’-]{0,40}:\s*)?this (?:episode|podcast|show|newsletter|issue) is (?:brought to you|sponsored|supported|presented) by\b/iu;
 /** Cookie and consent banners. */
-const CONSENT = /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b|^we (?:value|care about|respect) your privacy\.?$|^your privacy choices$/i;
+const CONSENT = /\b(?:we use cookies|partners use cookies|cookies and similar technologies|uses cookies|use of cookies|cookie (?:policy|settings|preferences|notice)|accept (?:all )?cookies|manage (?:your )?(?:cookie )?preferences)\b|^we (?:value|care about|respect) your privacy\.?$|^your privacy choices$/i;
+/** What a consent banner offers, which a story about cookies does not: a long banner is one with these. */
+const CONSENT_CHOICES = /\b(?:accept all|reject (?:all|non-essential)|manage (?:your )?(?:choices|preferences|settings)|(?:privacy|cookie) settings)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
 const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
 /** A site's disclaimer on reprinted or compiled copy. */
@@ -172,7 +179,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 300 && CAPTION.test(text)) return 'caption';
   if (text.length <= 220 && PROMOTION.test(text)) return 'promotion';
   if (text.length <= 160 && TAXONOMY.test(text)) return 'taxonomy';
-  if (text.length <= 400 && CONSENT.test(text)) return 'consent';
+  if ((text.length <= 400 || (text.length <= 800 && CONSENT_CHOICES.test(text))) && CONSENT.test(text)) return 'consent';
   if (isControls(text)) return 'interface';
   const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (text.length <= 60 && words.length > 0 && words.length <= 6 && words.every((w) => INTERFACE_WORDS.has(w)) && words.some((w) => !LINKING_WORDS.has(w))) return 'interface';
@@ -189,6 +196,61 @@ export const isSiteFurniture = (line: string): boolean => {
 const isListItem = (text: string): boolean => /^(?:[-*•·–]|\d+[.)])\s/.test(text.trim());
 /** A list item that says something: a bullet, or a numbered line longer than a section title ("2. Method"). */
 const isListEntry = (text: string): boolean => /^[-*•·–]\s/.test(text.trim()) || (isListItem(text) && text.trim().split(/\s+/).length > 5);
+
+/**
+ * A numbered line over a paragraph of text, after text that is no list ("4. The bill is still
+ * climbing"): a listicle's section title, not an entry of a numbered list.
+ */
+function isNumberedSectionTitle(body: string, lines: readonly Span[], index: number, blocks: readonly Block[]): boolean {
+  const line = lines[index] as Span;
+  const next = lines[index + 1];
+  const previous = blocks[blocks.length - 1];
+  if (!/^\d+[.)]\s/.test(body.slice(line.start, line.end).trim()) || !next) return false;
+  const nextText = body.slice(next.start, next.end).replace(/\s+/g, ' ').trim();
+  const textFollows = !isListItem(nextText) && TERMINAL_PUNCTUATION.test(nextText) && nextText.length > line.end - line.start;
+  return textFollows && !(previous && isListItem(body.slice(previous.start, previous.end)));
+}
+
+/**
+ * The lines of tables: three or more lines in a row cut by bars into the same number of cells, most
+ * of them with figures. A menu ("News | Sport | Weather") is one line of short labels, without figures.
+ */
+function rowsOfTables(body: string, lines: readonly Span[]): Set<number> {
+  const cellsOf = (span: Span) => {
+    const text = body.slice(span.start, span.end).trim().replace(/^\|/, '').replace(/\|$/, '');
+    return text.includes('|') ? text.split('|').length : 0;
+  };
+  const rows = new Set<number>();
+  for (let first = 0; first < lines.length; ) {
+    const cells = cellsOf(lines[first] as Span);
+    let last = first;
+    while (cells >= 2 && last + 1 < lines.length && cellsOf(lines[last + 1] as Span) === cells) last++;
+    const run = lines.slice(first, last + 1);
+    const withFigures = run.filter((span) => /\d/.test(body.slice(span.start, span.end))).length;
+    if (run.length >= 3 && withFigures * 2 >= run.length) for (let at = first; at <= last; at++) rows.add(at);
+    first = last + 1;
+  }
+  return rows;
+}
+
+/**
+ * The lines of fact boxes: four or more "Label: value" lines in a row ("Adopted: 2 February 2022",
+ * "Chair: Sigrun Solvang"), a wiki's infobox or a report's cover. Facts, though each looks like a heading.
+ */
+function rowsOfFactBoxes(body: string, lines: readonly Span[]): Set<number> {
+  const isFact = (span: Span) => {
+    const fact = /^(\p{Lu}[\p{L}\p{N} ()'’&/-]{0,40}):\s+\S/u.exec(body.slice(span.start, span.end).trim());
+    return fact !== null && (fact[1] as string).trim().split(/\s+/).length <= 4;
+  };
+  const rows = new Set<number>();
+  for (let first = 0; first < lines.length; ) {
+    let last = first - 1;
+    while (last + 1 < lines.length && isFact(lines[last + 1] as Span)) last++;
+    if (last - first + 1 >= 4) for (let at = first; at <= last; at++) rows.add(at);
+    first = Math.max(last + 1, first + 1);
+  }
+  return rows;
+}
 
 /**
  * Whether a body was wrapped at a fixed width (an e-mail, a copied terminal page): paragraphs
@@ -256,7 +318,11 @@ export function cleanBody(body: string, title = ''): CleanedBody {
   // Each line's comparable form, and the last line that has it: worked out once, for finding a
   // table of contents whose entries the text repeats further on.
   const lineKeys = lines.map((span) => comparable(body.slice(span.start, span.end)));
-  const lastAt = new Map(lineKeys.map((key, at) => [key, at]));
+  // A contents list numbers its entries ("1 History") and a wiki's headings carry an edit link ("History[edit]").
+  const sectionKeys = lines.map((span) => comparable(body.slice(span.start, span.end).trim().replace(SECTION_NUMBER, '').replace(EDIT_LINK, '')));
+  const lastAt = new Map(sectionKeys.map((key, at) => [key, at]));
+  const tableRows = rowsOfTables(body, lines);
+  const factRows = rowsOfFactBoxes(body, lines);
   let skippingRelatedLinks = false;
   let skippingLegal = false;
   for (let index = 0; index < lines.length; index++) {
@@ -280,12 +346,17 @@ export function cleanBody(body: string, title = ''): CleanedBody {
         ? undefined
         : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphs.length >= 3 && WRITTEN_BY.test(oneLine.trim()))
           ? 'comment-section'
-          : ARTICLE_END.test(oneLine.trim()) || FEEDBACK_WIDGET.test(oneLine.trim()) || (hasText && PRESS_CONTACTS.test(oneLine.trim())) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
+          : ARTICLE_END.test(oneLine.trim()) || (hasText && REFERENCE_SECTION.test(oneLine.trim())) || FEEDBACK_WIDGET.test(oneLine.trim()) || (hasText && PRESS_CONTACTS.test(oneLine.trim())) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
             ? 'end-matter'
             : undefined;
     if (ending) {
       for (const rest of lines.slice(index)) dropped.push({ ...rest, reason: ending });
       break;
+    }
+    // A table's rows ("Audits per year | 2 | Charter") are text, though cells between bars look like a menu.
+    if (tableRows.has(index)) {
+      blocks.push({ ...span, kind: 'paragraph' });
+      continue;
     }
     // A box drawn around a widget (a newsletter sign-up): the frame and all inside it.
     if (FRAME_OPENS.test(line)) {
@@ -303,7 +374,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       continue;
     }
     // A table of contents: lines the text repeats further on as its section titles.
-    const contentsEnd = tableOfContentsEnd(lines, lineKeys, lastAt, index);
+    const contentsEnd = tableOfContentsEnd(lines, sectionKeys, lastAt, index);
     if (contentsEnd !== -1) {
       const label = blocks[blocks.length - 1];
       // Its label ("In this explainer", "Contents") goes with it.
@@ -347,7 +418,10 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     // A list item is a short paragraph, however it ends, not a heading over what follows; a lone
     // word ("U.S.", "More...") is no paragraph, whatever it ends with.
     const label = !/\s/.test(oneLine.trim()) && !/\d/.test(oneLine);
-    blocks.push({ ...span, kind: (looksLikeHeading(oneLine) || label) && !isListEntry(oneLine) ? 'heading' : 'paragraph' });
+    // A wiki's "History[edit]" is a heading, its edit link a control (kept, so the heading stays with its text).
+    const text = oneLine.replace(EDIT_LINK, '');
+    const heading = !factRows.has(index) && (looksLikeHeading(text) || label) && (!isListEntry(text) || isNumberedSectionTitle(body, lines, index, blocks));
+    blocks.push({ ...span, kind: heading ? 'heading' : 'paragraph' });
   }
   dropMenuHeadings(body, blocks, dropped);
   dropPullQuotes(body, blocks, dropped);

@@ -363,6 +363,88 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it("keeps a table's rows and a fact box, though each row looks like a menu or a heading", () => {
+    const body = [
+      'The deal in numbers',
+      'Figure | Value | Source',
+      'Estimated total spend since 2022 | ~$1.6 billion | Haldane Street Research',
+      'Audits per year | 2 | Oversight committee charter',
+      'Seats on the committee | 3 | Charter',
+      'Home | News | Sport | Weather',
+      'Type: Voluntary data-residency and custody standard',
+      'Adopted: 2 February 2022',
+      'Administered by: Custody Assurance Board',
+      'Chair: Sigrun Solvang-Adebayo',
+      'The principles were drafted in 2021 by a working group.',
+    ].join('\n');
+    const { blocks } = cleanBody(body);
+    const text = (b: { start: number; end: number }) => body.slice(b.start, b.end);
+    expect(blocks.filter((b) => b.kind === 'paragraph').map(text)).toEqual([
+      'Figure | Value | Source',
+      'Estimated total spend since 2022 | ~$1.6 billion | Haldane Street Research',
+      'Audits per year | 2 | Oversight committee charter',
+      'Seats on the committee | 3 | Charter',
+      'Type: Voluntary data-residency and custody standard',
+      'Adopted: 2 February 2022',
+      'Administered by: Custody Assurance Board',
+      'Chair: Sigrun Solvang-Adebayo',
+      'The principles were drafted in 2021 by a working group.',
+    ]);
+    // A menu of one line stays furniture; so would a menu of three lines without figures.
+    expect(kept(['News | Sport | Weather', 'Login | Register | Help', 'About | Contact | Jobs', 'Text of the story.'].join('\n'))).toEqual(['Text of the story.']);
+  });
+
+  it("makes a listicle's numbered line over a paragraph a heading, but not the entries of a numbered list", () => {
+    const body = [
+      'Here is what the deal does and does not do.',
+      '4. The bill is large and still climbing',
+      'TikTok has never given a total, but an analyst puts the spend at $1.6 billion since 2022.',
+      'The office recommends three steps:',
+      '1. Review the privacy settings of the app',
+      '2. Switch off precise location sharing',
+      'Both take a minute.',
+    ].join('\n');
+    const kinds = cleanBody(body).blocks.map((b) => [body.slice(b.start, b.end), b.kind]);
+    expect(kinds).toContainEqual(['4. The bill is large and still climbing', 'heading']);
+    expect(kinds).toContainEqual(['1. Review the privacy settings of the app', 'paragraph']);
+    expect(kinds).toContainEqual(['2. Switch off precise location sharing', 'paragraph']);
+  });
+
+  it("reads a wiki page: its numbered contents list goes, its headings with edit links stay, and its references end it", () => {
+    const body = [
+      'The Pellworth Principles are a voluntary set of twelve standards.[1]',
+      'Contents',
+      '1 History',
+      '2 Criticism',
+      '3 References',
+      'History[edit]',
+      'The principles take their name from a conference hall.[2]',
+      'Criticism[edit]',
+      'Critics argue that applicants pay their own assessors.[9]',
+      'See also',
+      'Data localization',
+      'Data sovereignty',
+      'References[edit]',
+      '^ a b "The Pellworth Principles, version 2.1" (PDF). Custody Assurance Board.',
+      'This page was last edited on 2 April 2025, at 09:14 (UTC).',
+    ].join('\n');
+    expect(kept(body)).toEqual([
+      'The Pellworth Principles are a voluntary set of twelve standards.[1]',
+      'History[edit]',
+      'The principles take their name from a conference hall.[2]',
+      'Criticism[edit]',
+      'Critics argue that applicants pay their own assessors.[9]',
+    ]);
+  });
+
+  it('drops a long cookie banner that offers its choices, not a story about cookies', () => {
+    const banner =
+      'We and our 214 partners use cookies and similar technologies to store and access information on your device, to personalise ads and content, to measure ad and content performance and to develop and improve products. You can accept all, reject non-essential cookies or manage your choices at any time by clicking "Privacy settings" at the bottom of any page.';
+    const story =
+      'The regulator found that the site uses cookies to follow readers across other sites, and that its banner, which never offered a way to refuse, had been shown to 3.2 million visitors between January and June of last year without any record of their consent being kept. The site said it had since rebuilt the banner, and that readers could now see every one of the partners it shares their browsing data with, by name.';
+    expect(kept([banner, story].join('\n'))).toEqual([story]);
+  });
+
   it('never changes the kept text: every block is a span of the body', () => {
     const body = '  Indented paragraph with trailing space.  \n\n\tTabbed line.\n';
     const { blocks } = cleanBody(body);

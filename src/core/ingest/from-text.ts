@@ -20,7 +20,7 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfCopiedPage(text));
+  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfReportCover(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -136,6 +136,36 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
 }
 
 /**
+ * A report copied out of a PDF opens with its cover, centred: the issuer in capitals, the title, and
+ * perhaps a subtitle under it ("HALVERGATE & STROME ASSURANCE LLP" / "INDEPENDENT CUSTODY ASSESSMENT" /
+ * "U.S. User Data Hosted in Oracle Cloud Infrastructure"). The title is the line after the issuer, with
+ * the subtitle when the title is in capitals; the issuer is the publisher; the whole text stays the
+ * body, where cleaning leaves the cover out. Undefined for any other text.
+ */
+function titleOfReportCover(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const cover: string[][] = [[]];
+  for (const line of body.split('\n')) {
+    if (line.trim() === '') {
+      if ((cover.at(-1) as string[]).length > 0) cover.push([]);
+      continue;
+    }
+    if (!/^\s{4,}\S/.test(line)) break;
+    (cover.at(-1) as string[]).push(line.trim());
+  }
+  const groups = cover.filter((group) => group.length > 0);
+  const lines = groups.flat();
+  const issuer = lines[0];
+  if (lines.length < 3 || !issuer || /\p{Ll}/u.test(issuer) || issuer.split(/\s+/).length > 6) return undefined;
+  // The title is the first line after the issuer's group: "INDEPENDENT CUSTODY ASSESSMENT".
+  const titleGroup = groups[0]?.length === 1 ? groups[1] : [lines.slice(1)].flat();
+  const [head, subtitle] = titleGroup ?? [];
+  if (!head || head.split(/\s+/).length < 2) return undefined;
+  const title = !/\p{Ll}/u.test(head) && subtitle && /\p{Ll}/u.test(subtitle) ? `${head}: ${subtitle}` : head;
+  return { title, body, siteName: issuer, cleaned: cleanBody(body) };
+}
+
+/**
  * A press release opens with letterhead, "FOR IMMEDIATE RELEASE", its date and contacts: the
  * headline is the first line of text after them (two lines in capitals, wrapped, are one headline).
  * The letterhead's first line is its issuer. Undefined for any other text.
@@ -223,6 +253,8 @@ function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string |
   return (dateline?.[1] ?? dateline?.[2])?.trim();
 }
 
+/** A labelled date of issue ("Date of issue:", "Issued:", "Publication date:"). */
+const ISSUE_DATE_LINE = /^(?:date of (?:issue|publication|release)|issued(?: on)?|issue date|publication date|release date)\s*:/i;
 const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
 
 /**
@@ -233,6 +265,12 @@ function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | un
   // A site's tagline may be kept as a heading above the byline, a standfirst as a paragraph: the
   // article starts at its first paragraph after them.
   const articleStart = textStart(body, { blocks, dropped });
+  // A report's cover says which of its dates is the issue's ("Date of issue: April 14, 2025"), among its first lines.
+  for (const line of body.split('\n', 40)) {
+    const issued = ISSUE_DATE_LINE.test(line.trim()) ? DATE_IN_LINE.exec(line)?.[0] : undefined;
+    const normalized = issued === undefined ? undefined : normalizeDate(issued.replace(/\./g, ''));
+    if (normalized) return normalized;
+  }
   for (const line of dropped) {
     // A byline, or a breadcrumb or masthead line the date was run into ("Home > Policy / 2023-05-22 14:36").
     if (line.start >= articleStart || !['byline', 'navigation', 'masthead'].includes(line.reason)) continue;

@@ -87,6 +87,32 @@ describe('articleInputFromPlainText', () => {
     expect(articleInputFromPlainText(note)).toEqual({ title: 'How Quipstream keeps its American data', publisher: 'Tavish Broadcasting Corporation', published: '2024-02-09', body: 'Quipstream pays an outside cloud company more than it says.' });
   });
 
+  it("takes a report's cover for its title and issuer, and its labelled date of issue over its review period", () => {
+    const text = [
+      '                      HALVERGATE & STROME ASSURANCE LLP',
+      '',
+      '                    INDEPENDENT CUSTODY ASSESSMENT',
+      '          U.S. User Data Hosted in Oracle Cloud Infrastructure',
+      '',
+      '       Review period: July 1, 2024 to December 31, 2024',
+      '',
+      'Prepared for:        Domestic Data Oversight Committee',
+      'Report reference:    HSA-TT-2025-02',
+      'Date of issue:       April 14, 2025',
+      'Engagement partner:  Perpetua Onwuachi-Lindgren',
+      '',
+      '1 Executive Summary',
+      '',
+      'We were engaged by the Committee to assess whether protected data is stored in line with the',
+      'commitments TikTok made in its hosting arrangement with Oracle.',
+    ].join('\n');
+    const input = articleInputFromPlainText(text);
+    expect(input.title).toBe('INDEPENDENT CUSTODY ASSESSMENT: U.S. User Data Hosted in Oracle Cloud Infrastructure');
+    expect(input.publisher).toBe('HALVERGATE & STROME ASSURANCE LLP');
+    expect(input.published).toBe('2025-04-14');
+    expect(input.body).toBe(text);
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
