@@ -16,6 +16,7 @@ const JOINERS = new Set(['of', 'on', 'for', 'the', 'and', 'in', 'to', '&']);
 const MAX_NAME_WORDS = 8;
 
 const isCapitalized = (raw: string): boolean => /^\p{Lu}/u.test(raw);
+const CALENDAR_WORD = /^(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** "TikTok", "ByteDance", "WeChat": a capital inside a word that is not all capitals. */
 const humpsOf = (raw: string): string[] => (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw) ? (raw.match(/\p{Lu}/gu) ?? []) : []);
 
@@ -40,11 +41,13 @@ export function acronymsIn(text: string): Map<string, Set<string>> {
   let run: typeof words = [];
   words.forEach((word, i) => {
     const gap = i > 0 ? text.slice((words[i - 1] as (typeof words)[number]).end, word.start) : '';
-    if (/[.,;:!?()“”"\n]/.test(gap)) {
+    // Sentence punctuation ends a name, and so do a menu's bars, dots and wide gaps ("Arts | Podcasts").
+    if (/[.,;:!?()“”"\n|·•/]|\s{2,}/.test(gap)) {
       runs.push(run);
       run = [];
     }
-    if (isCapitalized(word.raw) || (run.length > 0 && JOINERS.has(word.norm))) run.push(word);
+    // A month or a weekday is a date, not a word of a name ("Drennan on January 9").
+    if ((isCapitalized(word.raw) && !CALENDAR_WORD.test(word.norm)) || (run.length > 0 && JOINERS.has(word.norm))) run.push(word);
     else {
       runs.push(run);
       run = [];
@@ -140,7 +143,10 @@ export class CorpusAcronyms {
   sync(index: PassageIndex): void {
     if (index.vocabularyVersion === this.syncedVersion) return;
     // The synonym list's spellings are names too ("Department of Commerce" → "DoC").
-    const sources = new Map<string, { from: object; text: () => string }>(index.articles().map((a) => [a.id, { from: a, text: () => `${a.title}\n${a.body}` }]));
+    // Read from the passages, not the whole body: a menu or a byline left out of them names nothing.
+    const sources = new Map<string, { from: object; text: () => string }>(
+      index.articles().map((a) => [a.id, { from: a, text: () => [a.title, ...index.passagesOf(a.id).map((p) => p.text)].join('\n') }]),
+    );
     const groups = index.synonyms.groups;
     sources.set(SYNONYMS_SOURCE, { from: groups, text: () => groups.flat().join('\n') });
     // Articles are replaced, never changed in place: only new or replaced ones are read again.

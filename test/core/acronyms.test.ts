@@ -94,6 +94,15 @@ describe('acronyms in answers', () => {
     expect(answerQuestion(index, 'how many GPUs does a retraining cycle use').results[0]?.passage.articleId).toBe('training');
   });
 
+  it('forms no name across a menu\'s bars or a date, nor from furniture the passages leave out', () => {
+    expect(acronymsIn('Home | Arts | Podcasts | Contact').has('ap')).toBe(false);
+    expect(acronymsIn('The ruling by Judge Drennan on January 9 stands.').has('doj')).toBe(false);
+    const page = article('page', 'Rules', ['Advertise  Privacy  Terms', 'The Commerce Department is studying new rules for foreign apps.'].join('\n\n'));
+    const index = buildIndex({ articles: [page], synonymGroups: [] });
+    expect(corpusAcronymsOf(index).namesFor('ap')).toEqual([]);
+    expect(corpusAcronymsOf(index).namesFor('cd')).toEqual(['Commerce Department']);
+  });
+
   it('forms acronyms from the synonym list\'s spellings too', () => {
     const commerce = article('commerce', 'Rules', 'The Commerce Department is studying new rules for foreign apps.');
     const index = buildIndex({ articles: [commerce, weather], synonymGroups: [['Commerce Department', 'Department of Commerce']] });
