@@ -29,7 +29,11 @@ export type AnswerOptions = {
    * instruct nor advise the asker, so by default none is answered (Infinity), only offered related reading.
    */
   readonly minAnswerabilityForInstructions: number;
-  /** The bar for a question about the asker's own case ("can I…"): only an explainer's close match answers it. */
+
+  /**
+   * The bar for a question about the asker's own case ("can I…"), and for a "how do I…" whose passage
+   * instructs its reader (an FAQ's "Submit a complaint using Form DP-7"): only an explainer's close match answers it.
+   */
   readonly minAnswerabilityAboutAsker: number;
   /** Say "no good match" when the question names something the corpus never mentions (CEO, Microsoft). */
   readonly abstainOnUnknownNames: boolean;
@@ -273,6 +277,16 @@ function answerabilityOf(
   return total === 0 ? 0 : held / total;
 }
 
+/** A sentence that tells its reader what to do: "Submit a complaint…", "Call the helpline…", "you can ask for…". */
+const INSTRUCTION =
+  /^(?:submit|call|go|visit|open|tap|click|select|choose|ask|email|e-mail|write|contact|send|file|use|check|review|turn|switch|make|keep|delete|download|update|change|set|read|follow|include|request|fill|enter|sign|report|look|find|try|avoid|don['’]t|do not|be sure|remember)\b|\byou (?:can|could|may|should|must|will need|'ll need|’ll need|need to|have to)\b/i;
+/** Whether a passage instructs its reader in its own voice (a quoted speaker's "you can…" does not). */
+const instructsReader = (passage: IndexedPassage): boolean =>
+  passage.sentences.some((span) => {
+    const sentence = passage.text.slice(span.start, span.end);
+    return !/^["“'‘]/.test(sentence) && INSTRUCTION.test(sentence);
+  });
+
 /** Whether any passage of an article (or its title) holds one of these terms. */
 const articleSpeaksOf = (index: PassageIndex, articleId: string, terms: ReadonlySet<string>): boolean =>
   index.passagesOf(articleId).some((p) => [...terms].some((t) => p.terms.has(t) || p.titleTerms.has(t)));
@@ -358,7 +372,12 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // Deterministic: score, then passage order in the corpus.
   scored.sort((a, b) => b.score - a.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.ordinal - b.passage.ordinal);
 
-  const bar = query.asksForInstructions ? options.minAnswerabilityForInstructions : query.asksAboutAsker ? options.minAnswerabilityAboutAsker : options.minAnswerability;
+  const barFor = (s: Scored): number =>
+    query.asksForInstructions
+      ? Math.min(options.minAnswerabilityForInstructions, query.asksHowTo && instructsReader(s.passage) ? options.minAnswerabilityAboutAsker : Number.POSITIVE_INFINITY)
+      : query.asksAboutAsker
+        ? options.minAnswerabilityAboutAsker
+        : options.minAnswerability;
   // A name or term the corpus never mentions (CEO, Microsoft): whatever else matches, it is not about that.
   const asksAboutUnknownName = options.abstainOnUnknownNames && query.concepts.some((c) => !c.known && looksLikeName(c.word) && !isRunTogether(c.word, index) && !index.namesSource(c.word));
   // "How much did Oracle pay", "who is in charge of USDS": articles that never mention paying or being in charge do not say.
@@ -366,7 +385,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // The answer is the best-scored passage that holds enough of the question; one that scores well
   // on a few weak matches but holds too little of it is no answer, wherever it ranks.
   // A name asked for ("the name of the act") must be given: a passage that only speaks of the thing does not answer.
-  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= bar && (query.answerType !== 'name' || s.typed));
+  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= barFor(s) && (query.answerType !== 'name' || s.typed));
   // What the question asks about must be something the answering article speaks of: in a grown
   // corpus another article's "employees" make the word known, but no answer of this article's.
   const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || query.articleFocus.every((terms) => articleSpeaksOf(index, s.passage.articleId, terms));

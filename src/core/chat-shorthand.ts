@@ -24,7 +24,9 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['kw', 'kilowatts'], ['kwh', 'kilowatt'], ['mwh', 'megawatt'], ['gb', 'gigabytes'], ['tb', 'terabytes'], ['mb', 'megabytes'],
   ['pb', 'petabytes'], ['sqft', 'feet'], ['mph', 'miles'], ['lbs', 'pounds'],
   // Business shorthand: "Q2 revenue" is the second quarter's.
-  ['q1', 'quarter'], ['q2', 'quarter'], ['q3', 'quarter'], ['q4', 'quarter'],
+  ['q1', 'quarter'], ['q2', 'quarter'], ['q3', 'quarter'], ['q4', 'quarter'], ['eoy', 'year'], ['ytd', 'year'], ['yoy', 'year'],
+  // A site's terms of service.
+  ['tos', 'terms'],
 ]);
 
 /** The word an abbreviation stands for, or undefined when `norm` is none. */

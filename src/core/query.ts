@@ -45,6 +45,8 @@ export type ParsedQuery = {
    * articles do not give.
    */
   readonly asksForInstructions: boolean;
+  /** Of those, "how do I…", "how to…": steps, which a help page or an FAQ may give; advice ("what's a good…") none gives. */
+  readonly asksHowTo: boolean;
   /**
    * "Can I…", "why isn't my…", "which is best": asks about the asker's own case or for a judgement. An
    * explainer may answer it ("you can request one download every 14 days"), a news report seldom does.
@@ -199,6 +201,8 @@ function answerTypeOf(text: string, lead: string): AnswerType {
  * where it stands ("before") or how sure it is ("almost"), not what it is about; particles neither.
  */
 const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large|long|far|wide|deep|old|heavy|much|many|often|day|days|week|weeks|month|months|year|years|date|dates|time|times|hour|hours|before|between|against|without|aside|apart|along|together|almost|nearly|still|already|again|finally|eventually|currently|recently|originally|initially|ultimately|actually)$/;
+/** Words that open a subordinate clause. */
+const SUBORDINATOR = /^(?:before|after|until|unless|because|since|when|whenever|while|if|once|although|though)$/;
 const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASAL_PARTICLES.has(word);
 
 /**
@@ -226,8 +230,11 @@ function focusOf(
     // "that viral video": an adjective before a noun of the question describes the thing asked about;
     // the noun is the thing, and an article may describe it in other words.
     const describes = (position: number, word: string) => drafts.some(([at]) => at === position + 1) && isAdjectiveOnly(word);
+    // What is asked about stands in the question's main clause: "how long is a certification good for
+    // before it has to be redone" asks about the certification, not the redoing.
+    const clauseEnd = words.findIndex((w, i) => i > leadAt + 1 && SUBORDINATOR.test(w.norm));
     const candidates = drafts
-      .filter(([position, d]) => position > leadAt && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word))
+      .filter(([position, d]) => position > leadAt && (clauseEnd === -1 || position < clauseEnd) && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word))
       .map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);
@@ -435,7 +442,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     alternatives.set(stem, MATCH_WEIGHTS.exact);
     // "severs" shares its stem with the corpus's "several" and nothing else: the stem is no evidence
     // the corpus knows the word, so it is read as the typo it likely is ("servers").
-    const unseen = index.passagesWithWord(w.norm) === 0 && !/^\d/.test(w.norm);
+    // "wifi" is seen when the corpus writes "Wi-Fi".
+    const unseen = index.passagesWithWord(w.norm) === 0 && index.passagesWithHyphenatedWord(w.norm) === 0 && !/^\d/.test(w.norm);
     const stemByAccident = unseen && known(stem) && !sharesFamilyInCorpus(w.norm, stem, index);
     if (unseen && (!known(stem) || stemByAccident)) {
       // Chat drops the g of "-ing" ("keepin", "talkin").
@@ -625,8 +633,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
   }
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
+  const asksHowTo = /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(text);
   const asksForInstructions =
-    /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(text) ||
+    asksHowTo ||
     /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(text) ||
     // "good app for tracking homework?": a request, with the question word left out.
     /^(?:a |any )?(?:good|decent|cheap|free) [\p{L}-]+ (?:for|to)\b/iu.test(text.trim());
@@ -684,6 +693,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     counted,
     namedThing,
     asksForInstructions,
+    asksHowTo,
     asksAboutAsker,
   };
 }

@@ -204,6 +204,11 @@ export class PassageIndex {
     return this.wordPassageCounts.get(word);
   }
 
+  /** In how many passages a word is written hyphenated ("wifi" as "Wi-Fi"). */
+  passagesWithHyphenatedWord(word: string): number {
+    return this.joinedWordCounts.get(word);
+  }
+
   /**
    * Whether some article names this word as part of its source (publisher, masthead, byline,
    * credit): "the Ferrowen report", "the Reuters piece" are about that article, though no passage says so.

@@ -145,6 +145,18 @@ describe('answerQuestion and names', () => {
   });
 });
 
+describe('answerQuestion and hyphenated words', () => {
+  it('finds "wifi" where the article writes "Wi-Fi", rather than correcting it to another corpus word', () => {
+    const stadium = corpusOf(
+      article('stadium', 'Stadium', 'The team will pay for 40 additional Wi-Fi access points around the concourse.'),
+      article('family', 'Family', "The mayor's wife opened the new library on Saturday."),
+    );
+    const answer = answerQuestion(stadium, 'how many wifi points is the team paying for');
+    expect(answer.query.corrections).toEqual([]);
+    expect(answer.results[0]?.passage.articleId).toBe('stadium');
+  });
+});
+
 describe('answerQuestion and requests for instructions', () => {
   it('answers no "how do I…" question, however many of its words a passage holds, and offers the passage as related', () => {
     const outage = corpusOf(article('outage', 'Cloud outage', 'Customers could not back up their phone photos to the cloud for six hours on Friday, the provider said, after a faulty update.'));
@@ -152,6 +164,21 @@ describe('answerQuestion and requests for instructions', () => {
     expect(answer.results).toEqual([]);
     expect(answer.related[0]?.passage.articleId).toBe('outage');
     expect(answerQuestion(outage, 'when could customers not back up their phone photos').results[0]?.passage.articleId).toBe('outage');
+  });
+
+  it('answers "how do I…" from a help page that tells its reader what to do, not from a quoted speaker or advice', () => {
+    const faq = corpusOf(
+      article('faq', 'Your data: questions and answers', [
+        'What if a company ignores my request?',
+        'Submit a complaint to us using Form DP-7, which is available online or from any county clerk. We acknowledge every complaint within 10 business days.',
+      ].join('\n\n')),
+      article('story', 'Complaints rise', '"You can file a complaint with the state if a company ignores your request," said Dana Example, a lawyer in Corriden, of the new rules.'),
+    );
+    expect(answerQuestion(faq, 'how do i file a complaint against a company that ignored my request').results[0]?.passage.articleId).toBe('faq');
+    // Only the quoted lawyer instructs here: a news report does not answer it.
+    expect(answerQuestion(corpusOf(article('story', 'Complaints rise', '"You can file a complaint with the state if a company ignores your request," said Dana Example, a lawyer in Corriden, of the new rules.')), 'how do i file a complaint against a company that ignored my request').results).toEqual([]);
+    // Advice ("what's the best…") is no step a help page gives.
+    expect(answerQuestion(faq, "what's the best way to file a complaint against a company that ignored my request").results).toEqual([]);
   });
 });
 

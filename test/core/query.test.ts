@@ -80,6 +80,8 @@ describe('parseQuery: the kind of answer asked for', () => {
   it('reads "til" and "guy" as filler, and makes no expression of a function phrase ("what kind of apps")', () => {
     expect(parseQuery('how long til the data move, the oracle guy said', index).searched).toEqual(['data', 'move', 'oracle']);
     expect(parseQuery('what kind of apps store data', index).searched).toEqual(['apps', 'store', 'data']);
+    // A chat abbreviation for a span of time reads as its word.
+    expect(parseQuery('what share was still on legacy storage at EOY 2024', index).searched).toContain('year');
     // "…or no?" closing a learner's yes/no question, and "vis-a-vis", are grammar.
     expect(parseQuery('TikTok wanted a separate company. This happened or no?', index).searched).toEqual(['tiktok', 'wanted', 'separate', 'company']);
     expect(parseQuery('what did tiktok promise vis-a-vis the government', index).searched).toEqual(['tiktok', 'promise', 'government']);
@@ -173,6 +175,8 @@ describe('parseQuery: what a typed question asks about', () => {
     ["what's the difference between a crocodile and an alligator", ['crocodile', 'alligator']],
     // An adjective describes the thing asked about; the noun is the thing.
     ['who made that viral video about the data', ['video']],
+    // What a subordinate clause says is not asked about ("before it has to be redone").
+    ['how long is a certification good for before it has to be renewed', ['certification']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
