@@ -44,19 +44,26 @@ export const passageId = (articleId: string, ordinal: number): string => `${arti
 /** A run of sentences with the paragraphs it spans; the unit passages are made of. */
 type Piece = { start: number; end: number; sentences: Span[]; paragraph: number; paragraphEnd: number; heading: boolean; leadIn?: boolean };
 
+/** The length of an ordinary news sentence, and the length under which "sentences" are caption lines, in characters. */
+const ORDINARY_SENTENCE_CHARS = 120;
+const CAPTION_LINE_CHARS = 60;
+
 /** Cuts a paragraph longer than the limit into runs of whole sentences of about equal length. */
 function splitLongParagraph(body: string, block: Block, paragraph: number, options: PassageOptions): Piece[] {
   const sentences = sentencesOf(body, block);
   const length = block.end - block.start;
   const fitsWhole = length <= options.maxChars;
   if (fitsWhole || sentences.length <= 1) return [{ start: block.start, end: block.end, sentences, paragraph, paragraphEnd: paragraph, heading: false }];
-  const chunks = Math.max(Math.ceil(length / options.maxChars), Math.ceil(sentences.length / options.maxSentences));
+  // A caption transcript's "sentences" are its lines, a few words each: the limit counts sentences of ordinary length.
+  const averageLength = sentences.reduce((sum, span) => sum + span.end - span.start, 0) / sentences.length;
+  const maxSentences = averageLength < CAPTION_LINE_CHARS ? Math.floor((options.maxSentences * ORDINARY_SENTENCE_CHARS) / averageLength) : options.maxSentences;
+  const chunks = Math.max(Math.ceil(length / options.maxChars), Math.ceil(sentences.length / maxSentences));
   const target = length / chunks;
   const pieces: Piece[] = [];
   let current: Span[] = [];
   for (const sentence of sentences) {
     const currentLength = current.length ? sentence.end - (current[0] as Span).start : 0;
-    const full = current.length >= options.maxSentences || currentLength > options.maxChars || (current.length > 0 && currentLength > target * 1.25);
+    const full = current.length >= maxSentences || currentLength > options.maxChars || (current.length > 0 && currentLength > target * 1.25);
     if (full) {
       pieces.push(pieceOf(current, paragraph));
       current = [];

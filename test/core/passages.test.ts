@@ -105,6 +105,17 @@ describe('splitIntoPassages', () => {
     expect(passages.map((p) => p.text)).toEqual([`${intro}\n\n${quote}`, after]);
   });
 
+  it('cuts a caption transcript into passages of several lines, each within the size limit', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => [`${Math.floor(i / 15)}:${String((i * 4) % 60).padStart(2, '0')}`, `caption line number ${i} says a few more words here`]).flat();
+    const passages = splitIntoPassages({ id: 'captions', title: 'T', body: lines.join('\n') });
+    expect(passages.length).toBeGreaterThan(4);
+    for (const passage of passages) {
+      expect(passage.text.length).toBeLessThanOrEqual(DEFAULT_PASSAGE_OPTIONS.maxChars);
+      // More lines than the four sentences a news passage holds: a caption line is a piece of a sentence.
+      expect(passage.sentences.length).toBeGreaterThan(DEFAULT_PASSAGE_OPTIONS.maxSentences);
+    }
+  });
+
   it('gives stable ids: the same article always yields the same ids', () => {
     const paragraph = 'A paragraph long enough to be a passage of its own. '.repeat(4).trim();
     const a = { id: 'stable', title: 'T', body: `${paragraph}\n\n${paragraph}` };

@@ -18,6 +18,13 @@ describe('splitSentences', () => {
     expect(sentences('She heads TikTok U.S. Data Security at the firm. It is new.')).toEqual(['She heads TikTok U.S. Data Security at the firm.', 'It is new.']);
   });
 
+  it("reads a caption transcript's lines as its sentences, parted by their time marks, which are none", () => {
+    const captions = ['so the fix that came out of all that was basically', '0:39', 'a landlord arrangement and i mean that pretty literally', '0:43', 'oracle became the host'].join('\n');
+    expect(sentences(captions)).toEqual(['so the fix that came out of all that was basically', 'a landlord arrangement and i mean that pretty literally', 'oracle became the host']);
+    // Without time marks, lines wrapped by hand still make one sentence.
+    expect(sentences('the fix that came out of all that was\na landlord arrangement.')).toEqual(['the fix that came out of all that was\na landlord arrangement.']);
+  });
+
   it('works on a slice of a longer text, returning offsets into the whole', () => {
     const text = 'xx First. Second. yy';
     const spans = splitSentences(text, 3, 17);
