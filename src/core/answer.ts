@@ -54,6 +54,8 @@ export type AnswerOptions = {
   readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly proximity: number };
   /** Credit for a question word found only around the passage (the passage before it, the title). */
   readonly contextCredit: number;
+  /** The same credit for a name the question uses that the article's title holds ("Veldsprenge"). */
+  readonly titleNameCredit: number;
   /** Weight, in the share a passage must hold, of an everyday word the corpus never uses (an unknown name counts fully). */
   readonly unknownEverydayWordFactor: number;
   /** Factor on the score of a passage without the kind of answer the question word asks for (where → a place…). */
@@ -82,6 +84,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minRelatedAnswerability: 0.3,
   weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
   contextCredit: 0.5,
+  titleNameCredit: 1,
   unknownEverydayWordFactor: 0.7,
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
@@ -128,12 +131,13 @@ function creditOf(concept: QueryConcept, terms: TermSet): number {
 const wordCredit = (concept: QueryConcept, norm: string): number => creditOf(concept, { has: (t) => t === stemWord(norm) });
 
 /** How much of the question a set of terms covers, 0–1; `context` terms earn a part of the credit. */
-function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, context?: TermSet, contextCredit = 0): number {
+function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, context?: TermSet, contextCredit: number | ((concept: QueryConcept) => number) = 0): number {
   if (total === 0) return 0;
   let matched = 0;
   for (const concept of concepts) {
     const credit = creditOf(concept, terms);
-    matched += concept.weight * (context && credit < 1 ? Math.max(credit, contextCredit * creditOf(concept, context)) : credit);
+    const share = typeof contextCredit === 'number' ? contextCredit : contextCredit(concept);
+    matched += concept.weight * (context && credit < 1 ? Math.max(credit, share * creditOf(concept, context)) : credit);
   }
   return matched / total;
 }
@@ -166,7 +170,8 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   name: /\b(?:known as|called|named|dubbed|titled)\b|“[^”]{2,60}”|"[^"]{2,60}"|\(\p{Lu}{2,}\)|(?:\p{Lu}[\p{L}’'-]+\s+){2,}\p{Lu}[\p{L}’'-]+/u,
   quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   measure: /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a))(?:-|\s)?(?:k?m|kilomet(?:re|er)s?|met(?:re|er)s?|centimet(?:re|er)s?|mm|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|tonnes?|tons?|kg|kilograms?|lbs?|years?|months?|weeks?|days?|hours?|minutes?|storeys?|floors?)\b/iu,
-  money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b|\b(?:dollars?|pounds?|euros?|yuan)\b/iu,
+  // A sum: a currency's sign or name; "4.2 million" alone only with no noun after it ("2.6 million residents" counts people).
+  money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b(?!\s+\p{L})|\b(?:dollars?|pounds?|euros?|yuan|crowns?|francs?|rupees?|yen)\b/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo|engineer|expert|employee|worker|lawmaker|regulator|analyst|researcher|investigator)s?\b|\b(?:personnel|staff)\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
   statement: /\b(?:said|says|told|stated|statement|spokes(?:person|man|woman)|declined to (?:comment|respond)|did not (?:respond|reply|comment|return)|(?:no|without) comment|(?:declined|refused) to (?:say|discuss|elaborate))\b/iu,
@@ -175,6 +180,9 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
 
 /** Years and days of the month: numbers, but no answer to "how many". */
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|(?:1[89]|20)\\d\\d)\\b`, 'giu');
+
+/** Times of day and time marks ("7:05 p.m.", "0:47"): numbers, but no answer to "how many" either. */
+const CLOCK_TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/giu;
 
 /** Sentences that say when only vaguely, by a condition ("whenever the river falls"), or that it is not known. */
 const VAGUE_TIME = /\b(?:eventually|soon|later|shortly|whenever|until)\b|\bas soon as\b|\bnot (?:specified|said|clear|known|disclosed) when\b|\bno (?:timeline|timeframe|time frame|date)\b/iu;
@@ -208,10 +216,16 @@ const PERSONAL_PRONOUN = /^(?:it|he|she|they|we|i|you)$/;
 const DETERMINER = /^(?:this|that|these|those|the|a|an)$/;
 
 /** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
+/** Whether a sentence holds the kind of answer asked for at all: a count for "how many" (not a year or a time of day), a sum for "how much money"… */
+export function holdsAnswerKind(answerType: AnswerType, sentence: string): boolean {
+  if (answerType === 'any') return true;
+  const evidence = answerType === 'quantity' ? sentence.replace(DATE_NUMBER, ' ').replace(CLOCK_TIME, ' ') : sentence;
+  return ANSWER_TYPE_EVIDENCE[answerType].test(evidence);
+}
+
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
-  const evidence = query.answerType === 'quantity' ? sentence.replace(DATE_NUMBER, ' ') : sentence;
-  if (!ANSWER_TYPE_EVIDENCE[query.answerType].test(evidence)) {
+  if (!holdsAnswerKind(query.answerType, sentence)) {
     // "It was not specified when", "eventually": an answer to "when", if a looser one than a date.
     return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
   }
@@ -337,13 +351,18 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     return value;
   };
 
+  // Names that tell one story from the rest: in the titles of one or two articles ("Veldsprenge"), not of many ("TikTok").
+  const titles = index.articles().map((a) => index.passagesOf(a.id)[0]?.titleTerms).filter((terms) => terms !== undefined);
+  const titleNames = new Set([...nameConcepts].filter((c) => titles.filter((terms) => creditOf(c, terms) > 0).length <= 2));
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     const passage = index.passage(candidate.id);
     if (!passage) continue;
     const previous = index.passagesOf(passage.articleId)[passage.ordinal - 2];
     const context: TermSet = { has: (t) => passage.titleTerms.has(t) || (previous?.terms.has(t) ?? false) };
-    const coverage = coverageOf(query.concepts, total, passage.terms, context, options.contextCredit);
+    // A name in the article's title is what the whole article is about: its passages speak of it, named or not.
+    const contextShare = (concept: QueryConcept) => (titleNames.has(concept) && creditOf(concept, passage.titleTerms) > 0 ? options.titleNameCredit : options.contextCredit);
+    const coverage = coverageOf(query.concepts, total, passage.terms, context, contextShare);
     // The answering sentence holds most of the question and the kind of answer it asks for ("who": a name).
     let bestSentence = 0;
     let bestIndex = 0;

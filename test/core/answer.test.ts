@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type AnswerOptions } from '../../src/core/answer.ts';
+import { answerQuestion, holdsAnswerKind, type AnswerOptions } from '../../src/core/answer.ts';
 import type { Article } from '../../src/core/article.ts';
 import { BUNDLED_CORPUS_DIR, buildIndex, loadCorpus } from '../../src/core/load-corpus.ts';
 import { PassageIndex } from '../../src/core/search-index.ts';
@@ -142,6 +142,28 @@ describe('answerQuestion and names', () => {
     expect(reports.namesSource('ferrowen')).toBe(true);
     reports.remove('residency-report');
     expect(reports.namesSource('ferrowen')).toBe(false);
+  });
+});
+
+describe('answerQuestion and the names that tell stories apart', () => {
+  it("credits a passage with the name in its article's title, though the passage itself does not repeat it", () => {
+    const town = article('veldsprenge', 'Veldsprenge data centre approved', [
+      'The small river town of Veldsprenge has argued for two years about a building most of its 14,000 residents will never enter, a data centre for the year ahead.',
+      'The operator estimates the site will use about 1.9 million cubic metres of water a year at full load, drawn from the river.',
+    ].join('\n\n'));
+    const other = article('harbour', 'Harbour works', 'The harbour board expects the new quay to open next year after a long delay over its cost.');
+    const answer = answerQuestion(corpusOf(town, other), 'How much water will the Veldsprenge data centre use in a year?');
+    expect(answer.results[0]?.passage.text).toContain('1.9 million cubic metres');
+    // A name in many titles ("TikTok") tells no story apart, and earns a passage without it nothing more.
+    expect(answerQuestion(corpusOf(town, other), 'How much water will the Veldsprenge data centre use in a year?', { titleNameCredit: 0.5 }).results[0]?.passage.text).toContain('14,000 residents');
+  });
+
+  it('reads a count, a sum and a time apart: a year or a time of day is no count, people are no sum', () => {
+    expect(holdsAnswerKind('quantity', 'The review began in 2023 and ended at 7:05 p.m. on a Friday.')).toBe(false);
+    expect(holdsAnswerKind('quantity', 'About 5,900 ticket holders had been scanned in by 7:05 p.m.')).toBe(true);
+    expect(holdsAnswerKind('money', 'It is true for the roughly 2.6 million residents who use the app.')).toBe(false);
+    expect(holdsAnswerKind('money', 'TikTok will pay $2.75 million to the state.')).toBe(true);
+    expect(holdsAnswerKind('money', 'The fund now holds 4.2 million.')).toBe(true);
   });
 });
 
