@@ -445,6 +445,28 @@ describe('cleanBody', () => {
     expect(kept([banner, story].join('\n'))).toEqual([story]);
   });
 
+  it("reads a heading ending in a quoted term as a heading, and drops a newsletter's link list, sponsor call and footer", () => {
+    const body = [
+      'Hi friends, six stories this week, one of which I have waited two years to write about.',
+      '1. Oracle publishes its first TikTok "custody ledger"',
+      'Oracle on Thursday released the first edition of what it calls a custody ledger, a monthly public tally of every request.',
+      'In case you missed it',
+      '- Why data residency and data sovereignty are not the same thing',
+      '- Our reader survey results',
+      'Want to sponsor The Sprocket Weekly? We reach 41,000 readers every Tuesday.',
+      "You're receiving this because you subscribed to The Sprocket Weekly. Unsubscribe",
+    ].join('\n');
+    const { blocks } = cleanBody(body);
+    expect(blocks.map((b) => [body.slice(b.start, b.end), b.kind])).toEqual([
+      ['Hi friends, six stories this week, one of which I have waited two years to write about.', 'paragraph'],
+      ['1. Oracle publishes its first TikTok "custody ledger"', 'heading'],
+      ['Oracle on Thursday released the first edition of what it calls a custody ledger, a monthly public tally of every request.', 'paragraph'],
+    ]);
+    // A caption's credit after its stop, and a quotation closing a sentence, still end a sentence.
+    expect(cleanBody('Superintendent Harmon Example speaks to reporters Tuesday. (TRV11)').blocks[0]?.kind).toBe('paragraph');
+    expect(cleanBody('"We will appeal," she said.').blocks[0]?.kind).toBe('paragraph');
+  });
+
   it('never changes the kept text: every block is a span of the body', () => {
     const body = '  Indented paragraph with trailing space.  \n\n\tTabbed line.\n';
     const { blocks } = cleanBody(body);
