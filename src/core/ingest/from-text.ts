@@ -20,11 +20,15 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfReportCover(text) ?? titleOfCopiedPage(text));
+  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
   if (after && !after.fields.title) return articleInputFromPlainText(after.rest, { ...after.fields, ...given, title: found.title });
+  // A transcript's letterhead and label in capitals, then "Subject: …" and "Date: …": the subject is
+  // the title and the letterhead its issuer ("OFFICE OF THE ATTORNEY GENERAL" / "TRANSCRIPT OF PRESS CONFERENCE").
+  const labelled = page || given.title || !isCapitals(found.title) ? undefined : headerOf(found.body.replace(/^(?:[^\n\p{Ll}]*\p{Lu}[^\n\p{Ll}]*\n)/u, ''));
+  if (labelled?.fields.title) return articleInputFromPlainText(labelled.rest, { publisher: found.title, ...labelled.fields, ...given });
   const { title, body } = found;
   // A copied page was cleaned already to find its headline: the same body, cleaned once.
   const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
@@ -163,6 +167,25 @@ function titleOfReportCover(text: string): { title: string; body: string; siteNa
   if (!head || head.split(/\s+/).length < 2) return undefined;
   const title = !/\p{Ll}/u.test(head) && subtitle && /\p{Ll}/u.test(subtitle) ? `${head}: ${subtitle}` : head;
   return { title, body, siteName: issuer, cleaned: cleanBody(body) };
+}
+
+/** A line in capitals: a letterhead, a label ("TRANSCRIPT OF PRESS CONFERENCE"). */
+const isCapitals = (line: string): boolean => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
+
+/**
+ * A government notice in the Federal Register's form: its subject line stands above "AGENCY:",
+ * "ACTION:" and "SUMMARY:"; the agency issues it; the running head above gives its date
+ * ("Federal Register / Vol. 90, No. 51 / Monday, March 17, 2025 / Notices"). Undefined for any other text.
+ */
+function titleOfAgencyNotice(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = body.split('\n').slice(0, 60).map((line) => line.trim());
+  const agencyAt = lines.findIndex((line) => /^AGENCY:\s+\S/.test(line));
+  if (agencyAt < 1 || !lines.slice(agencyAt, agencyAt + 20).some((line) => /^SUMMARY:\s/.test(line)) || !lines.slice(agencyAt).some((line) => /^ACTION:\s/.test(line))) return undefined;
+  const title = lines.slice(0, agencyAt).filter((line) => line !== '').at(-1);
+  if (!title || title.split(/\s+/).length < 3) return undefined;
+  const agency = (lines[agencyAt] ?? '').replace(/^AGENCY:\s+/, '').split(/,\s*/)[0]?.replace(/\.$/, '') ?? '';
+  return { title, body, siteName: agency, cleaned: cleanBody(body) };
 }
 
 /**

@@ -113,6 +113,44 @@ describe('articleInputFromPlainText', () => {
     expect(input.body).toBe(text);
   });
 
+  it("reads a Federal Register notice's subject line, agency and date, and a transcript's subject under its letterhead", () => {
+    const notice = [
+      'Federal Register / Vol. 90, No. 51 / Monday, March 17, 2025 / Notices',
+      '',
+      'DEPARTMENT OF COMMERCE',
+      '',
+      '[Docket No. 250311-0047]',
+      '',
+      'Third-Party Data Custody Arrangements for Connected Software Applications; Request for Comments',
+      '',
+      'AGENCY: Bureau of Industry and Security, Department of Commerce.',
+      '',
+      'ACTION: Notice of inquiry; request for comments.',
+      '',
+      'SUMMARY: The Bureau is seeking public comment on arrangements under which an application relies on a United States company to hold its data.',
+    ].join('\n');
+    const input = articleInputFromPlainText(notice);
+    expect(input.title).toBe('Third-Party Data Custody Arrangements for Connected Software Applications; Request for Comments');
+    expect(input.publisher).toBe('Bureau of Industry and Security');
+    expect(input.published).toBe('2025-03-17');
+    expect(input.body).toBe(notice);
+
+    const transcript = [
+      'OFFICE OF THE ATTORNEY GENERAL, STATE OF WENDMOOR',
+      'TRANSCRIPT OF PRESS CONFERENCE',
+      "Subject: Results of the Digital Privacy Unit's audit of TikTok user data handling",
+      'Date: Tuesday, February 18, 2025',
+      'Location: Press Room B, State Capitol Annex',
+      '',
+      'ATTORNEY GENERAL EXAMPLE: Good morning, everyone. I will make a short statement and then take your questions.',
+    ].join('\n');
+    const read = articleInputFromPlainText(transcript);
+    expect(read.title).toBe("Results of the Digital Privacy Unit's audit of TikTok user data handling");
+    expect(read.publisher).toBe('OFFICE OF THE ATTORNEY GENERAL, STATE OF WENDMOOR');
+    expect(read.published).toBe('2025-02-18');
+    expect(read.body).toContain('ATTORNEY GENERAL EXAMPLE: Good morning');
+  });
+
   it('lets a date given explicitly win over the byline', () => {
     expect(articleInputFromPlainText('Oracle audits TikTok\nBy Jane Example | August 16, 2022\nOracle has begun an audit.', { published: '2022-08-17' }).published).toBe('2022-08-17');
   });
