@@ -82,6 +82,7 @@ const EXTRA_STOP_WORDS = [
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',
   'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'srsly', 'gona', 'gunna', 'finna', 'tryna', 'lemme', 'gimme',
   'imma', 'bout', 'thru', 'w', 'prolly', 'obv', 'esp', 'nah', 'yeah', 'yep', 'yup', 'nope', 'lmao', 'omg', 'guys', 'hmm', 'huh', 'ugh', 'til', 'guy', 'dude',
+  'lowkey', 'highkey', 'deadass', 'bruh', 'fam', 'istg', 'smh', 'tbf', 'fwiw', 'iykyk', 'n',
   // Phrases of filler typed as one word.
   'aswell', 'alot', 'atleast', 'eachother', 'incase', 'inorder',
 ];
@@ -152,6 +153,8 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   // Chat addresses the bot before asking ("hey bot, …", "quick q:"): not part of the question.
   ...['hey', 'hi', 'hello', 'yo', 'ok', 'okay', 'thanks', 'ty'].flatMap((greeting) => ['bot', 'verbatim'].map((bot) => [greeting, bot])),
   ['quick', 'q'], ['quick', 'question'],
+  // "is it cap", "no cap" (a lie, no lie), "kinda sus": chat's asides, not the topic.
+  ['is', 'it', 'cap'], ['no', 'cap'], ['thats', 'cap'], ['kinda', 'sus'], ['lowkey', 'sus'], ['sus', 'but'],
 ];
 
 /** Marks the words of function phrases, which count as stop words. */

@@ -134,6 +134,11 @@ const PREAMBLE = [
   /^(?:someone|somebody|people)\s+(?:tells?|told|says|said)\s+(?:me\s+)?(?:that\s+)?/iu,
   /^i(?:['’]ve| have)?\s+(?:read|heard|seen)\s+(?:somewhere\s+|online\s+|on the news\s+|in the news\s+)?that\s+/iu,
   /^i\s+(?:read|heard)\s+somewhere\s+(?:that\s+)?/iu,
+  // A fact-checker's request: "Confirm: …", "Confirm whether …", "Is it accurate that …", "Per the coverage, …".
+  /^(?:please\s+)?(?:confirm|verify|check|fact[- ]?check)(?:\s*:\s*|\s+(?:whether|if|that)\s+)/iu,
+  /^(?:can|could) you (?:confirm|verify|check)(?:\s+(?:whether|if|that))?\s+/iu,
+  /^is it (?:accurate|true|correct|right) (?:to say )?that\s+/iu,
+  /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
 ];
 
 /** The question without what is said before it; never the whole of it. */

@@ -195,12 +195,24 @@ describe('withoutPreamble', () => {
     ['Sorry to be slow, but what is CFIUS exactly?', 'what is CFIUS exactly?'],
     ["My son tells me the data lives on Google's computers. Is that right?", "the data lives on Google's computers. Is that right?"],
     ['I read somewhere that the data is in Singapore, is that still true?', 'the data is in Singapore, is that still true?'],
+    // A fact-checker's request frames the claim to check.
+    ['Confirm: what did the White House say?', 'what did the White House say?'],
+    ['Confirm whether the White House answered the request.', 'the White House answered the request.'],
+    ['Is it accurate that Oracle will store all of the data?', 'Oracle will store all of the data?'],
+    ['Per the coverage, what separated the order and the deal?', 'what separated the order and the deal?'],
     // Nothing is left bare, and what only looks like a preamble stays.
     ['sorry?', 'sorry?'],
+    ['did the committee confirm the deal', 'did the committee confirm the deal'],
     ['hi all where is the data stored', 'hi all where is the data stored'],
     ['I read the report on the data move', 'I read the report on the data move'],
   ])('"%s" → "%s"', (question, rest) => {
     expect(withoutPreamble(question)).toBe(rest);
+  });
+
+  it("leaves a teenager's asides out of the words searched", () => {
+    expect(parseQuery('lowkey who is even on that team', index).searched).toEqual(['team']);
+    expect(parseQuery('is it cap that oracle will store the data', index).searched).toEqual(['oracle', 'store', 'data']);
+    expect(parseQuery('kinda sus but is tiktok keeping backups', index).searched).toEqual(['tiktok', 'keeping', 'backups']);
   });
 
   it('leaves the greeting and apology out of the words searched', () => {

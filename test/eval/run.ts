@@ -105,7 +105,8 @@ else {
   // society), each scored once unseen first; P a session later (a library's news-literacy club: wordy, polite
   // questions and terse keywords) and Q (a small-town paper's readers: skeptical follow-ups, wrong assumptions);
   // R and S later again (a journalism class and gamers; parents and retirees), and T (learners of English and
-  // phone typists, with a few policy analysts), each scored once unseen before its misses were read.
+  // phone typists, with a few policy analysts) and U (teenagers on a creators' server, newsroom fact-checkers),
+  // each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -126,5 +127,6 @@ else {
   report('set R (test/eval/questions-r.json)', here('./questions-r.json'));
   report('set S (test/eval/questions-s.json)', here('./questions-s.json'));
   report('set T (test/eval/questions-t.json)', here('./questions-t.json'));
+  report('set U (test/eval/questions-u.json)', here('./questions-u.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
