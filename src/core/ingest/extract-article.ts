@@ -48,6 +48,7 @@ export function extractArticle(html: string, pageUrl?: string): Result<Extracted
   const document = parseDocument(html);
   // Metadata first: Readability rewrites the document it is given.
   const meta = readMetadata(document, pageUrl);
+  revealCollapsedText(document);
   removeFurniture(document);
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     // Hand back the article element itself instead of an HTML string we would have to parse again.
@@ -196,7 +197,8 @@ function siteNameAfter(headline: string | undefined, pageTitle: string | undefin
  * with a dash in it ("Council - the vote explained") keeps its words.
  */
 export function cleanTitle(raw: string, siteName: string | undefined): string {
-  const title = collapse(raw);
+  // A social post's page title ends with its counts ("… | 1,847 reactions"): no words of the post.
+  const title = collapse(raw).replace(/\s+[|·•–—-]\s+[\d.,]+\s?[KkMm]?\s+(?:reactions?|likes?|comments?|views?|shares?|reposts?|followers?)$/i, '');
   if (siteName === undefined) return title;
   const matches = Array.from(title.matchAll(TITLE_SEPARATOR));
   const last = matches.at(-1);
@@ -295,6 +297,27 @@ export function normalizeDate(value: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------------
 // Cleaning and text
+
+/** Class or id words of the rest of a text a page folds away behind "…see more". */
+const COLLAPSED_NAME = /(?:^|[\s_-])(?:expanded|expandable|collapsed|collapsible|truncated|more|rest|full)(?:$|[\s_-])/i;
+const MORE_BUTTON = /^\W*(?:see|read|show|view) (?:more|full (?:post|story|article))\b|^\W*continue reading\b/i;
+
+/**
+ * A post folded behind "…see more" holds most of its text in a hidden element, which Readability,
+ * like a reader who never clicks, leaves out. The hidden rest of a text (named so, or right after a
+ * "see more" button) is shown; other hidden elements (templates, dialogs) stay hidden.
+ */
+function revealCollapsedText(document: Doc): void {
+  for (const element of all(document.body, '[hidden], [style*="display:none"], [style*="display: none"]')) {
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    let previous = element.previousElementSibling;
+    while (previous && collapse(previous.textContent ?? '') === '') previous = previous.previousElementSibling;
+    const afterMoreButton = previous !== null && previous !== undefined && MORE_BUTTON.test(collapse(previous.textContent ?? ''));
+    if (!COLLAPSED_NAME.test(names) && !afterMoreButton) continue;
+    element.removeAttribute('hidden');
+    element.removeAttribute('style');
+  }
+}
 
 /** Page furniture Readability sometimes keeps; removed before it scores the page. */
 const FURNITURE_SELECTORS = [

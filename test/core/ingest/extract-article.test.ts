@@ -133,6 +133,22 @@ describe('extractArticle metadata sources', () => {
 });
 
 describe('extractArticle text shape', () => {
+  it('shows the rest of a post folded behind "…see more", and keeps other hidden elements hidden', () => {
+    const html = `<html><head><title>Emrys Example on Workhaven: After four years I left Oracle | 1,847 reactions</title></head><body><article>
+      <div class="post-text">
+        <p>After four years and roughly 2,900 stand-ups, I wrapped up my time at Oracle last month, where I ran the hosting program.</p>
+        <button class="see-more">…see more</button>
+        <div class="post-text-expanded" hidden><p>By the end we retained access logs for seven years and could replay any production session down to the keystroke.</p></div>
+        <div class="login-modal" hidden><p>Sign in to Workhaven to see the full profile of this member and everyone they work with.</p></div>
+      </div>
+    </article></body></html>`;
+    const article = extracted(html);
+    expect(article.text).toContain('retained access logs for seven years');
+    expect(article.text).not.toContain('Sign in to Workhaven');
+    // A social post's page title ends with its counts, which are no words of it.
+    expect(article.title).toBe('Emrys Example on Workhaven: After four years I left Oracle');
+  });
+
   it('collapses whitespace inside a paragraph and splits on <br>, keeping the words', () => {
     const html = `<html><head><title>Ferry</title></head><body><article>
       <p>The   ferry timetable
