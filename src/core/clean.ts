@@ -48,6 +48,8 @@ const LEGAL_HEADING = /^(?:forward[- ]looking statements?|cautionary (?:note|sta
  */
 const TIMESTAMP = /^\[\d{1,2}:\d{2}(?::\d{2})?\]$|^\(\d{1,2}:\d{2}(?::\d{2})?\)$|^\d{1,2}:\d{2}:\d{2}$/;
 const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
+/** A printed page's footer: its label and page number a wide gap apart ("Working Paper 2025-07        2"). */
+const PAGE_FOOTER = /^\S.{0,80}\S[ \t]{8,}\d{1,4}$|^\d{1,4}[ \t]{8,}\S.{0,80}$/;
 /** A line of nothing but links. */
 const LINKS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+\s*)+$/i;
 /** Lines of a comment or login form. */
@@ -158,6 +160,9 @@ const LANGUAGE_SWITCH = /^(?:leer|lire|lesen|read|ler)\s+(?:en|in|auf|em)\s+\p{L
 const BANNER = /^(?:WATCH LIVE|LIVE NOW|BREAKING(?: NEWS)?|WEATHER ALERT|SEVERE WEATHER|TRAFFIC ALERT|DEVELOPING(?: STORY)?|JUST IN)\s*[:|▸»]/u;
 /** Counts of a profile or post ("842 Followers", "1.2K claps", "1 reply"). */
 const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|claps|views|shares|replies|reply|responses)$/i;
+/** A post's counts side by side ("52 Replies  640 Reposts  3.1K Likes") and its time stamp ("9:08 AM · Jun 4, 2025"). */
+const POST_COUNTS = /^(?:[\d.,]+\s?[km]?\s+(?:replies|reply|reposts?|retweets?|quotes?|likes?|views?|bookmarks?|comments?|shares?)\b[\s·|]*){2,}$/i;
+const POST_TIME = new RegExp(`^\\d{1,2}:\\d{2}\\s?[ap]\\.?m\\.?\\s*[·•|]\\s*${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\s*[·•|].{0,40})?$`, 'i');
 
 function classify(line: string, title: string): DropReason | undefined {
   // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
@@ -170,7 +175,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
@@ -195,7 +200,9 @@ export const isSiteFurniture = (line: string): boolean => {
 };
 
 /** A list item ("- Related story", "• Budget phones", "3. Ask the Desk"): a line of its own. */
-const isListItem = (text: string): boolean => /^(?:[-*•·–]|\d+[.)])\s/.test(text.trim());
+const isListItem = (text: string): boolean => /^(?:[-*•·–]|\d+[.)]|\d\uFE0F?\u20E3)\s/u.test(text.trim());
+/** A line opening with a number: "4. ", "4) ", or a keycap emoji "4️⃣ ". */
+const NUMBERED = /^(?:\d+[.)]|\d\uFE0F?\u20E3)\s/u;
 /** A list item that says something: a bullet, or a numbered line longer than a section title ("2. Method"). */
 const isListEntry = (text: string): boolean => /^[-*•·–]\s/.test(text.trim()) || (isListItem(text) && text.trim().split(/\s+/).length > 5);
 
@@ -207,7 +214,10 @@ function isNumberedSectionTitle(body: string, lines: readonly Span[], index: num
   const line = lines[index] as Span;
   const next = lines[index + 1];
   const previous = blocks[blocks.length - 1];
-  if (!/^\d+[.)]\s/.test(body.slice(line.start, line.end).trim()) || !next) return false;
+  const text = body.slice(line.start, line.end).replace(/\s+/g, ' ').trim();
+  // A title, whether or not written as a sentence ("1️⃣ Trust is a logging problem.").
+  const titleLike = looksLikeHeading(text) || (/[.!]$/.test(text) && text.split(' ').length <= 8);
+  if (!NUMBERED.test(text) || !titleLike || !next) return false;
   const nextText = body.slice(next.start, next.end).replace(/\s+/g, ' ').trim();
   const textFollows = !isListItem(nextText) && TERMINAL_PUNCTUATION.test(nextText) && nextText.length > line.end - line.start;
   return textFollows && !(previous && isListItem(body.slice(previous.start, previous.end)));
@@ -385,8 +395,8 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       index = contentsEnd;
       continue;
     }
-    // A document's running header, repeated on every page.
-    if (runningHeads.has(lineKeys[index] as string)) {
+    // A document's running header, repeated on every page, and its page footers.
+    if (runningHeads.has(lineKeys[index] as string) || PAGE_FOOTER.test(line.trim())) {
       dropped.push({ ...span, reason: 'page-furniture' });
       continue;
     }
@@ -422,7 +432,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     const label = !/\s/.test(oneLine.trim()) && !/\d/.test(oneLine);
     // A wiki's "History[edit]" is a heading, its edit link a control (kept, so the heading stays with its text).
     const text = oneLine.replace(EDIT_LINK, '');
-    const heading = !factRows.has(index) && (looksLikeHeading(text) || label) && (!isListEntry(text) || isNumberedSectionTitle(body, lines, index, blocks));
+    const heading = !factRows.has(index) && (isNumberedSectionTitle(body, lines, index, blocks) || ((looksLikeHeading(text) || label) && !isListEntry(text)));
     blocks.push({ ...span, kind: heading ? 'heading' : 'paragraph' });
   }
   dropMenuHeadings(body, blocks, dropped);

@@ -12,21 +12,35 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   // content"): the title is the first line that is not furniture. The lines before it stay in
   // the body, where cleaning leaves them out of the passages.
   const lines = normalized.split('\n');
-  const titleAt = lines.findIndex((line) => line.trim() !== '' && !isSiteFurniture(line) && !isMastheadRow(line));
+  const titleAt = lines.findIndex((line) => line.trim() !== '' && !isSiteFurniture(line) && !isMastheadRow(line) && !isDocumentHeader(line));
   if (titleAt > 0) {
     const found = titleAndBodyOfPlainText(lines.slice(titleAt).join('\n'));
-    const before = lines.slice(0, titleAt).join('\n');
-    return { title: found.title, body: found.body === lines.slice(titleAt).join('\n') ? normalized : `${before}\n${found.body}` };
+    const before = lines.slice(0, titleAt);
+    // A document's header lines ("… Working Paper No. 2025-07", "DRAFT") go with its title line, out of the body.
+    if (before.every((line) => line.trim() === '' || isDocumentHeader(line))) return found;
+    return { title: found.title, body: found.body === lines.slice(titleAt).join('\n') ? normalized : `${before.join('\n')}\n${found.body}` };
   }
   const lineEnd = normalized.indexOf('\n');
   const firstLine = (lineEnd === -1 ? normalized : normalized.slice(0, lineEnd)).trim();
   const sentences = splitSentences(firstLine);
-  const isTitleLine = firstLine.length > 0 && firstLine.length <= 200 && sentences.length <= 1;
+  // "Custody Without Sovereignty? Negotiated Data Localisation": a title and its subtitle, not two sentences.
+  const isTitleLine = firstLine.length > 0 && firstLine.length <= 200 && (sentences.length <= 1 || (sentences.length === 2 && !/[.!?…]["”’)]?$/.test(firstLine)));
+  // A title wrapped over two lines ("Custody Without Sovereignty? Negotiated Data Localisation" / "and the TikTok–Oracle Arrangement").
+  const [, second = '', third] = normalized.split('\n', 3);
+  if (isTitleLine && /^\p{Ll}/u.test(second.trim()) && third !== undefined && third.trim() === '' && !/[.!…:;]$/.test(firstLine) && `${firstLine} ${second.trim()}`.length <= 200) {
+    return { title: `${firstLine} ${second.trim()}`, body: normalized.slice(firstLine.length + second.length + 2).replace(/^\s*\n/, '') };
+  }
   if (isTitleLine) return { title: firstLine, body: lineEnd === -1 ? '' : normalized.slice(lineEnd + 1).replace(/^\s*\n/, '') };
   const first = sentences[0];
   const title = first ? firstLine.slice(first.start, first.end) : firstLine.slice(0, 200);
   return { title: title.length > 300 ? `${title.slice(0, 299).replace(/\s+\S*$/, '')}…` : title, body: normalized };
 }
+
+/**
+ * A document's header line above its title: two texts set apart by a wide gap ("Carrowmoss Institute
+ * for Regulatory Studies      Working Paper No. 2025-07"), or a line set far in, centred ("April 2025 — DRAFT").
+ */
+const isDocumentHeader = (line: string): boolean => /\S\s{4,}\S/.test(line.trim()) || /^\s{10,}\S/.test(line);
 
 /**
  * "VERITYDESK | FACT CHECK": a site's name and section in capitals, set apart by bars or dots, is a

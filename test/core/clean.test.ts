@@ -357,6 +357,9 @@ describe('cleanBody', () => {
     // so are datelines side by side and a blog's "Posted by … on …".
     expect(['Open in app', 'Get the app — read faster, save stories offline', 'Dec. 7, 2022 | Updated 11:05 a.m.', 'Posted by Marisol Example on January 19, 2023'].map(isSiteFurniture)).toEqual([true, true, true, true]);
     expect(isSiteFurniture('Oracle said the move was done. | TikTok said it was not.')).toBe(false);
+    // A social post's counts and time stamp, not a sentence that gives counts.
+    expect(['52 Replies  640 Reposts  3.1K Likes', '9:08 AM · Jun 4, 2025', '9:14 AM · Jun 4, 2025 · 48.2K Views'].map(isSiteFurniture)).toEqual([true, true, true]);
+    expect(isSiteFurniture('He got 52 replies and 640 reposts in an hour.')).toBe(false);
     expect(kept(body)).toEqual([
       'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
       'Roughly 71 percent of the requests are approved within a day.',
@@ -408,6 +411,9 @@ describe('cleanBody', () => {
     expect(kinds).toContainEqual(['4. The bill is large and still climbing', 'heading']);
     expect(kinds).toContainEqual(['1. Review the privacy settings of the app', 'paragraph']);
     expect(kinds).toContainEqual(['2. Switch off precise location sharing', 'paragraph']);
+    // A keycap number, and a title written as a short sentence ("1️⃣ Trust is a logging problem.").
+    const post = ['A few lessons feel worth sharing.', '1️⃣ Trust is a logging problem.', 'Every time an auditor asked whether anybody touched the data, the answer lived in the logs.'].join('\n');
+    expect(cleanBody(post).blocks.map((b) => [post.slice(b.start, b.end), b.kind])).toContainEqual(['1️⃣ Trust is a logging problem.', 'heading']);
   });
 
   it("reads a wiki page: its numbered contents list goes, its headings with edit links stay, and its references end it", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../../src/core/clean.ts';
 import { articleInputFromMarkdown, articleInputFromPlainText } from '../../../src/core/ingest/from-text.ts';
 
 describe('articleInputFromPlainText', () => {
@@ -149,6 +150,31 @@ describe('articleInputFromPlainText', () => {
     expect(read.publisher).toBe('OFFICE OF THE ATTORNEY GENERAL, STATE OF WENDMOOR');
     expect(read.published).toBe('2025-02-18');
     expect(read.body).toContain('ATTORNEY GENERAL EXAMPLE: Good morning');
+  });
+
+  it("reads a working paper's title under its header lines, wrapped over two lines, and drops its page footers", () => {
+    const paper = [
+      'Carrowmoss Institute for Regulatory Studies            Working Paper No. 2025-07',
+      '                                                         April 2025 — DRAFT',
+      '',
+      'Custody Without Sovereignty? Negotiated Data Localisation',
+      'and the TikTok–Oracle Arrangement',
+      '',
+      'Abstract',
+      'Governments increasingly secure control over foreign-owned platforms\' user data through contracts.',
+      '',
+      'Working Paper 2025-07                                                               1',
+      '',
+      '1. Introduction',
+      'Since the early 2020s, where user data lives has moved to the centre of national security debates.',
+    ].join('\n');
+    const input = articleInputFromPlainText(paper);
+    expect(input.title).toBe('Custody Without Sovereignty? Negotiated Data Localisation and the TikTok–Oracle Arrangement');
+    expect(input.body.startsWith('Abstract')).toBe(true);
+    const { blocks } = cleanBody(input.body);
+    expect(blocks.map((b) => input.body.slice(b.start, b.end)).join('\n')).not.toContain('Working Paper 2025-07');
+    // A forum post's first line of two sentences is still its title's first sentence only.
+    expect(articleInputFromPlainText('Heard the cutover slipped again. Anyone else near this?\nIt was moved to May.').title).toBe('Heard the cutover slipped again.');
   });
 
   it('lets a date given explicitly win over the byline', () => {
