@@ -206,6 +206,9 @@ function answerTypeOf(text: string, lead: string): AnswerType {
  * where it stands ("before") or how sure it is ("almost"), not what it is about; particles neither.
  */
 const ASKING_WORD = /^(?:money|amount|number|percent(?:age)?|tall|high|big|large|long|far|wide|deep|old|heavy|much|many|often|day|days|week|weeks|month|months|year|years|date|dates|time|times|hour|hours|before|between|against|without|aside|apart|along|together|almost|nearly|still|already|again|finally|eventually|currently|recently|originally|initially|ultimately|actually)$/;
+/** How many names an acronym may stand for before it is read as a weak clue to each. */
+const AMBIGUOUS_ACRONYM_NAMES = 2;
+
 /** Words that open a subordinate clause. */
 const SUBORDINATOR = /^(?:before|after|until|unless|because|since|when|whenever|while|if|once|although|though)$/;
 const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASAL_PARTICLES.has(word);
@@ -471,9 +474,11 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       }
       // An acronym of a name the corpus uses ("DoC" → "Department of Commerce", "TT" → "TikTok").
       const written = text.slice(w.start, w.end);
-      for (const term of acronymTerms(w.norm, index, /^\p{Lu}{2,}$/u.test(written))) alternatives.set(term, MATCH_WEIGHTS.synonym);
-      // "GPUs", "SDKs": the plural of an acronym.
-      if (/^\p{Lu}{2,}s$/u.test(written)) for (const term of acronymTerms(w.norm.slice(0, -1), index, true)) alternatives.set(term, MATCH_WEIGHTS.synonym);
+      // "GPUs", "SDKs": the plural of an acronym. An acronym that stands for many names in the corpus
+      // ("PM": Prime Minister, Paul Menendez, Pennock's Mill…) is a weak clue to each.
+      const expansions = [...acronymTerms(w.norm, index, /^\p{Lu}{2,}$/u.test(written)), ...(/^\p{Lu}{2,}s$/u.test(written) ? acronymTerms(w.norm.slice(0, -1), index, true) : [])];
+      const expansionWeight = new Set(expansions).size > AMBIGUOUS_ACRONYM_NAMES ? MATCH_WEIGHTS.synonym * 0.5 : MATCH_WEIGHTS.synonym;
+      for (const term of expansions) alternatives.set(term, Math.max(alternatives.get(term) ?? 0, expansionWeight));
       // A phrasal verb written as one word ("setup", "signup"): the corpus's verb ("set up").
       const particle = [...PHRASAL_PARTICLES].find((p) => w.norm.length - p.length >= 3 && w.norm.endsWith(p));
       const verbStem = particle ? stemWord(w.norm.slice(0, -particle.length)) : undefined;

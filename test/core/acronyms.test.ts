@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acronymsIn, corpusAcronymsOf, phraseAcronymsIn } from '../../src/core/acronyms.ts';
 import { answerQuestion } from '../../src/core/answer.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
+import { MATCH_WEIGHTS, parseQuery } from '../../src/core/query.ts';
 import { article } from '../support/fixtures.ts';
 
 const namesFor = (text: string, acronym: string) => [...(acronymsIn(text).get(acronym) ?? [])].sort();
@@ -101,6 +102,19 @@ describe('acronyms in answers', () => {
     const index = buildIndex({ articles: [page], synonymGroups: [] });
     expect(corpusAcronymsOf(index).namesFor('ap')).toEqual([]);
     expect(corpusAcronymsOf(index).namesFor('cd')).toEqual(['Commerce Department']);
+  });
+
+  it('reads an acronym that stands for many names in the corpus as a weak clue to each', () => {
+    const names = article('names', 'People and places', 'Prime Minister Ada Example met Paul Menendez at Pennock Mill on Friday.');
+    const one = buildIndex({ articles: [council], synonymGroups: [] });
+    const many = buildIndex({ articles: [names], synonymGroups: [] });
+    // The weights of the names' terms, besides the acronym's own spelling.
+    const weightsOf = (index: ReturnType<typeof buildIndex>, question: string) => [...(parseQuery(question, index).concepts[0]?.alternatives ?? [])].filter(([term]) => term !== question.toLowerCase()).map(([, weight]) => weight);
+    expect(weightsOf(one, 'NSC')).toEqual([MATCH_WEIGHTS.synonym]);
+    expect(corpusAcronymsOf(many).namesFor('pm').length).toBeGreaterThan(2);
+    const weak = weightsOf(many, 'PM');
+    expect(weak.length).toBeGreaterThan(2);
+    for (const weight of weak) expect(weight).toBeLessThan(MATCH_WEIGHTS.synonym);
   });
 
   it('forms acronyms from the synonym list\'s spellings too', () => {
