@@ -352,7 +352,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   };
 
   // Names that tell one story from the rest: in the titles of one or two articles ("Veldsprenge"), not of many ("TikTok").
-  const titles = index.articles().map((a) => index.passagesOf(a.id)[0]?.titleTerms).filter((terms) => terms !== undefined);
+  const titles = nameConcepts.size === 0 ? [] : index.articles().map((a) => index.passagesOf(a.id)[0]?.titleTerms).filter((terms) => terms !== undefined);
   const titleNames = new Set([...nameConcepts].filter((c) => titles.filter((terms) => creditOf(c, terms) > 0).length <= 2));
   const scored: Scored[] = [];
   for (const candidate of candidates) {
