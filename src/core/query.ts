@@ -368,6 +368,13 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
     if (/^(?:timeline|timeframe|eta)$/.test(w.norm) && /^(?:any|a|the|no|whats|what)$/.test(norm(i - 1))) frame.add(i);
     // "how much money/cash": asks for a sum, which an article gives as "$50 million", not as "money".
     if (/^(?:money|cash|dough|dollars|bucks)$/.test(w.norm) && norm(i - 1) === 'much' && norm(i - 2) === 'how') frame.add(i);
+    // "what does USDS stand for", "what do the letters mean", "what's it called", "name pls": ask what a
+    // thing is called, which an article says by giving the name, not by these words.
+    if (w.norm === 'stand' && norm(i + 1) === 'for') frame.add(i);
+    const meaning = w.norm === 'letters' ? [1, 2, 3, 4].map((ahead) => i + ahead).find((at) => /^(?:mean|stand)$/.test(norm(at))) : undefined;
+    if (meaning !== undefined) frame.add(i).add(meaning);
+    if (/^(?:called|named)$/.test(w.norm) && i === words.length - 1 && [1, 2, 3, 4, 5].some((back) => /^(?:what|whats|how)$/.test(norm(i - back)))) frame.add(i);
+    if (w.norm === 'name' && i === words.length - 1 - (/^(?:pls|plz|please)$/.test(norm(words.length - 1)) ? 1 : 0) && i > 0) frame.add(i);
     if (!AUDIENCE.has(w.norm)) return;
     const before = norm(i - 1) === 'the' ? norm(i - 2) : norm(i - 1);
     if (before === 'to' || before === 'with') frame.add(i);

@@ -209,6 +209,15 @@ describe('withoutPreamble', () => {
     expect(withoutPreamble(question)).toBe(rest);
   });
 
+  it('reads "stand for", "the letters mean", "what\'s it called" and "name pls" as asking for a name, not as topic', () => {
+    expect(parseQuery('what does USDS stand for', index).searched).toEqual(['usds']);
+    expect(parseQuery('what do the letters in CFIUS mean', index).searched).toEqual(['cfius']);
+    expect(parseQuery('bytedance has a news app too, whats it called', index).searched).toEqual(['bytedance', 'news', 'app']);
+    expect(parseQuery('tiktok has a twin app in china? name pls', index).searched).toEqual(['tiktok', 'twin', 'app', 'china']);
+    // Elsewhere the words are the question's own.
+    expect(parseQuery('what name did they give the unit', index).searched).toContain('name');
+  });
+
   it("leaves a teenager's asides out of the words searched", () => {
     expect(parseQuery('lowkey who is even on that team', index).searched).toEqual(['team']);
     expect(parseQuery('is it cap that oracle will store the data', index).searched).toEqual(['oracle', 'store', 'data']);
