@@ -114,7 +114,7 @@ const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|spen[dt]|price|money|fund|
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
-const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,6}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
+const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
 
 /** Verbs after "I" that frame a question about the story rather than tell of the asker ("I heard", "I was told"). */
 const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|guess|wonder|wondered|remember|know|knew|was|am|m|noticed|understand|suppose|assume|feel|felt|mean|want|wanted|need|wanna|would|d|just|also|still)$/;

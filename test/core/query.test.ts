@@ -30,6 +30,8 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['what did the White House say when asked', 'statement'],
     ['did the government people or oracle say anything when journalists reached out', 'statement'],
     ['did orcle say anyting to the press', 'statement'],
+    // The subject may be a long name.
+    ['did the committee on foreign investment in the us reply when asked', 'statement'],
     // A kind of answer asked for outright wins over the verb of saying.
     ['what day did the company say it would move', 'time'],
     ['why was the app banned', 'reason'],
