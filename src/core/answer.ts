@@ -29,7 +29,6 @@ export type AnswerOptions = {
    * instruct nor advise the asker, so by default none is answered (Infinity), only offered related reading.
    */
   readonly minAnswerabilityForInstructions: number;
-
   /**
    * The bar for a question about the asker's own case ("can I…"), and for a "how do I…" whose passage
    * instructs its reader (an FAQ's "Submit a complaint using Form DP-7"): only an explainer's close match answers it.
@@ -215,7 +214,6 @@ function agentIn(sentence: string, verb: QueryConcept): 'named' | 'pronoun' | 'n
 const PERSONAL_PRONOUN = /^(?:it|he|she|they|we|i|you)$/;
 const DETERMINER = /^(?:this|that|these|those|the|a|an)$/;
 
-/** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 /** Whether a sentence holds the kind of answer asked for at all: a count for "how many" (not a year or a time of day), a sum for "how much money"… */
 export function holdsAnswerKind(answerType: AnswerType, sentence: string): boolean {
   if (answerType === 'any') return true;
@@ -223,6 +221,7 @@ export function holdsAnswerKind(answerType: AnswerType, sentence: string): boole
   return ANSWER_TYPE_EVIDENCE[answerType].test(evidence);
 }
 
+/** How well a sentence holds the kind of answer asked for: 1 fully, `partial` when only loosely, else `missing`. */
 function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerOptions): number {
   if (query.answerType === 'any') return 1;
   if (!holdsAnswerKind(query.answerType, sentence)) {
