@@ -230,19 +230,10 @@ function isNumberedSectionTitle(body: string, lines: readonly Span[], index: num
 function rowsOfTables(body: string, lines: readonly Span[]): Set<number> {
   const cellsOf = (span: Span) => {
     const text = body.slice(span.start, span.end).trim().replace(/^\|/, '').replace(/\|$/, '');
-    return text.includes('|') ? text.split('|').length : 0;
+    return text.includes('|') ? text.split('|').length : undefined;
   };
-  const rows = new Set<number>();
-  for (let first = 0; first < lines.length; ) {
-    const cells = cellsOf(lines[first] as Span);
-    let last = first;
-    while (cells >= 2 && last + 1 < lines.length && cellsOf(lines[last + 1] as Span) === cells) last++;
-    const run = lines.slice(first, last + 1);
-    const withFigures = run.filter((span) => /\d/.test(body.slice(span.start, span.end))).length;
-    if (run.length >= 3 && withFigures * 2 >= run.length) for (let at = first; at <= last; at++) rows.add(at);
-    first = last + 1;
-  }
-  return rows;
+  const hasFigure = (at: number) => /\d/.test(body.slice((lines[at] as Span).start, (lines[at] as Span).end));
+  return linesOfRuns(lines, cellsOf, (run) => run.length >= 3 && run.filter(hasFigure).length * 2 >= run.length);
 }
 
 /**
@@ -252,16 +243,33 @@ function rowsOfTables(body: string, lines: readonly Span[]): Set<number> {
 function rowsOfFactBoxes(body: string, lines: readonly Span[]): Set<number> {
   const isFact = (span: Span) => {
     const fact = /^(\p{Lu}[\p{L}\p{N} ()'’&/-]{0,40}):\s+\S/u.exec(body.slice(span.start, span.end).trim());
-    return fact !== null && (fact[1] as string).trim().split(/\s+/).length <= 4;
+    return fact !== null && (fact[1] as string).trim().split(/\s+/).length <= 4 ? 'fact' : undefined;
   };
-  const rows = new Set<number>();
-  for (let first = 0; first < lines.length; ) {
-    let last = first - 1;
-    while (last + 1 < lines.length && isFact(lines[last + 1] as Span)) last++;
-    if (last - first + 1 >= 4) for (let at = first; at <= last; at++) rows.add(at);
-    first = Math.max(last + 1, first + 1);
-  }
-  return rows;
+  return linesOfRuns(lines, isFact, (run) => run.length >= 4);
+}
+
+/**
+ * The positions of lines in runs that `keep` accepts: a run is the longest stretch of consecutive
+ * lines with the same defined key (a table's number of cells, "a fact").
+ */
+function linesOfRuns(lines: readonly Span[], keyOf: (span: Span) => string | number | undefined, keep: (run: readonly number[]) => boolean): Set<number> {
+  const kept = new Set<number>();
+  let run: number[] = [];
+  let runKey: string | number | undefined;
+  const close = () => {
+    if (runKey !== undefined && keep(run)) for (const at of run) kept.add(at);
+  };
+  lines.forEach((span, at) => {
+    const key = keyOf(span);
+    if (key === undefined || key !== runKey) {
+      close();
+      run = [];
+    }
+    runKey = key;
+    run.push(at);
+  });
+  close();
+  return kept;
 }
 
 /**
