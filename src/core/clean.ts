@@ -40,6 +40,14 @@ export const CONTACT_LINE = /^(?:(?:media |press )?contacts?|for more informatio
 const PRESS_CONTACTS = /^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\s*:.{0,200}|(?:media|press|investor)\s+contacts?|for (?:more|further) information(?:,? (?:please )?contact)?\s*:?|contacts?\s*:)$/i;
 const WIRE_SOURCE = /^SOURCE\s+\p{Lu}[^.!?]{0,80}$/u;
 /** The legal paragraphs of a press release, under their own heading, up to the next heading. */
+/**
+ * A safe-harbour paragraph read out on an earnings call or printed under a release ("…contains
+ * forward-looking statements… We undertake no obligation to update…"), and the non-GAAP notice.
+ */
+const LEGAL_PARAGRAPH =
+  /\bforward[- ]looking statements?\b.*\b(?:undertakes? no (?:obligation|duty)|Private Securities Litigation Reform Act|risks and uncertainties|differ materially)\b|\bnon-GAAP (?:financial )?measures?\b.*\breconcil/i;
+/** An earnings call's operator handing over the line ("Our next question comes from…", "[Operator Instructions]"). */
+const CALL_OPERATOR = /^Operator:\s.*(?:\[Operator Instructions\]|next question|first question|line is open|(?:concludes|ends) (?:today's|the|our) (?:call|conference|presentation)|may now disconnect)/i;
 const LEGAL_HEADING = /^(?:forward[- ]looking statements?|cautionary (?:note|statement|language)s?(?:\s.{0,60})?|safe harbou?r(?: statement)?)\s*:?$/i;
 /** Page furniture of a printed document copied as text: "Page 3 of 6", "- 4 -", a footer ending in the page number. */
 /**
@@ -179,6 +187,8 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
+  if (text.length <= 1200 && LEGAL_PARAGRAPH.test(text)) return 'legal';
+  if (text.length <= 400 && CALL_OPERATOR.test(text)) return 'interface';
   if (text.length <= 160 && BYLINE.test(text)) return 'byline';
   // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
   if (text.length <= 160 && /\s[|·•]\s/.test(text) && text.split(/\s+[|·•]\s+/).every((part) => BYLINE.test(part.trim()))) return 'byline';

@@ -101,6 +101,25 @@ describe('cleanBody', () => {
     expect(kept('TikTok moves its data to Oracle\nThe move took a year, the company said.')).toHaveLength(2);
   });
 
+  it("drops an earnings call's safe-harbour paragraph, non-GAAP notice and operator hand-overs, keeping what is said", () => {
+    const body = [
+      'Maren Hjelmstad: Thank you, operator. With me on today\'s call are our chief executive and our finance chief.',
+      "Before we begin, I'd like to remind you that today's discussion contains forward-looking statements. These statements are subject to risks and uncertainties. We undertake no obligation to update any forward-looking statement.",
+      'We will also discuss certain non-GAAP financial measures. A reconciliation to the nearest GAAP measures is in our press release.',
+      'Renata Volkenberg: Total revenue for the second quarter was $412.6 million, up 31% year over year.',
+      'Operator: [Operator Instructions] Our first question comes from the line of Priyanka Dambrough with Beckford Lane Securities. Your line is open.',
+      'Priyanka Dambrough: When does gross margin stop going down?',
+      'Operator: This concludes today\'s conference call. You may now disconnect.',
+    ].join('\n\n');
+    expect(kept(body)).toEqual([
+      'Maren Hjelmstad: Thank you, operator. With me on today\'s call are our chief executive and our finance chief.',
+      'Renata Volkenberg: Total revenue for the second quarter was $412.6 million, up 31% year over year.',
+      'Priyanka Dambrough: When does gross margin stop going down?',
+    ]);
+    // A story that mentions forward-looking statements, or an operator in its text, keeps them.
+    expect(kept('The company said its forward-looking statements were cautious.\n\nOperator: the firm that runs the plant.')).toHaveLength(2);
+  });
+
   it('ends a press release at its contacts and drops its forward-looking statements, keeping its "About" section', () => {
     const body = [
       'DUNMARROW, October 8, 2024 /Tallgrass Newswire/ -- Quarrystone today announced a three-year audit contract.',
