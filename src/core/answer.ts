@@ -63,6 +63,10 @@ export type AnswerOptions = {
   readonly looseAnswerTypeFactor: number;
   /** Factor on a passage whose article names nothing the question names ("TikTok's largest market" in a story on another app). */
   readonly missingNameFactor: number;
+  /** The credit, instead of `contextCredit`, for a question word found in the passage before when that passage ends asking. */
+  readonly answeredQuestionCredit: number;
+  /** Factor on a passage whose best sentence is a question it leaves unanswered (an analyst's, a reader's): the answer comes after. */
+  readonly unansweredQuestionFactor: number;
 };
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -88,6 +92,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
   missingNameFactor: 0.6,
+  answeredQuestionCredit: 0.5,
+  unansweredQuestionFactor: 0.5,
 };
 
 export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
@@ -129,14 +135,13 @@ function creditOf(concept: QueryConcept, terms: TermSet): number {
 /** How well one word of a sentence holds a concept. */
 const wordCredit = (concept: QueryConcept, norm: string): number => creditOf(concept, { has: (t) => t === stemWord(norm) });
 
-/** How much of the question a set of terms covers, 0–1; `context` terms earn a part of the credit. */
-function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, context?: TermSet, contextCredit: number | ((concept: QueryConcept) => number) = 0): number {
+/** How much of the question a set of terms covers, 0–1; `contextual` gives the part credit a concept earns from around them. */
+function coverageOf(concepts: readonly QueryConcept[], total: number, terms: TermSet, contextual?: (concept: QueryConcept) => number): number {
   if (total === 0) return 0;
   let matched = 0;
   for (const concept of concepts) {
     const credit = creditOf(concept, terms);
-    const share = typeof contextCredit === 'number' ? contextCredit : contextCredit(concept);
-    matched += concept.weight * (context && credit < 1 ? Math.max(credit, share * creditOf(concept, context)) : credit);
+    matched += concept.weight * (contextual && credit < 1 ? Math.max(credit, contextual(concept)) : credit);
   }
   return matched / total;
 }
@@ -290,6 +295,15 @@ function answerabilityOf(
   return total === 0 ? 0 : held / total;
 }
 
+/** A sentence that asks, perhaps inside closing quotes or brackets. */
+const QUESTION_END = /\?["'”’)\]]*\s*$/;
+const isQuestion = (passage: IndexedPassage, span: Span): boolean => QUESTION_END.test(passage.text.slice(span.start, span.end));
+/** Whether a passage ends with a question. */
+const endsAsking = (passage: IndexedPassage): boolean => {
+  const last = passage.sentences.at(-1);
+  return last !== undefined && isQuestion(passage, last);
+};
+
 /** A sentence that tells its reader what to do: "Submit a complaint…", "Call the helpline…", "you can ask for…". */
 const INSTRUCTION =
   /^(?:submit|call|go|visit|open|tap|click|select|choose|ask|email|e-mail|write|contact|send|file|use|check|review|turn|switch|make|keep|delete|download|update|change|set|read|follow|include|request|fill|enter|sign|report|look|find|try|avoid|don['’]t|do not|be sure|remember)\b|\byou (?:can|could|may|should|must|will need|'ll need|’ll need|need to|have to)\b/i;
@@ -338,6 +352,17 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   let candidates = index.candidates(weightedTerms, options.fieldBoost);
   if (options.articleId) candidates = candidates.filter((c) => index.passage(c.id)?.articleId === options.articleId);
   candidates = candidates.slice(0, options.candidatePool);
+  // A passage that ends asking (an analyst's question on a call) brings the passage that answers it,
+  // which may share few of its words and rank far below in BM25.
+  const pooled = new Set(candidates.map((c) => c.id));
+  for (const candidate of [...candidates]) {
+    const passage = index.passage(candidate.id);
+    const next = passage && endsAsking(passage) ? index.passagesOf(passage.articleId)[passage.ordinal] : undefined;
+    if (next && !pooled.has(next.id)) {
+      pooled.add(next.id);
+      candidates.push({ id: next.id, score: candidate.score });
+    }
+  }
   const topBm25 = candidates[0]?.score ?? 0;
 
   // The names the question uses that the corpus knows (TikTok, Oracle): a story that names none of them is about something else.
@@ -358,17 +383,23 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const passage = index.passage(candidate.id);
     if (!passage) continue;
     const previous = index.passagesOf(passage.articleId)[passage.ordinal - 2];
-    const context: TermSet = { has: (t) => passage.titleTerms.has(t) || (previous?.terms.has(t) ?? false) };
-    // A name in the article's title is what the whole article is about: its passages speak of it, named or not.
-    const contextShare = (concept: QueryConcept) => (titleNames.has(concept) && creditOf(concept, passage.titleTerms) > 0 ? options.titleNameCredit : options.contextCredit);
-    const coverage = coverageOf(query.concepts, total, passage.terms, context, contextShare);
+    // A passage after a question left open (an analyst's, an interviewer's) answers it: it speaks of what the question did.
+    const previousAsks = previous !== undefined && endsAsking(previous);
+    const contextual = (concept: QueryConcept) => {
+      // A name in the article's title is what the whole article is about: its passages speak of it, named or not.
+      const titleShare = titleNames.has(concept) ? options.titleNameCredit : options.contextCredit;
+      const previousShare = previousAsks ? options.answeredQuestionCredit : options.contextCredit;
+      return Math.max(titleShare * creditOf(concept, passage.titleTerms), previous ? previousShare * creditOf(concept, previous.terms) : 0);
+    };
+    const coverage = coverageOf(query.concepts, total, passage.terms, contextual);
     // The answering sentence holds most of the question and the kind of answer it asks for ("who": a name).
     let bestSentence = 0;
     let bestIndex = 0;
     let typeFactor: number | undefined;
     let bestValue = 0;
     passage.sentenceTerms.forEach((terms, i) => {
-      const sentenceCoverage = coverageOf(query.concepts, total, terms);
+      // A reply's sentence speaks of what the question before it asked.
+      const sentenceCoverage = coverageOf(query.concepts, total, terms, previousAsks && previous ? (concept) => options.answeredQuestionCredit * creditOf(concept, previous.terms) : undefined);
       const span = passage.sentences[i];
       const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, span.end), options) : 1;
       if (sentenceCoverage * factor > bestValue + 1e-9) {
@@ -384,7 +415,8 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     typeFactor ??= answerTypeFactor(query, passage.text.slice(highlight.start, highlight.end), options);
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
-    const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor);
+    const asksUnanswered = passage.sentences.slice(bestIndex).every((span) => isQuestion(passage, span));
+    const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor) * (asksUnanswered ? options.unansweredQuestionFactor : 1);
     scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts, options.unknownEverydayWordFactor), highlight, highlightTerms: new Set(highlightTerms.keys()), typed: query.answerType === 'name' && typeFactor === 1 && holdsFocus(query, highlightTerms) });
   }
   // Deterministic: score, then passage order in the corpus.
@@ -434,8 +466,12 @@ function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOpt
     // passage or in the sentences that answer.
     const same = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
       similarity(a, b, weightOf) >= options.duplicateSimilarity || similarity(a, b, () => 1) >= options.duplicateSimilarity;
-    const duplicateOf = results.find(
-      (r) => same(r.passage.terms, s.passage.terms) || same(r.highlightTerms, s.highlightTerms) || containment(r.highlightTerms, s.highlightTerms) >= options.duplicateContainment,
+    // Within one article only a repeat is a duplicate (a lead paragraph printed twice): an answer that
+    // echoes the question before it ("…what happens to Stratacairn?" / "If Oracle ever decided…") is not.
+    const duplicateOf = results.find((r) =>
+      r.passage.articleId === s.passage.articleId
+        ? same(r.passage.terms, s.passage.terms)
+        : same(r.passage.terms, s.passage.terms) || same(r.highlightTerms, s.highlightTerms) || containment(r.highlightTerms, s.highlightTerms) >= options.duplicateContainment,
     );
     if (duplicateOf) {
       const sameArticle = duplicateOf.passage.articleId === s.passage.articleId || duplicateOf.alsoIn.some((a) => a.source.id === s.passage.articleId);

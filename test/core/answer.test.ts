@@ -360,6 +360,27 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(answerQuestion(pumps, 'when do the pumps at the weir stop?').results[0]?.passage.articleId).toBe('b-condition');
   });
 
+  it("answers with the reply to a question the text asks (an analyst's on a call), not with the question", () => {
+    const filler = Array.from({ length: 70 }, (_, i) => `Stratacairn reported figure ${i} for its halls, racks and customers in the quarter.`);
+    const call = corpusOf(
+      article('call', 'Stratacairn Cloud earnings call', [
+        ...filler.slice(0, 35),
+        "Priyanka Dambrough: Hi, thanks for taking the question, and congrats on the quarter. There's been a lot of noise about the app's ownership changing hands. If the US business is sold, or if the workload eventually moves off Oracle, what happens to Stratacairn?",
+        "Renata Volkenberg: Thanks, Priyanka. It's a fair question and I'll give you a direct answer. Our contract is with Oracle, not with TikTok. If Oracle ever decided to move that workload elsewhere, the subcontract has an 18-month notice period.",
+        ...filler.slice(35),
+      ].join('\n\n')),
+    );
+    const question = 'what happens to stratacairn if the US business gets sold or the workload leaves oracle';
+    const answer = answerQuestion(call, question);
+    expect(answer.results[0]?.passage.text).toContain('18-month notice period');
+    // The reply is there, below the question, though it echoes it.
+    expect(answer.results.map((r) => r.passage.text).some((text) => text.includes('what happens to Stratacairn?'))).toBe(true);
+    // The question brings its reply even when BM25 ranks only the question among its candidates.
+    expect(answerQuestion(call, question, { candidatePool: 1 }).results[0]?.passage.text).toContain('18-month notice period');
+    // Read as any other passage, the question wins: it holds the asker's words.
+    expect(answerQuestion(call, question, { unansweredQuestionFactor: 1, answeredQuestionCredit: 0.5 }).results[0]?.passage.text).toContain('what happens to Stratacairn?');
+  });
+
   it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
     expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
   });
