@@ -7,6 +7,7 @@ import { isParaphrasePhrase, paraphrasesOf } from './paraphrases.ts';
 import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
+import { withDictationRepaired } from './dictation.ts';
 import { isAdjectiveOnly, isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
@@ -414,7 +415,8 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
  */
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
-  const text = withQuestionWordsRespelt(withoutPreamble(question).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const dictated = withDictationRepaired(question, index);
+  const text = withQuestionWordsRespelt(withoutPreamble(dictated.text).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {
@@ -442,7 +444,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   });
   const passageCount = Math.max(index.passageCount, 1);
   const known = (term: string) => index.passagesWithTerm(term) > 0;
-  const corrections: { from: string; to: string }[] = [];
+  const corrections: { from: string; to: string }[] = [...dictated.corrections];
 
   type Draft = { word: string; alternatives: Map<string, number> };
   const drafts: Draft[] = [];

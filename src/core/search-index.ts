@@ -217,6 +217,11 @@ export class PassageIndex {
     return this.sourceWordCounts.get(word) > 0;
   }
 
+  /** In how many passages a word is written in lower case ("oracle" in a web address, "bytedance" in an e-mail). */
+  passagesWithLowerCaseWord(word: string): number {
+    return this.lowerCasePassageCounts.get(word);
+  }
+
   /** Whether the corpus writes a word only capitalized, as a name ("Trump", "Oracle"), never in lower case. */
   isName(word: string): boolean {
     return this.wordPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;

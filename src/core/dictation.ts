@@ -1,0 +1,113 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { isStopWord } from './analyze.ts';
+import { MONTH } from './clean.ts';
+import { perIndex } from './per-index.ts';
+import type { PassageIndex } from './search-index.ts';
+import { allowedEdits, correctSpelling, editDistance } from './spelling.ts';
+import { isCommonWord } from './thesaurus.ts';
+
+/**
+ * Voice-to-text on a phone writes what it hears: a name as the everyday words it sounds like ("bite
+ * dance", "a rackle", "tick tock"), an acronym as its letters ("u s d s"), and the punctuation said
+ * aloud ("… question mark"). These are read back as the corpus's words before anything else.
+ */
+export type DictationRepair = { readonly text: string; readonly corrections: readonly { from: string; to: string }[] };
+
+/** The corpus's names (words it writes only capitalized) by how they sound, kept per index. */
+class CorpusNamesBySound {
+  private version = -1;
+  private readonly bySound = new Map<string, string[]>();
+  names: string[] = [];
+
+  sync(index: PassageIndex): void {
+    if (index.vocabularyVersion === this.version) return;
+    this.bySound.clear();
+    this.names = [...index.words()].filter((w) => w.length >= MIN_NAME_LENGTH && /^\p{L}+$/u.test(w) && !CALENDAR_WORD.test(w) && writtenAsName(w, index));
+    for (const name of this.names) {
+      for (const code of new Set(doubleMetaphone(name))) if (code.length >= MIN_CODE_LENGTH) this.bySound.set(code, [...(this.bySound.get(code) ?? []), name]);
+    }
+    this.version = index.vocabularyVersion;
+  }
+
+  soundingLike(word: string): readonly string[] {
+    return [...new Set(doubleMetaphone(word).flatMap((code) => this.bySound.get(code) ?? []))];
+  }
+}
+const corpusNamesBySoundOf = perIndex(() => new CorpusNamesBySound());
+
+/** A name, even if a web address or an e-mail writes it in lower case now and then ("oracle.com"). */
+const writtenAsName = (word: string, index: PassageIndex): boolean => index.passagesWithLowerCaseWord(word) <= index.passagesWithWord(word) * 0.1;
+
+/** Names shorter than this ("Trump") are too easily heard in two everyday words. */
+const MIN_NAME_LENGTH = 5;
+/** Days and months are written capitalized, but no one dictates a name for them. */
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`, 'iu');
+/** A sound code of fewer consonants matches too many word pairs. */
+const MIN_CODE_LENGTH = 3;
+
+/** "…, question mark" said at the end of a dictated question. */
+const SPOKEN_END_MARK = /[\s,]*\b(?:question mark|exclamation (?:mark|point))\s*[?.!]*\s*$/iu;
+
+/** Letters said one by one: "u s d s", "c f i u s" (single letters, space apart, at least two). */
+const SPELLED_LETTERS = /(?<![\p{L}\p{N}'’])\p{L}(?:\s\p{L}){1,}(?![\p{L}\p{N}'’])/gu;
+
+const WORD = /\p{L}[\p{L}'’]*/gu;
+
+/** The corpus name two written words most likely are when said aloud, if any. */
+function nameHeardAs(first: string, second: string, index: PassageIndex): string | undefined {
+  const joined = `${first}${second}`.replace(/['’]/g, '');
+  if (index.passagesWithWord(joined) > 0 || second.length < 2) return undefined;
+  const unseen = (w: string) => index.passagesWithWord(w) === 0;
+  // A recogniser writes words it knows: each is English or the corpus's, and not both the corpus's
+  // (then they are meant as themselves: "data center"). "orcale", "vally" are typos, read elsewhere.
+  const heardWord = (w: string) => !isStopWord(w) && (isCommonWord(w) || !unseen(w));
+  // "a rackle": a name's first sound heard as "a", before a word neither English nor the corpus has.
+  const firstSound = first === 'a' && unseen(second) && !isCommonWord(second) && correctSpelling(second, index.spellingVocabulary(), (x) => index.passagesWithWord(x)) === undefined;
+  if (!firstSound && (!heardWord(first) || !heardWord(second) || (!unseen(first) && !unseen(second)))) return undefined;
+  // A word that is a name already, or a possessive ("tiktok's oracle"), ends where it ends.
+  if (index.isName(first) || index.isName(second) || /['’]/.test(first)) return undefined;
+  const names = corpusNamesBySoundOf(index);
+  // Heard, not read: sounding the same and spelt nearly the same, or spelt within a typo of it with the same first letter.
+  const limit = allowedEdits(joined.length);
+  const soundLimit = Math.max(limit, Math.floor(joined.length * 0.3));
+  // Both words are heard in the name: a name one edit from either word alone ("good sci" → "Goods") is that word's.
+  const fromBoth = (name: string) => editDistance(first, name, 1) > 1 && editDistance(second, name, 1) > 1;
+  const heard = names.soundingLike(joined).filter((name) => fromBoth(name) && editDistance(joined, name, soundLimit) <= soundLimit);
+  const near = heard.length > 0 ? heard : names.names.filter((name) => fromBoth(name) && name[0] === joined[0] && editDistance(joined, name, limit) <= limit);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Reads a dictated question back as typed: spoken end marks dropped, spelled letters and names heard as words restored. */
+export function withDictationRepaired(question: string, index: PassageIndex): DictationRepair {
+  const corrections: { from: string; to: string }[] = [];
+  let text = question.replace(SPOKEN_END_MARK, '?');
+  text = text.replace(SPELLED_LETTERS, (letters) => {
+    const joined = letters.replace(/\s/g, '');
+    const lower = joined.toLowerCase();
+    // Only when the letters spell something the corpus writes ("usds"): "a b test" stays.
+    if (/^[ai]+$/i.test(joined) || index.passagesWithWord(lower) === 0) return letters;
+    corrections.push({ from: letters, to: joined.toUpperCase() });
+    return joined.toUpperCase();
+  });
+  const words = [...text.matchAll(WORD)];
+  const replacements: { start: number; end: number; to: string }[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i] as RegExpMatchArray, words[i + 1] as RegExpMatchArray];
+    const start = a.index ?? 0;
+    const bStart = b.index ?? 0;
+    // Only words said one after the other: a space, nothing else, between them.
+    if (text.slice(start + a[0].length, bStart) !== ' ') continue;
+    const [first, second] = [a[0].toLowerCase(), b[0].toLowerCase()];
+    // "tick tocks data": the name's possessive, its s heard on the last word.
+    const possessive = /^\p{L}{3,}(?:s|['’]s)$/u.test(second) ? second.replace(/['’]?s$/u, '') : undefined;
+    const plain = nameHeardAs(first, second, index);
+    const name = plain ?? (possessive === undefined ? undefined : nameHeardAs(first, possessive, index));
+    if (!name) continue;
+    const to = name[0]?.toUpperCase() + name.slice(1) + (plain ? '' : "'s");
+    replacements.push({ start, end: bStart + b[0].length, to });
+    corrections.push({ from: `${a[0]} ${b[0]}`, to });
+    i++;
+  }
+  for (const r of replacements.reverse()) text = text.slice(0, r.start) + r.to + text.slice(r.end);
+  return { text, corrections };
+}
