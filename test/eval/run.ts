@@ -27,7 +27,7 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
 // newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
 // and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18'];
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
@@ -106,6 +106,7 @@ else {
   // questions and terse keywords) and Q (a small-town paper's readers: skeptical follow-ups, wrong assumptions);
   // R and S later again (a journalism class and gamers; parents and retirees), and T (learners of English and
   // phone typists, with a few policy analysts) and U (teenagers on a creators' server, newsroom fact-checkers),
+  // and V a session later (retail investors, and members dictating on their phones: "bite dance", "u s d s"),
   // each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
@@ -128,5 +129,6 @@ else {
   report('set S (test/eval/questions-s.json)', here('./questions-s.json'));
   report('set T (test/eval/questions-t.json)', here('./questions-t.json'));
   report('set U (test/eval/questions-u.json)', here('./questions-u.json'));
+  report('set V (test/eval/questions-v.json)', here('./questions-v.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
