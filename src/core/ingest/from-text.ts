@@ -159,6 +159,8 @@ function titleOfReportCover(text: string): { title: string; body: string; siteNa
   }
   const groups = cover.filter((group) => group.length > 0);
   const lines = groups.flat();
+  const testimony = testimonyCover(lines);
+  if (testimony) return { ...testimony, body, cleaned: cleanBody(body) };
   const issuer = lines[0];
   if (lines.length < 3 || !issuer || /\p{Ll}/u.test(issuer) || issuer.split(/\s+/).length > 6) return undefined;
   // The title is the first line after the issuer's group: "INDEPENDENT CUSTODY ASSESSMENT".
@@ -168,6 +170,33 @@ function titleOfReportCover(text: string): { title: string; body: string; siteNa
   const title = !/\p{Ll}/u.test(head) && subtitle && /\p{Ll}/u.test(subtitle) ? `${head}: ${subtitle}` : head;
   return { title, body, siteName: issuer, cleaned: cleanBody(body) };
 }
+
+/** The joining lines of a hearing's cover: "STATEMENT OF" (a witness), "BEFORE THE" (a committee), "HEARING ON" (its title). */
+const WITNESS_LINE = /^(?:(?:prepared|written)\s+)?(?:statement|testimony)\s+of$/i;
+const BEFORE_LINE = /^before\s+the$/i;
+const HEARING_LINE = /^(?:a\s+)?hearing\s+(?:on|entitled|titled)$/i;
+
+/**
+ * Written testimony's cover: "STATEMENT OF" / the witness / "BEFORE THE" / the committee / "HEARING
+ * ON" / the hearing's title. The title says whose statement it is and on what ("STATEMENT OF DR. …:
+ * “WHO HOLDS THE KEYS? …”"); the committee it was given to is its publisher. Undefined for other covers.
+ */
+function testimonyCover(lines: readonly string[]): { title: string; siteName: string } | undefined {
+  const witnessAt = lines.findIndex((line) => WITNESS_LINE.test(line));
+  const witness = lines[witnessAt + 1];
+  if (witnessAt < 0 || witness === undefined || WITNESS_LINE.test(witness) || BEFORE_LINE.test(witness)) return undefined;
+  const beforeAt = lines.findIndex((line) => BEFORE_LINE.test(line));
+  const hearingAt = lines.findIndex((line) => HEARING_LINE.test(line));
+  // The hearing's title runs from "HEARING ON" to the date (or the cover's end).
+  const afterHearing = hearingAt < 0 ? [] : lines.slice(hearingAt + 1);
+  const dateAt = afterHearing.findIndex((line) => DATE_ONLY.test(line));
+  const hearing = dateAt < 0 ? afterHearing : afterHearing.slice(0, dateAt);
+  const committee = beforeAt < 0 ? undefined : lines[beforeAt + 1];
+  if (committee === undefined) return undefined;
+  const who = `${lines[witnessAt]} ${witness}`;
+  return { title: hearing.length > 0 ? `${who}: ${hearing.join(' ')}` : who, siteName: committee };
+}
+const DATE_ONLY = new RegExp(`^${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}$`, 'i');
 
 /** A line in capitals: a letterhead, a label ("TRANSCRIPT OF PRESS CONFERENCE"). */
 const isCapitals = (line: string): boolean => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);

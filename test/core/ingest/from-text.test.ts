@@ -114,6 +114,35 @@ describe('articleInputFromPlainText', () => {
     expect(input.body).toBe(text);
   });
 
+  it("takes written testimony's cover: whose statement, on which hearing, given to which committee", () => {
+    const text = [
+      '                                  STATEMENT OF',
+      '',
+      '                           DR. CORDELIA VANSTONE-RUIZ',
+      '              DIRECTOR, DATA CUSTODY AND ACCOUNTABILITY PROGRAM',
+      '',
+      '                                   BEFORE THE',
+      '',
+      '           SUBCOMMITTEE ON DATA SECURITY AND FOREIGN TECHNOLOGY RISK',
+      '                        COMMITTEE ON ENERGY AND COMMERCE',
+      '',
+      '                                   HEARING ON',
+      '',
+      '                “WHO HOLDS THE KEYS? FOREIGN-OWNED APPS AND THE',
+      '                        CUSTODY OF AMERICANS’ DATA”',
+      '',
+      '                                 JUNE 17, 2025',
+      '',
+      'Chairman Brennerman, Ranking Member Trevanion-Nwosu, and Members of the',
+      'Subcommittee: thank you for the opportunity to testify today.',
+    ].join('\n');
+    const input = articleInputFromPlainText(text);
+    expect(input.title).toBe('STATEMENT OF DR. CORDELIA VANSTONE-RUIZ: “WHO HOLDS THE KEYS? FOREIGN-OWNED APPS AND THE CUSTODY OF AMERICANS’ DATA”');
+    expect(input.publisher).toBe('SUBCOMMITTEE ON DATA SECURITY AND FOREIGN TECHNOLOGY RISK');
+    expect(input.published).toBe('2025-06-17');
+    expect(input.body).toBe(text);
+  });
+
   it("reads a Federal Register notice's subject line, agency and date, and a transcript's subject under its letterhead", () => {
     const notice = [
       'Federal Register / Vol. 90, No. 51 / Monday, March 17, 2025 / Notices',
