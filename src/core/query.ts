@@ -212,6 +212,11 @@ const AMBIGUOUS_ACRONYM_NAMES = 2;
 
 /** Words that open a subordinate clause. */
 const SUBORDINATOR = /^(?:before|after|until|unless|because|since|when|whenever|while|if|once|although|though)$/;
+/**
+ * In "who's the TikTok policy exec quoted in the post", the role and the saying only describe the
+ * person asked for: an article names them with another title ("Public Policy Officer") or verb.
+ */
+const describesPerson = (word: string): boolean => PERSON_WORD.test(word) || /^(?:quoted|cited|interviewed|named|mentioned|featured)$/.test(word);
 const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASAL_PARTICLES.has(word);
 
 /**
@@ -243,7 +248,7 @@ function focusOf(
     // before it has to be redone" asks about the certification, not the redoing.
     const clauseEnd = words.findIndex((w, i) => i > leadAt + 1 && SUBORDINATOR.test(w.norm));
     const candidates = drafts
-      .filter(([position, d]) => position > leadAt && (clauseEnd === -1 || position < clauseEnd) && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word))
+      .filter(([position, d]) => position > leadAt && (clauseEnd === -1 || position < clauseEnd) && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word) && !(answerType === 'person' && describesPerson(d.word)))
       .map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);

@@ -179,6 +179,8 @@ describe('parseQuery: what a typed question asks about', () => {
     ['who made that viral video about the data', ['video']],
     // What a subordinate clause says is not asked about ("before it has to be redone").
     ['how long is a certification good for before it has to be renewed', ['certification']],
+    // A person's role and that they were quoted only describe whom "who" asks for.
+    ["who's the exec quoted in the blog post", ['blog']],
   ])('"%s" asks about %j', (question, focus) => {
     expect(focusOf(question)).toEqual(focus);
   });
