@@ -13,6 +13,8 @@ describe('paraphrasesOf: everyday and news wording', () => {
     expect(paraphrasesOf('crew')).toContain('staff');
     expect(paraphrasesOf('spies')).toContain('intelligence official');
     expect(paraphrasesOf('cancel')).not.toContain('cancel');
+    // "Did CFIUS comment?" is answered by "CFIUS declined to respond".
+    expect(paraphrasesOf('commented')).toContain('respond');
   });
 
   it('relates a word in two groups to both, without merging the groups through it', () => {
