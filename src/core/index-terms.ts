@@ -1,12 +1,15 @@
 import { contentWords, splitWords } from './analyze.ts';
 import type { SynonymTable } from './synonyms.ts';
 
+/** "18%" and "18 per cent" say "percent", the word a question uses ("what percent of revenue"). */
+export const withPercentSpelt = (text: string): string => text.replace(/%/g, ' percent').replace(/\bper\s+cent\b/giu, 'percent');
+
 /**
  * The index terms of a text: the stems of its content words, the joined form of hyphenated words
  * ("cyber-security" also gives "cybersecur"), and the concept term of every synonym phrase in it.
  */
 export function indexTerms(text: string, synonyms: SynonymTable): string[] {
-  const words = contentWords(text);
+  const words = contentWords(withPercentSpelt(text));
   const stems = words.map((w) => w.stem);
   const terms = [...stems];
   for (const { concept } of synonyms.match(stems)) terms.push(concept);
@@ -19,7 +22,7 @@ export function indexTerms(text: string, synonyms: SynonymTable): string[] {
  * phrase starts): for telling whether the question's words stand together.
  */
 export function termPositions(text: string, synonyms: SynonymTable): ReadonlyMap<string, readonly number[]> {
-  const stems = contentWords(text).map((w) => w.stem);
+  const stems = contentWords(withPercentSpelt(text)).map((w) => w.stem);
   const positions = new Map<string, number[]>();
   const note = (term: string, at: number) => {
     const list = positions.get(term);

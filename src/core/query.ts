@@ -8,6 +8,7 @@ import { acronymTerms } from './acronyms.ts';
 import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
 import { withDictationRepaired } from './dictation.ts';
+import { withPercentSpelt } from './index-terms.ts';
 import { isAdjectiveOnly, isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
@@ -420,7 +421,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
  */
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
-  const dictated = withDictationRepaired(question, index);
+  const dictated = withDictationRepaired(withPercentSpelt(question), index);
   const text = withQuestionWordsRespelt(withoutPreamble(dictated.text).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();

@@ -66,6 +66,13 @@ describe('indexTerms', () => {
     expect(long).toContain(concept);
   });
 
+  it('reads "%" and "per cent" as the word "percent"', () => {
+    const percent = indexTerms('percent', synonyms);
+    expect(indexTerms('That program contributed 18% of revenue', synonyms)).toEqual(expect.arrayContaining(percent));
+    expect(indexTerms('up 31 per cent on the year', synonyms)).toEqual(expect.arrayContaining(percent));
+    expect(indexTerms('18 of them', synonyms)).not.toEqual(expect.arrayContaining(percent));
+  });
+
   it('maps plural and singular spellings to the same concept', () => {
     expect(indexTerms('Americans worry', synonyms)).toContain(indexTerms('US', synonyms).find((t) => t.startsWith('~')));
   });

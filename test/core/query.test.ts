@@ -185,6 +185,10 @@ describe('parseQuery: what a typed question asks about', () => {
     expect(focusOf(question)).toEqual(focus);
   });
 
+  it('reads a "%" in the question as "percent", as the index reads it', () => {
+    expect(parseQuery('what % of users are in the US', index).concepts.map((c) => c.word)).toContain('percent');
+  });
+
   it('skips names and vague everyday verbs, and leaves yes/no, open and "why" questions without one', () => {
     expect(focusOf('how long did they give ByteDance to move')).toEqual(['move']);
     expect(focusOf('is the data stored in Virginia')).toEqual([]);
