@@ -466,12 +466,11 @@ function fold(scored: readonly Scored[], index: PassageIndex, options: AnswerOpt
     // passage or in the sentences that answer.
     const same = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
       similarity(a, b, weightOf) >= options.duplicateSimilarity || similarity(a, b, () => 1) >= options.duplicateSimilarity;
-    // Within one article only a repeat is a duplicate (a lead paragraph printed twice): an answer that
-    // echoes the question before it ("…what happens to Stratacairn?" / "If Oracle ever decided…") is not.
-    const duplicateOf = results.find((r) =>
-      r.passage.articleId === s.passage.articleId
-        ? same(r.passage.terms, s.passage.terms)
-        : same(r.passage.terms, s.passage.terms) || same(r.highlightTerms, s.highlightTerms) || containment(r.highlightTerms, s.highlightTerms) >= options.duplicateContainment,
+    // A reply that echoes the question just before it ("…what happens to Stratacairn?" / "If Oracle
+    // ever decided…") says something else: the answer.
+    const repliesTo = (r: (typeof results)[number]) => r.passage.articleId === s.passage.articleId && Math.abs(r.passage.ordinal - s.passage.ordinal) === 1 && endsAsking(r.passage.ordinal < s.passage.ordinal ? r.passage : s.passage);
+    const duplicateOf = results.find(
+      (r) => !repliesTo(r) && (same(r.passage.terms, s.passage.terms) || same(r.highlightTerms, s.highlightTerms) || containment(r.highlightTerms, s.highlightTerms) >= options.duplicateContainment),
     );
     if (duplicateOf) {
       const sameArticle = duplicateOf.passage.articleId === s.passage.articleId || duplicateOf.alsoIn.some((a) => a.source.id === s.passage.articleId);

@@ -381,6 +381,14 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(answerQuestion(call, question, { unansweredQuestionFactor: 1, answeredQuestionCredit: 0.5 }).results[0]?.passage.text).toContain('what happens to Stratacairn?');
   });
 
+  it('folds a passage whose answering sentence another of its own article already says (a subhead over the same point)', () => {
+    // The bundled story says its point in a paragraph and again in a subhead ("TikTok wants to address Americans' concerns").
+    const results = answerQuestion(buildIndex(loadCorpus(BUNDLED_CORPUS_DIR)), 'why did trump want to get rid of tiktok in the first place').results;
+    const sentences = results.map((r) => r.passage.text.slice(r.highlight.start, r.highlight.end));
+    expect(sentences[0]).toContain('continues to raise concerns');
+    expect(sentences.some((sentence) => sentence.startsWith('TikTok wants to address'))).toBe(false);
+  });
+
   it('takes "day of the week" as the kind of answer, not as what is asked about', () => {
     expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
   });
