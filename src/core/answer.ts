@@ -6,6 +6,7 @@ import { MATCH_WEIGHTS, parseQuery, type AnswerType, type ParsedQuery, type Quer
 import { inverseDocumentFrequency } from './query.ts';
 import type { IndexedPassage, PassageIndex } from './search-index.ts';
 import type { Span } from './sentences.ts';
+import { QUESTION_END } from './passages.ts';
 
 /** Ranking and answering knobs. Defaults in `DEFAULT_ANSWER_OPTIONS`; tune them there, not in code. */
 export type AnswerOptions = {
@@ -63,8 +64,6 @@ export type AnswerOptions = {
   readonly looseAnswerTypeFactor: number;
   /** Factor on a passage whose article names nothing the question names ("TikTok's largest market" in a story on another app). */
   readonly missingNameFactor: number;
-  /** The credit, instead of `contextCredit`, for a question word found in the passage before when that passage ends asking. */
-  readonly answeredQuestionCredit: number;
   /** Factor on a passage whose best sentence is a question it leaves unanswered (an analyst's, a reader's): the answer comes after. */
   readonly unansweredQuestionFactor: number;
 };
@@ -92,7 +91,6 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
   missingNameFactor: 0.6,
-  answeredQuestionCredit: 0.5,
   unansweredQuestionFactor: 0.5,
 };
 
@@ -295,8 +293,6 @@ function answerabilityOf(
   return total === 0 ? 0 : held / total;
 }
 
-/** A sentence that asks, perhaps inside closing quotes or brackets. */
-const QUESTION_END = /\?["'”’)\]]*\s*$/;
 const isQuestion = (passage: IndexedPassage, span: Span): boolean => QUESTION_END.test(passage.text.slice(span.start, span.end));
 /** Whether a passage ends with a question. */
 const endsAsking = (passage: IndexedPassage): boolean => {
@@ -383,14 +379,14 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const passage = index.passage(candidate.id);
     if (!passage) continue;
     const previous = index.passagesOf(passage.articleId)[passage.ordinal - 2];
-    // A passage after a question left open (an analyst's, an interviewer's) answers it: it speaks of what the question did.
-    const previousAsks = previous !== undefined && endsAsking(previous);
     const contextual = (concept: QueryConcept) => {
       // A name in the article's title is what the whole article is about: its passages speak of it, named or not.
       const titleShare = titleNames.has(concept) ? options.titleNameCredit : options.contextCredit;
-      const previousShare = previousAsks ? options.answeredQuestionCredit : options.contextCredit;
-      return Math.max(titleShare * creditOf(concept, passage.titleTerms), previous ? previousShare * creditOf(concept, previous.terms) : 0);
+      return Math.max(titleShare * creditOf(concept, passage.titleTerms), previous ? options.contextCredit * creditOf(concept, previous.terms) : 0);
     };
+    // A passage after a question left open (an analyst's, an interviewer's) answers it: its best
+    // sentence, too, speaks of what the question asked.
+    const fromQuestion = previous && endsAsking(previous) ? (concept: QueryConcept) => options.contextCredit * creditOf(concept, previous.terms) : undefined;
     const coverage = coverageOf(query.concepts, total, passage.terms, contextual);
     // The answering sentence holds most of the question and the kind of answer it asks for ("who": a name).
     let bestSentence = 0;
@@ -398,8 +394,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     let typeFactor: number | undefined;
     let bestValue = 0;
     passage.sentenceTerms.forEach((terms, i) => {
-      // A reply's sentence speaks of what the question before it asked.
-      const sentenceCoverage = coverageOf(query.concepts, total, terms, previousAsks && previous ? (concept) => options.answeredQuestionCredit * creditOf(concept, previous.terms) : undefined);
+      const sentenceCoverage = coverageOf(query.concepts, total, terms, fromQuestion);
       const span = passage.sentences[i];
       const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, span.end), options) : 1;
       if (sentenceCoverage * factor > bestValue + 1e-9) {

@@ -13,11 +13,11 @@ import { isCommonWord } from './thesaurus.ts';
  */
 export type DictationRepair = { readonly text: string; readonly corrections: readonly { from: string; to: string }[] };
 
-/** The corpus's names (words it writes only capitalized) by how they sound, kept per index. */
+/** The corpus's names (words it writes capitalized, all but now and then) by how they sound, kept per index. */
 class CorpusNamesBySound {
   private version = -1;
   private readonly bySound = new Map<string, string[]>();
-  names: string[] = [];
+  names: readonly string[] = [];
 
   sync(index: PassageIndex): void {
     if (index.vocabularyVersion === this.version) return;
@@ -38,7 +38,7 @@ const corpusNamesBySoundOf = perIndex(() => new CorpusNamesBySound());
 /** A name, even if a web address or an e-mail writes it in lower case now and then ("oracle.com"). */
 const writtenAsName = (word: string, index: PassageIndex): boolean => index.passagesWithLowerCaseWord(word) <= index.passagesWithWord(word) * 0.1;
 
-/** Names shorter than this ("Trump") are too easily heard in two everyday words. */
+/** Names shorter than this ("Ohio") are too easily heard in two everyday words. */
 const MIN_NAME_LENGTH = 5;
 /** Days and months are written capitalized, but no one dictates a name for them. */
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`, 'iu');

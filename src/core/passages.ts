@@ -35,8 +35,8 @@ export type Passage = {
   readonly sentences: readonly Span[];
 };
 
-/** A paragraph that ends with a question mark, perhaps inside closing quotes or brackets. */
-const QUESTION_END = /\?["'”’)\]]*\s*$/;
+/** A paragraph (or a sentence) that ends with a question mark, perhaps inside closing quotes or brackets. */
+export const QUESTION_END = /\?["'”’)\]]*\s*$/;
 const COLON_END = /\p{L}[\p{L})”’"']*:\s*$/u;
 
 export const passageId = (articleId: string, ordinal: number): string => `${articleId}#${ordinal}`;

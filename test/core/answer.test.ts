@@ -378,7 +378,7 @@ describe('answerQuestion in a corpus of several stories', () => {
     // The question brings its reply even when BM25 ranks only the question among its candidates.
     expect(answerQuestion(call, question, { candidatePool: 1 }).results[0]?.passage.text).toContain('18-month notice period');
     // Read as any other passage, the question wins: it holds the asker's words.
-    expect(answerQuestion(call, question, { unansweredQuestionFactor: 1, answeredQuestionCredit: 0.5 }).results[0]?.passage.text).toContain('what happens to Stratacairn?');
+    expect(answerQuestion(call, question, { unansweredQuestionFactor: 1 }).results[0]?.passage.text).toContain('what happens to Stratacairn?');
   });
 
   it('folds a passage whose answering sentence another of its own article already says (a subhead over the same point)', () => {
