@@ -37,6 +37,8 @@ export function everydayRarity(word: string): number {
 
 /** Days and months: a question may give a date the articles do not, as with years. */
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** Whether a word (in lower case) is a day or a month: capitalized, but no name. */
+export const isCalendarWord = (word: string): boolean => CALENDAR.test(word);
 
 /** Everyday words by first letter, for telling a misspelling from a name. */
 let byFirstLetter: Map<string, string[]> | undefined;

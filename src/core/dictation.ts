@@ -1,6 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { isStopWord } from './analyze.ts';
-import { MONTH } from './clean.ts';
+import { isCalendarWord } from './background.ts';
 import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
 import { allowedEdits, correctSpelling, editDistance } from './spelling.ts';
@@ -22,7 +22,7 @@ class CorpusNamesBySound {
   sync(index: PassageIndex): void {
     if (index.vocabularyVersion === this.version) return;
     this.bySound.clear();
-    this.names = [...index.words()].filter((w) => w.length >= MIN_NAME_LENGTH && /^\p{L}+$/u.test(w) && !CALENDAR_WORD.test(w) && writtenAsName(w, index));
+    this.names = [...index.words()].filter((w) => w.length >= MIN_NAME_LENGTH && /^\p{L}+$/u.test(w) && !isCalendarWord(w) && writtenAsName(w, index));
     for (const name of this.names) {
       for (const code of new Set(doubleMetaphone(name))) if (code.length >= MIN_CODE_LENGTH) this.bySound.set(code, [...(this.bySound.get(code) ?? []), name]);
     }
@@ -40,8 +40,6 @@ const writtenAsName = (word: string, index: PassageIndex): boolean => index.pass
 
 /** Names shorter than this ("Ohio") are too easily heard in two everyday words. */
 const MIN_NAME_LENGTH = 5;
-/** Days and months are written capitalized, but no one dictates a name for them. */
-const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`, 'iu');
 /** A sound code of fewer consonants matches too many word pairs. */
 const MIN_CODE_LENGTH = 3;
 

@@ -73,7 +73,7 @@ function textStart(body: string, { blocks, dropped }: CleanedBody): number {
  * already (more than a name's few words).
  */
 function titleOfCopiedPage(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const body = withUnixLines(text);
   const cleaned = cleanBody(body);
   const start = textStart(body, cleaned);
   const byline = cleaned.dropped.find((line) => isBylineLine(body, line) && line.start < start);
@@ -147,7 +147,7 @@ function titleOfCopiedPage(text: string): { title: string; body: string; siteNam
  * body, where cleaning leaves the cover out. Undefined for any other text.
  */
 function titleOfReportCover(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const body = withUnixLines(text);
   const cover: string[][] = [[]];
   for (const line of body.split('\n')) {
     if (line.trim() === '') {
@@ -196,7 +196,9 @@ function testimonyCover(lines: readonly string[]): { title: string; siteName: st
   const who = `${lines[witnessAt]} ${witness}`;
   return { title: hearing.length > 0 ? `${who}: ${hearing.join(' ')}` : who, siteName: committee };
 }
-const DATE_ONLY = new RegExp(`^${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}$`, 'i');
+
+/** A text without a byte-order mark, its lines ending in "\n" whatever system wrote it. */
+const withUnixLines = (text: string): string => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
 /** A line in capitals: a letterhead, a label ("TRANSCRIPT OF PRESS CONFERENCE"). */
 const isCapitals = (line: string): boolean => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
@@ -207,7 +209,7 @@ const isCapitals = (line: string): boolean => /\p{Lu}/u.test(line) && !/\p{Ll}/u
  * ("Federal Register / Vol. 90, No. 51 / Monday, March 17, 2025 / Notices"). Undefined for any other text.
  */
 function titleOfAgencyNotice(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const body = withUnixLines(text);
   const lines = body.split('\n').slice(0, 60).map((line) => line.trim());
   const agencyAt = lines.findIndex((line) => /^AGENCY:\s+\S/.test(line));
   if (agencyAt < 1 || !lines.slice(agencyAt, agencyAt + 20).some((line) => /^SUMMARY:\s/.test(line)) || !lines.slice(agencyAt).some((line) => /^ACTION:\s/.test(line))) return undefined;
@@ -223,7 +225,7 @@ function titleOfAgencyNotice(text: string): { title: string; body: string; siteN
  * The letterhead's first line is its issuer. Undefined for any other text.
  */
 function titleOfPressRelease(text: string): { title: string; body: string; siteName: string; cleaned: CleanedBody } | undefined {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const body = withUnixLines(text);
   const lines = body.split('\n').map((line) => line.trim());
   const release = lines.slice(0, 20).findIndex((line) => RELEASE_LINE.test(line));
   if (release < 0) return undefined;
@@ -259,7 +261,7 @@ const HEADER_LINE = /^([A-Za-z][A-Za-z -]{0,20}?)\s*:\s*(\S.*)$/;
  * text opens otherwise.
  */
 function headerOf(text: string): { fields: MetadataOverrides; rest: string } | undefined {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = withUnixLines(text).split('\n');
   const fields: Record<string, string> = {};
   let at = 0;
   while (at < lines.length) {
@@ -308,6 +310,8 @@ function wireServiceOf(body: string, { blocks, dropped }: CleanedBody): string |
 /** A labelled date of issue ("Date of issue:", "Issued:", "Publication date:"). */
 const ISSUE_DATE_LINE = /^(?:date of (?:issue|publication|release)|issued(?: on)?|issue date|publication date|release date)\s*:/i;
 const DATE_IN_LINE = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+/** A line that is only a date ("JUNE 17, 2025"), as a cover's last line. */
+const DATE_ONLY = new RegExp(`^(?:${DATE_IN_LINE.source})$`, 'i');
 
 /**
  * The date the text itself gives in its byline or dateline ("By Jane Doe | June 18, 2022",
@@ -339,7 +343,7 @@ function datelineOf(body: string, { blocks, dropped }: CleanedBody): string | un
  * plain text a reader sees, without the markup, so answers quote words, not syntax.
  */
 export function articleInputFromMarkdown(text: string, overrides: MetadataOverrides = {}): ArticleInput {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalized = withUnixLines(text);
   if (/^---\n/.test(normalized)) {
     try {
       const parsed = matter(normalized, {}) as { data: Record<string, unknown>; content: string };
