@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to Q) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set (A to W) beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
  * --grow: first add the articles of test/fixtures/grown/ to grown12/ to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
@@ -107,7 +107,8 @@ else {
   // R and S later again (a journalism class and gamers; parents and retirees), and T (learners of English and
   // phone typists, with a few policy analysts) and U (teenagers on a creators' server, newsroom fact-checkers),
   // and V a session later (retail investors, and members dictating on their phones: "bite dance", "u s d s"),
-  // each scored once unseen before its misses were read.
+  // and W a session after V (compliance officers and privacy lawyers; older members new to Discord: "the tic
+  // toc app", "... thank you 🙂"), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -130,5 +131,6 @@ else {
   report('set T (test/eval/questions-t.json)', here('./questions-t.json'));
   report('set U (test/eval/questions-u.json)', here('./questions-u.json'));
   report('set V (test/eval/questions-v.json)', here('./questions-v.json'));
+  report('set W (test/eval/questions-w.json)', here('./questions-w.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
