@@ -23,6 +23,8 @@ export type QueryConcept = {
   readonly known: boolean;
   /** How informative the word is in everyday English (0–1): what "no good match" weighs concepts by. */
   readonly rarity: number;
+  /** Whether the word stands only in what the asker adds after asking ("I need it for a memo"). */
+  readonly aside: boolean;
 };
 
 export type ParsedQuery = {
@@ -91,6 +93,11 @@ const MIN_RARITY_FOR_CORPUS_RELATIVES = 0.4;
  */
 const UNKNOWN_VERB_SHARE = 0.7;
 
+/** How much a word only in an aside after the question weighs against one of the question. */
+const ASIDE_SHARE = 0.4;
+/** How many distinct words the question must hold of its own for its asides to count for less. */
+const MIN_CONCEPTS_WITHOUT_ASIDES = 2;
+
 /** Words that count people without saying which: "how many people use it" asks how many users. */
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'folks', 'humans', 'ppl']);
 
@@ -158,6 +165,37 @@ export function withoutPreamble(question: string): string {
     }
   }
   return rest;
+}
+
+/**
+ * Where a message may end one sentence and start the next: after "?" or "!", after "..." (chat's
+ * pause), or after a full stop that ends a word of two letters or more and comes before a capital
+ * ("U.S. data", "rep. loretta" and "c.f.i.u.s. order" go on).
+ */
+const SENTENCE_BREAK = /(?<=[?!]|\.\.\.|…)\s+|(?<=[\p{Ll}\d)”"'’]{2}\.)\s+(?=\p{Lu})/gu;
+/** A sentence that asks: a question word near its start, an auxiliary or "or" first ("aren't they part of CFIUS"), or a "?". */
+const ASKING_SENTENCE = new RegExp(
+  String.raw`\?[^\p{L}\p{N}]*$|^[^\p{L}\p{N}]*(?:(?:so|and|but|also|like|ok|okay|then|wait|or|on|in|for|by|to|from|with|about|at)\s+){0,2}(?:who|whom|whose|whos|what|whats|wat|wut|when|where|why|which|how|${AUXILIARIES}|or|(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)n['’]?t|wont|cant)\b`,
+  'iu',
+);
+
+/**
+ * What a member adds after asking, which is no part of the question: why they ask ("I need it for
+ * the effective-date field in our vendor risk register", "trying to map the sub-processor chain"),
+ * thanks, a worry of their own ("i worry about my card games"). These are the sentences after the
+ * first one that asks which do not ask themselves; as offsets into the question.
+ */
+export function trailingAsides(question: string): [number, number][] {
+  const sentences: [number, number][] = [];
+  let from = 0;
+  for (const m of question.matchAll(SENTENCE_BREAK)) {
+    sentences.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  sentences.push([from, question.length]);
+  const asks = (range: [number, number]) => ASKING_SENTENCE.test(question.slice(...range).trim());
+  const first = sentences.findIndex(asks);
+  return first === -1 ? [] : sentences.slice(first + 1).filter((range) => !asks(range));
 }
 
 const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
@@ -423,6 +461,10 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
   const text = withQuestionWordsRespelt(withoutPreamble(dictated.text).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const asides = trailingAsides(text);
+  const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
+  // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
+  const askedText = asides.reduceRight((rest, [start, end]) => rest.slice(0, start) + rest.slice(end), text);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
   const spellings = new Map<string, string | undefined>();
   const corpusSpelling = (norm: string): string | undefined => {
@@ -642,6 +684,11 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     for (const stem of doerStems) countedDraft.alternatives.set(stem, MATCH_WEIGHTS.exact);
   }
 
+  // A word only in what the asker adds after asking counts for little, unless the question itself
+  // says too little to stand alone ("Is it done? TikTok was moving data to Oracle").
+  const asideDrafts = new Set([...draftAt].filter(([position]) => inAside(words[position])).map(([, d]) => d));
+  const askedKeys = new Set(drafts.filter((d) => !asideDrafts.has(d)).map(bestStem));
+  const asideShare = askedKeys.size >= MIN_CONCEPTS_WITHOUT_ASIDES ? ASIDE_SHARE : 1;
   // One concept per distinct word; its weight is the rarest way it can be found.
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
@@ -649,19 +696,20 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     const key = bestStem(draft);
     if (seen.has(key)) continue;
     seen.add(key);
+    const aside = asideShare < 1 && !askedKeys.has(key);
     // A word of a paraphrase phrase alone ("executive" of "chief executive") is a hint, not proof the corpus speaks of the thing.
     const knownCounts = [...draft.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
     const unknownVerb = !isKnown && !draft.word.includes(' ') && isVerbForm(draft.word);
     const rarity = Math.max(...draft.word.split(' ').map(everydayRarity)) * (unknownVerb ? UNKNOWN_VERB_SHARE : 1);
-    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount);
-    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity });
+    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount) * (aside ? asideShare : 1);
+    concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity: rarity * (aside ? asideShare : 1), aside });
   }
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.
-  const asksHowTo = /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(text);
+  const asksHowTo = /\bhow (?:do|should|would|could) (?:i|we|you|u)\b|\bhow can (?:you|u)\b|(?:^|[.?!:,]\s*)how to\b/i.test(askedText);
   const asksForInstructions =
     asksHowTo ||
-    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(text) ||
+    /\b(?:what|which)(?:'s|’s|s| is| are)? (?:a |an |the |some )?(?:good|best|better|top|recommended|cheapest|easiest)\b|\b(?:can|could|would|do) (?:you|u|anyone|anybody|someone|somebody|y'?all) recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany (?:good )?(?:suggestions|tips|fix|fixes|workarounds?|advice|ideas|recommendations)\b|\bany good\b/i.test(askedText) ||
     // "good app for tracking homework?": a request, with the question word left out.
     /^(?:a |any )?(?:good|decent|cheap|free) [\p{L}-]+ (?:for|to)\b/iu.test(text.trim());
   // The asker's own case ("can I…", "why did I get a ban", "I keep getting logged out") or a judgement
@@ -670,11 +718,11 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // paid as a creator, is my bank info on Oracle's servers?").
   const asksAboutAsker =
     !asksForInstructions &&
-    (/\b(?:can|should) i\b|\bhow can (?:i|we)\b/i.test(text) ||
+    (/\b(?:can|should) i\b|\bhow can (?:i|we)\b/i.test(askedText) ||
       // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact, and so is
       // what someone in the story judged best: "the best contract he ever saw").
       (/\bbest\b(?![- ](?:known|selling|seller))|\bcheapest\b/i.test(text) && !/\b(?:he|she|they|his|her|their|him|them)\b/i.test(text)) ||
-      words.some((w, i) => /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
+      words.some((w, i) => !inAside(w) && /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;
@@ -698,7 +746,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     : undefined;
   const lead = leadingQuestion(text.toLowerCase());
   const answerType = answerTypeOf(text, lead);
-  const asked = focusOf(text, lead, words, [...draftAt], answerType, index);
+  // What the asker adds ("need it for my homework") is not what the question asks about.
+  const asked = focusOf(text, lead, words, [...draftAt].filter(([position]) => !inAside(words[position])), answerType, index);
   const conceptsOf = (list: readonly string[]) => list.flatMap((word) => concepts.filter((c) => c.word === word));
   const focus = conceptsOf(asked.focus);
   const termsOf = (c: QueryConcept) => new Set([...[...c.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => t), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]);

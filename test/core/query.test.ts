@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, withoutPreamble } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutPreamble } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -194,6 +194,42 @@ describe('parseQuery: what a typed question asks about', () => {
     expect(focusOf('is the data stored in Virginia')).toEqual([]);
     expect(focusOf('tell me about the data center')).toEqual([]);
     expect(focusOf('why did ByteDance buy the app')).toEqual([]);
+  });
+});
+
+describe('trailingAsides: what the asker adds after asking', () => {
+  const asides = (question: string) => trailingAsides(question).map(([start, end]) => question.slice(start, end));
+  it.each([
+    ['On what date was it announced? I need it for the effective-date field in our vendor risk register.', ['I need it for the effective-date field in our vendor risk register.']],
+    ['could they ban foreign apps completely?? i worry about my card games 🙂', ['i worry about my card games 🙂']],
+    ['what kind of business is the Oracle company... i only ever hear the name on the news', ['i only ever hear the name on the news']],
+    ['HAS THE DEAL BEEN FINALIZED YET... THANK YOU', ['THANK YOU']],
+    // Follow-up questions are questions, with or without "?".
+    ['did trump block tiktok in 2020? on wat grounds', []],
+    ["what did the treasury dept say? aren't they part of CFIUS", []],
+    ['is the data still in virginia... or are those gone now', []],
+    // Before the question, a sentence sets the scene; abbreviations end no sentence.
+    ['TikTok moved its data to Oracle. When did that happen?', []],
+    ['what did c.f.i.u.s. order bytedance to do. thanks', []],
+    ['which party is rep. loretta quintavalle from', []],
+    ['tiktok oracle deal date', []],
+  ])('"%s" → %j', (question, expected) => {
+    expect(asides(question)).toEqual(expected);
+  });
+
+  it('counts an aside\'s words for little and never takes them for what is asked', () => {
+    const parsed = parseQuery('Where is the data of the app stored? Need it for my homework on cloud vendors.', index);
+    const weight = (word: string) => parsed.concepts.find((c) => c.word === word);
+    expect(weight('homework')?.aside).toBe(true);
+    expect(weight('stored')?.aside).toBe(false);
+    expect(weight('homework')?.rarity).toBeLessThan(parseQuery('Where is the data of the homework stored?', index).concepts.find((c) => c.word === 'homework')?.rarity ?? 0);
+    expect(parsed.focus.map((c) => c.word)).not.toContain('homework');
+    expect(parsed.asksAboutAsker).toBe(false);
+  });
+
+  it('leaves a question that says too little alone its context at full weight', () => {
+    const parsed = parseQuery('Is it true? The data is backed up in Singapore.', index);
+    expect(parsed.concepts.every((c) => !c.aside)).toBe(true);
   });
 });
 
