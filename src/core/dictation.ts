@@ -61,17 +61,22 @@ function nameHeardAs(first: string, second: string, index: PassageIndex): string
   const heardWord = (w: string) => !isStopWord(w) && (isCommonWord(w) || !unseen(w));
   // "a rackle": a name's first sound heard as "a", before a word neither English nor the corpus has.
   const firstSound = first === 'a' && unseen(second) && !isCommonWord(second) && correctSpelling(second, index.spellingVocabulary(), (x) => index.passagesWithWord(x)) === undefined;
-  if (!firstSound && (!heardWord(first) || !heardWord(second) || (!unseen(first) && !unseen(second)))) return undefined;
+  // "tic toc", "tick tok": a short name's syllables typed by ear, words the corpus has not (or only in
+  // the name), one of them no English word; only
+  // a name that sounds the same (below), never one merely spelt near.
+  const syllables =
+    [first, second].every((w) => w.length >= 2 && w.length <= 4 && !isStopWord(w) && (unseen(w) || index.isName(w))) && !(isCommonWord(first) && isCommonWord(second)) && joined.length >= MIN_NAME_LENGTH;
+  if (!syllables && !firstSound && (!heardWord(first) || !heardWord(second) || (!unseen(first) && !unseen(second)))) return undefined;
   // A word that is a name already, or a possessive ("tiktok's oracle"), ends where it ends.
-  if (index.isName(first) || index.isName(second) || /['’]/.test(first)) return undefined;
+  if ((!syllables && (index.isName(first) || index.isName(second))) || /['’]/.test(first)) return undefined;
   const names = corpusNamesBySoundOf(index);
   // Heard, not read: sounding the same and spelt nearly the same, or spelt within a typo of it with the same first letter.
   const limit = allowedEdits(joined.length);
-  const soundLimit = Math.max(limit, Math.floor(joined.length * 0.3));
+  const soundLimit = Math.max(limit, Math.floor(joined.length * 0.3), syllables ? 2 : 0);
   // Both words are heard in the name: a name one edit from either word alone ("good sci" → "Goods") is that word's.
   const fromBoth = (name: string) => editDistance(first, name, 1) > 1 && editDistance(second, name, 1) > 1;
   const heard = names.soundingLike(joined).filter((name) => fromBoth(name) && editDistance(joined, name, soundLimit) <= soundLimit);
-  const near = heard.length > 0 ? heard : names.names.filter((name) => fromBoth(name) && name[0] === joined[0] && editDistance(joined, name, limit) <= limit);
+  const near = heard.length > 0 || syllables ? heard : names.names.filter((name) => fromBoth(name) && name[0] === joined[0] && editDistance(joined, name, limit) <= limit);
   return near.length === 1 ? near[0] : undefined;
 }
 

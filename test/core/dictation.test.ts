@@ -8,6 +8,7 @@ const index = buildIndex({
   articles: [
     article('app', 'A video app', [
       'The application, which is owned by the Chinese company ByteDance, has more than 1 billion active users.',
+      'TikTok says its own users are safe. TikTok is the app in question.',
       'ByteDance also runs Douyin in China. Its data is stored by Oracle in a data center in Virginia.',
       'The company set up a team known as USDS to guard it. A spokesperson said so on Tuesday.',
     ].join('\n\n')),
@@ -23,6 +24,14 @@ describe('withDictationRepaired: a question dictated to a phone, read back as ty
     expect(repaired('whats the chinese version called doe yin or something')).toBe('whats the chinese version called Douyin or something');
     expect(repaired('how long have they been working with a rackle on this')).toBe('how long have they been working with Oracle on this');
     expect(withDictationRepaired('what other apps does bite dance own', index).corrections).toEqual([{ from: 'bite dance', to: 'Bytedance' }]);
+  });
+
+  it('hears a short name in its syllables typed by ear', () => {
+    expect(repaired('what does the tic toc app do with my data')).toBe('what does the Tiktok app do with my data');
+    expect(repaired('is tick tock safe')).toBe('is Tiktok safe');
+    // Two words of English or of the corpus stay: "own us" is no "Owens".
+    expect(repaired('who does the app own us')).toBe('who does the app own us');
+    expect(repaired('the tic of a clock')).toBe('the tic of a clock');
   });
 
   it('joins letters said one by one into the acronym the corpus writes', () => {
