@@ -1,4 +1,4 @@
-import { contentWords, functionPhraseWords, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
+import { contentWords, functionPhraseWords, isMeaningfulFunctionWord, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from './background.ts';
 import { correctSpelling, withinOneEdit } from './spelling.ts';
@@ -502,6 +502,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const accidentalStems = new Set<string>(); // stems a typo shares with unrelated corpus words: never matches
   words.forEach((w, position) => {
     if (isStopWord(w.norm) || functional.has(position)) return;
+    // "how much time elapsed between…" in a corpus that never writes "between": no word to find, nor one it lacks.
+    if (isMeaningfulFunctionWord(w.norm) && index.passagesWithWord(w.norm) === 0) return;
     const alternatives = new Map<string, number>();
     const stem = stemWord(w.norm);
     alternatives.set(stem, MATCH_WEIGHTS.exact);

@@ -233,6 +233,14 @@ describe('trailingAsides: what the asker adds after asking', () => {
   });
 });
 
+describe('parseQuery: function words kept for their meaning', () => {
+  it('searches "between" or "against" only in a corpus that writes them', () => {
+    expect(parseQuery('how much time passed between the order and the move', index).searched).not.toContain('between');
+    const withBetween = buildIndex({ articles: [article('gap', 'A gap', 'Two years passed between the order and the move.')], synonymGroups: [] });
+    expect(parseQuery('how much time passed between the order and the move', withBetween).searched).toContain('between');
+  });
+});
+
 describe('withoutPreamble', () => {
   it.each([
     ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
@@ -382,8 +390,10 @@ describe('parseQuery: phrasal verbs', () => {
   it('reads the particle of a phrasal verb as part of the verb, not as a word to find', () => {
     expect(parseQuery('who looks after the data', index).searched).toEqual(['looks', 'data']);
     expect(parseQuery('which apps did they go after', index).searched).toEqual(['apps', 'go']);
-    // Not a phrasal verb: "after" keeps its meaning of time.
-    expect(parseQuery('what happened to the data after 2020', index).searched).toContain('after');
+    // Not a phrasal verb: "after" keeps its meaning of time, where the corpus writes it.
+    const after = buildIndex({ articles: [article('later', 'Later', 'The data was moved after 2020, and the team looks after it.')], synonymGroups: [] });
+    expect(parseQuery('what happened to the data after 2020', after).searched).toContain('after');
+    expect(parseQuery('who looks after the data', after).searched).toEqual(['looks', 'data']);
   });
 });
 
@@ -456,7 +466,8 @@ describe('parseQuery: chat shorthand', () => {
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
     expect(parseQuery('what month was the data moved', index).searched).toEqual(['data', 'moved']);
-    expect(parseQuery('how much time passed before the move', index).searched).toEqual(['passed', 'before', 'move']);
+    const before = buildIndex({ articles: [article('earlier', 'Earlier', 'Two years passed before the move.')], synonymGroups: [] });
+    expect(parseQuery('how much time passed before the move', before).searched).toEqual(['passed', 'before', 'move']);
     expect(parseQuery('what month was the data moved', index).answerType).toBe('time');
   });
 });
