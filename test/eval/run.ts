@@ -26,8 +26,10 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // (a blog, a wire, a newspaper page, an Asian site, a Markdown file) in grown9, and a blog-platform post, a hard-wrapped
 // wire copy, a TV station page, a podcast transcript and a forum thread quoting a local paper (grown10), and a
 // newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
-// and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12).
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19'];
+// and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12),
+// and so on to grown20 (an AMP page, a letter from members of Congress copied from a PDF, a newsletter digest in
+// an e-mail's table layout, a wiki's Markdown timeline and a recipe blog post); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20'];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */

