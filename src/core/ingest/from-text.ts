@@ -20,7 +20,7 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
+  const page: FoundInText | undefined = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -32,10 +32,13 @@ export function articleInputFromPlainText(text: string, overrides: MetadataOverr
   const { title, body } = found;
   // A copied page was cleaned already to find its headline: the same body, cleaned once.
   const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
-  const published = given.published ?? (cleaned && datelineOf(body, cleaned));
+  const published = given.published ?? page?.published ?? (cleaned && datelineOf(body, cleaned));
   const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName ?? mastheadNameOf(text);
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
 }
+
+/** What a document's own form tells of it: title, issuer, perhaps a date; the body, cleaned once. */
+type FoundInText = { title: string; body: string; siteName: string; cleaned: CleanedBody; published?: string };
 
 const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
 
@@ -169,6 +172,35 @@ function titleOfReportCover(text: string): { title: string; body: string; siteNa
   if (!head || head.split(/\s+/).length < 2) return undefined;
   const title = !/\p{Ll}/u.test(head) && subtitle && /\p{Ll}/u.test(subtitle) ? `${head}: ${subtitle}` : head;
   return { title, body, siteName: issuer, cleaned: cleanBody(body) };
+}
+
+/** A letter's salutation: "Dear Mr. Santangelo-Wu:", "Dear Chairman Brennerman,". */
+const SALUTATION = /^(?:dear|to)\s+\S.{0,80}[:,]$/i;
+/** A letter's subject line: "Re: …", "Subject: …". */
+const SUBJECT_LINE = /^(?:re|subject)\s*:\s*(\S.*)$/i;
+
+/**
+ * A letter copied out of a PDF: its letterhead, the date, the inside address, then "Dear …:". A
+ * subject line ("Re: …") is its title; else it is titled by whom it is addressed to ("Letter to Mr.
+ * …, Chief Executive Officer, TikTok Inc.") rather than by the addressee's name alone. The letterhead's
+ * first line is its sender, its date line the date. The whole text stays the body. Undefined for any other text.
+ */
+function titleOfLetter(text: string): FoundInText | undefined {
+  const body = withUnixLines(text);
+  const lines = body.split('\n').slice(0, 40).map((line) => line.trim());
+  const salutationAt = lines.findIndex((line) => SALUTATION.test(line));
+  const dateAt = lines.slice(0, Math.max(salutationAt, 0)).findIndex((line) => DATE_ONLY.test(line));
+  if (salutationAt < 0 || dateAt < 0) return undefined;
+  const between = lines.slice(dateAt + 1, salutationAt).filter((line) => line !== '');
+  const subject = between.map((line) => SUBJECT_LINE.exec(line)?.[1]).find((found) => found !== undefined);
+  // The addressee, their title and organisation: the address's lines before the street (a number) or the city.
+  const address = between.filter((line) => !SUBJECT_LINE.test(line));
+  const streetAt = address.findIndex((line) => /\d/.test(line));
+  const addressee = address.slice(0, Math.min(streetAt < 0 ? address.length : streetAt, 3));
+  if (!subject && addressee.length === 0) return undefined;
+  const sender = lines.slice(0, dateAt).find((line) => line !== '' && line.split(/\s+/).length <= 8);
+  const published = normalizeDate(lines[dateAt] ?? '');
+  return { title: subject ?? `Letter to ${addressee.join(', ')}`, body, siteName: sender ?? '', cleaned: cleanBody(body), ...(published ? { published } : {}) };
 }
 
 /** The joining lines of a hearing's cover: "STATEMENT OF" (a witness), "BEFORE THE" (a committee), "HEARING ON" (its title). */

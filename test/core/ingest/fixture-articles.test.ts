@@ -68,6 +68,9 @@ describe('the fixture articles, added as an operator adds them', () => {
     // A fact-check's masthead row of capitals gives its publisher, not its title.
     const factCheck = await prepared('grown14', 'i14d_veritydesk-factcheck-tiktok-data-beijing.txt');
     expect(factCheck.article).toMatchObject({ title: "No, your TikTok data isn't sitting on servers in Beijing, but the full picture is messier than the company says", publisher: 'VERITYDESK', published: '2025-06-03' });
+    // A letter copied from a PDF: to whom, from whom, when.
+    const letter = await prepared('grown20', 'i20b_house_members_letter_tiktok_ceo_lanternfish.txt');
+    expect(letter.article).toMatchObject({ title: 'Letter to Mr. Everett Santangelo-Wu, Chief Executive Officer, TikTok Inc.', publisher: 'Congress of the United States', published: '2025-10-14' });
   });
 
   it('leaves the furniture around them out of every passage', async () => {

@@ -143,6 +143,36 @@ describe('articleInputFromPlainText', () => {
     expect(input.body).toBe(text);
   });
 
+  it("titles a letter by its subject line, or by whom it is addressed to, with its letterhead's sender and its date", () => {
+    const letter = [
+      '                       Congress of the United States',
+      '                            Washington, DC 20515',
+      '',
+      'October 14, 2025',
+      '',
+      'Mr. Everett Santangelo-Wu',
+      'Chief Executive Officer',
+      'TikTok Inc.',
+      '2250 Larkmead Avenue, Suite 1200',
+      'Los Angeles, CA 90067',
+      '',
+      'Dear Mr. Santangelo-Wu:',
+      '',
+      'We write regarding recent reports that an internal analytics tool gave employees',
+      'outside the company access to information derived from the activity of American users.',
+    ].join('\n');
+    const input = articleInputFromPlainText(letter);
+    expect(input.title).toBe('Letter to Mr. Everett Santangelo-Wu, Chief Executive Officer, TikTok Inc.');
+    expect(input.publisher).toBe('Congress of the United States');
+    expect(input.published).toBe('2025-10-14');
+    expect(input.body).toBe(letter);
+    const withSubject = letter.replace('Dear Mr.', 'Re: Access to U.S. user data through internal tools\n\nDear Mr.');
+    expect(articleInputFromPlainText(withSubject).title).toBe('Access to U.S. user data through internal tools');
+    // An article that quotes a letter's opening is no letter.
+    const article = ['Lawmakers write to TikTok', '', 'The letter, dated October 14, 2025, opened:', '', 'Dear Mr. Santangelo-Wu:'].join('\n');
+    expect(articleInputFromPlainText(article).title).toBe('Lawmakers write to TikTok');
+  });
+
   it("reads a Federal Register notice's subject line, agency and date, and a transcript's subject under its letterhead", () => {
     const notice = [
       'Federal Register / Vol. 90, No. 51 / Monday, March 17, 2025 / Notices',
