@@ -119,7 +119,7 @@ const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
 const PREPOSITION = /^(?:in|on|at|of|for|with|to|by|from|about|into|under|behind|after|before)$/;
 
 /** Beginnings of the words that make "how much" a question about money (cost, paid, spending, fees…). */
-const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|spen[dt]|price|money|fund|budget|charg|fine|fees?\b|salar|invest|sell|sold|bought)`;
+const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|valu|spen[dt]|price|money|fund|budget|charg|fine|fees?\b|salar|invest|sell|sold|bought)`;
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
@@ -754,7 +754,12 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const focus = conceptsOf(asked.focus);
   const termsOf = (c: QueryConcept) => new Set([...[...c.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => t), ...oppositeWords(c.word).flatMap((w) => contentWords(w).map((cw) => cw.stem))]);
   const unknownFocus = focus.filter((c) => ![...termsOf(c)].some(known));
-  const articleFocus = conceptsOf(asked.firm).map(termsOf);
+  // A verb asked about ("sending the data thru Oracle") is one an article may tell in its own
+  // ("moving all data through servers"): only a thing asked about, or a sum paid or spent, must be
+  // something the answering article speaks of.
+  const articleFocus = conceptsOf(asked.firm)
+    .filter((c) => !isVerbForm(c.word) || isNounNotAdjective(c.word) || MONEY_WORD.test(c.word))
+    .map(termsOf);
   return {
     text: question,
     concepts,

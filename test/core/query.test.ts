@@ -233,6 +233,17 @@ describe('trailingAsides: what the asker adds after asking', () => {
   });
 });
 
+describe('parseQuery: what the answering article must speak of', () => {
+  const articleFocus = (question: string) => parseQuery(question, index).articleFocus.map((terms) => [...terms][0]);
+  it('is the thing asked about, or a sum paid or spent, but not a verb an article may tell in its own words', () => {
+    expect(articleFocus('how many employees does the unit have')).toEqual(['employe']);
+    expect(articleFocus('what is bytedance valued at')).toEqual(['valu']);
+    expect(articleFocus('how much did the app spend on the move')).toContain('spend');
+    // "moved" may be told as "migrated", "transferred", "sent".
+    expect(articleFocus('when was the data moved')).toEqual([]);
+  });
+});
+
 describe('parseQuery: function words kept for their meaning', () => {
   it('searches "between" or "against" only in a corpus that writes them', () => {
     expect(parseQuery('how much time passed between the order and the move', index).searched).not.toContain('between');
