@@ -51,6 +51,9 @@ let byFirstLetter: Map<string, string[]> | undefined;
  */
 export function looksLikeName(word: string): boolean {
   const lower = word.toLowerCase();
+  // A compound the corpus lacks ("card games") is a name only if WordNet knows it as one ("World
+  // Cup") or one of its words is.
+  if (lower.includes(' ')) return isProperNoun(lower) || lower.split(/\s+/).some(looksLikeName);
   // Numbers and years are not names: a question may give a year the articles do not.
   if (/^\d/.test(lower) || CALENDAR.test(lower)) return false;
   // A place, people or language WordNet knows only by name (Texas, India, Spanish); not a short

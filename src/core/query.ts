@@ -305,6 +305,8 @@ function focusOf(
     if (!/^(?:my|our)$/.test(w.norm)) return;
     const first = drafts.find(([at]) => at > position);
     if (!first || first[0] > position + 2 || index.isName(first[1].word)) return;
+    // "my granddaughter mentioned Toutiao": who told the asker, not what is asked about.
+    if (RELATION.test(first[1].word) && HEARSAY_VERB.test(words[first[0] + 1]?.norm ?? '')) return;
     focus.push(first[1].word);
     firm.push(first[1].word);
     const second = drafts.find(([at]) => at === first[0] + 1);
@@ -333,6 +335,10 @@ function focusOf(
   }
   return { focus: [...new Set(focus)], firm: [...new Set(firm)] };
 }
+
+/** People an asker hears things from, and what they do when they tell. */
+const RELATION = /^(?:son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|students?|nephew|niece|cousin|aunt|uncle)$/;
+const HEARSAY_VERB = /^(?:mentioned|said|says|told|tells|asked|asks|heard|showed|shows|thinks|thought|reckons|keeps?|was|is)$/;
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
 const isStopWordTypo = (word: string): boolean =>

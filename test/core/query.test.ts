@@ -459,6 +459,17 @@ describe('parseQuery: chat shorthand', () => {
     expect(looksLikeName('snapchat')).toBe(true);
   });
 
+  it('takes a compound of everyday words for a name only when WordNet names it or a word of it is one', () => {
+    expect(looksLikeName('card games')).toBe(false);
+    expect(looksLikeName('world cup')).toBe(true);
+    expect(looksLikeName('snapchat stories')).toBe(true);
+  });
+
+  it('never takes who told the asker ("my granddaughter mentioned…") for what is asked about', () => {
+    expect(parseQuery('what other apps does the company own... my granddaughter mentioned toutiao??', index).focus.map((c) => c.word)).toEqual([]);
+    expect(parseQuery('can they see my granddaughter videos', index).focus.map((c) => c.word)).toContain('granddaughter');
+  });
+
   it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
     const query = parseQuery('where is the data stored at the moment?', index);
     expect(query.concepts.map((c) => c.word)).toEqual(['data', 'stored', 'currently']);
