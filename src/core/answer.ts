@@ -66,6 +66,10 @@ export type AnswerOptions = {
   readonly missingNameFactor: number;
   /** Factor on a passage whose best sentence is a question it leaves unanswered (an analyst's, a reader's): the answer comes after. */
   readonly unansweredQuestionFactor: number;
+  /** Kinds of answer (a sum, a count) a passage must hold somewhere to answer a question asking for one. */
+  readonly answerKindRequiredFor: readonly AnswerType[];
+  /** The part of the best score a runner-up that holds the kind must reach to answer instead. */
+  readonly answerKindRunnerUpScore: number;
 };
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -92,6 +96,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   looseAnswerTypeFactor: 0.85,
   missingNameFactor: 0.6,
   unansweredQuestionFactor: 0.5,
+  answerKindRequiredFor: ['money', 'quantity'],
+  answerKindRunnerUpScore: 0.8,
 };
 
 export type SourceLabel = { readonly id: string; readonly title: string; readonly publisher?: string | undefined; readonly url?: string | undefined };
@@ -170,10 +176,11 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
   // "known as “USDS”", "called…", a name of three capitalized words ("Protecting Americans’ Sensitive Data…").
   name: /\b(?:known as|called|named|dubbed|titled)\b|“[^”]{2,60}”|"[^"]{2,60}"|\(\p{Lu}{2,}\)|(?:\p{Lu}[\p{L}’'-]+\s+){2,}\p{Lu}[\p{L}’'-]+/u,
-  quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
+  quantity: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b/iu,
   measure: /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|half a))(?:-|\s)?(?:k?m|kilomet(?:re|er)s?|met(?:re|er)s?|centimet(?:re|er)s?|mm|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|tonnes?|tons?|kg|kilograms?|lbs?|years?|months?|weeks?|days?|hours?|minutes?|storeys?|floors?)\b/iu,
   // A sum: a currency's sign or name; "4.2 million" alone only with no noun after it ("2.6 million residents" counts people).
-  money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b(?!\s+\p{L})|\b(?:dollars?|pounds?|euros?|yuan|crowns?|francs?|rupees?|yen)\b/iu,
+  // …or a number a cost or price is given as, whatever the currency ("at a cost of 40 million marens").
+  money: /[$£€¥]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b(?!\s+\p{L})|\b(?:dollars?|pounds?|euros?|yuan|crowns?|francs?|rupees?|yen)\b|\b(?:costs?|costing|priced?|worth|valued|fined?|paid|pays?|budget)\s+(?:(?:at|of|to|for)\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|more than|less than|up to)\s+)?\d/iu,
   person: /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+\b|\bby\s+(?:the\s+)?\p{Lu}|\b(?:spokes(?:person|man|woman)|officer|secretary|president|chief|executive|official|mayor|councillor|minister|senator|governor|chair(?:man|woman)?|director|founder|ceo|engineer|expert|employee|worker|lawmaker|regulator|analyst|researcher|investigator)s?\b|\b(?:personnel|staff)\b/u,
   definition: /\bknown as\b|\bstands? for\b|\bshort for\b|\bcalled\b|\brefers? to\b|\(\p{Lu}{2,}\)|\b(?:is|are|was) (?:a|an|the|one of)\b|\p{Lu}[\p{L}.]+,\s+(?:a|an|the)\s/u,
   statement: /\b(?:said|says|told|stated|statement|spokes(?:person|man|woman)|declined to (?:comment|respond)|did not (?:respond|reply|comment|return)|(?:no|without) comment|(?:declined|refused) to (?:say|discuss|elaborate))\b/iu,
@@ -430,7 +437,15 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // The answer is the best-scored passage that holds enough of the question; one that scores well
   // on a few weak matches but holds too little of it is no answer, wherever it ranks.
   // A name asked for ("the name of the act") must be given: a passage that only speaks of the thing does not answer.
-  const first = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find((s) => s.coverage >= barFor(s) && (query.answerType !== 'name' || s.typed));
+  const answersQuestion = (s: Scored) => s.coverage >= barFor(s) && (query.answerType !== 'name' || s.typed);
+  const candidate = asksAboutUnknownName || asksAboutUnknownFocus ? undefined : scored.find(answersQuestion);
+  // "How much does TikTok pay Oracle a year", "how many petabytes": a passage with no sum or count
+  // anywhere does not answer, however much of the question it holds. A close runner-up that has
+  // one does; else there is no answer.
+  const holdsKind = (s: Scored) =>
+    !options.answerKindRequiredFor.includes(query.answerType) || s.passage.sentences.some((span) => holdsAnswerKind(query.answerType, s.passage.text.slice(span.start, span.end)));
+  const first =
+    !candidate || holdsKind(candidate) ? candidate : scored.find((s) => s !== candidate && answersQuestion(s) && holdsKind(s) && s.score >= candidate.score * options.answerKindRunnerUpScore);
   // What the question asks about must be something the answering article speaks of: in a grown
   // corpus another article's "employees" make the word known, but no answer of this article's.
   const speaksOfFocus = (s: Scored) => !options.abstainOnUnknownFocus || query.articleFocus.every((terms) => articleSpeaksOf(index, s.passage.articleId, terms));

@@ -164,6 +164,26 @@ describe('answerQuestion and the names that tell stories apart', () => {
     expect(holdsAnswerKind('money', 'It is true for the roughly 2.6 million residents who use the app.')).toBe(false);
     expect(holdsAnswerKind('money', 'TikTok will pay $2.75 million to the state.')).toBe(true);
     expect(holdsAnswerKind('money', 'The fund now holds 4.2 million.')).toBe(true);
+    expect(holdsAnswerKind('quantity', 'The new crane lifts forty containers an hour.')).toBe(true);
+    // A cost given in a currency the pattern does not name.
+    expect(holdsAnswerKind('money', 'It would open a data centre at a cost of 40 million marens.')).toBe(true);
+  });
+
+  it('gives no answer to "how much" or "how many" from a passage without a sum or a count, unless a close runner-up has one', () => {
+    const hosting = article('hosting', 'Hosting the app', [
+      'The company pays Oracle to host the app and its data, under a contract that both sides describe as long-term.',
+      'The hosting bill is paid every year by the company, people familiar with the contract said.',
+    ].join('\n\n'));
+    const question = 'how much does the company pay Oracle every year for hosting';
+    const answer = answerQuestion(corpusOf(hosting), question);
+    expect(answer.results).toEqual([]);
+    expect(answer.related.length).toBeGreaterThan(0);
+    expect(answerQuestion(corpusOf(hosting), question, { answerKindRequiredFor: [] }).results.length).toBeGreaterThan(0);
+    const priced = article('priced', 'Hosting the app', [
+      'The company pays Oracle to host the app and its data, under a contract that both sides describe as long-term.',
+      'Every year the company pays about $90 million for the hosting, people familiar with the contract said.',
+    ].join('\n\n'));
+    expect(answerQuestion(corpusOf(priced), question).results[0]?.passage.text).toContain('$90 million');
   });
 });
 

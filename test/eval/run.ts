@@ -56,7 +56,7 @@ const index = loadBundledIndex(corpusDir);
 const systems = {
   verbatim: verbatimSystem(index),
   // Ranking alone, to tell ranking misses from abstention misses.
-  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, minAnswerabilityAboutAsker: 0, abstainOnUnknownNames: false }),
+  'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, minAnswerabilityAboutAsker: 0, abstainOnUnknownNames: false, answerKindRequiredFor: [] }),
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 };
