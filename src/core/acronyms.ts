@@ -95,7 +95,10 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
         continue;
       }
       initials += word.norm[0];
-      if (initials.length < MIN_PHRASE_ACRONYM && !(threeWordTerms && initials.length === 3 && !joined && isTermOfThree(text, words.slice(from, to + 1)))) continue;
+      const term = words.slice(from, to + 1);
+      // Terms of two or three words in lower case ("executive orders" for "EOs") match by chance less often than any such words.
+      const isTerm = threeWordTerms && !joined && ((initials.length === 3 && isTermOfThree(text, term)) || (initials.length === 2 && isTermOfTwo(text, term)));
+      if (initials.length < MIN_PHRASE_ACRONYM && !isTerm) continue;
       const names = found.get(initials) ?? new Set<string>();
       names.add(text.slice((words[from] as (typeof words)[number]).start, word.end));
       found.set(initials, names);
@@ -132,6 +135,20 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
     return !isVerbForm(w) && isNounOrAdjective(w);
   };
   return raw.every(termWord) && isNoun(raw[2] as string);
+}
+
+/**
+ * Two lower-case words that name a thing ("executive orders"): an adjective or noun, then a noun,
+ * neither a verb form, a number nor shorter than four letters. Only a question word written in
+ * capitals ("EOs") is read as their acronym, and one standing for many is a weak clue to each.
+ */
+function isTermOfTwo(text: string, words: readonly Word[]): boolean {
+  if (words.length !== 2) return false;
+  const raw = words.map((w) => text.slice(w.start, w.end));
+  if (raw.some((w) => !/^\p{Ll}{4,}$/u.test(w) || isStopWord(w) || NUMBER_WORDS.test(w))) return false;
+  if (text.slice((words[0] as Word).end, (words[1] as Word).start) !== ' ') return false;
+  if (/[^s]s$/.test(raw[0] as string)) return false;
+  return raw.every((w) => !isVerbForm(w) && isNounOrAdjective(w)) && isNoun(raw[1] as string);
 }
 
 /** The acronyms of the names in an index's articles, kept up to date article by article. */

@@ -46,6 +46,16 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
   });
 
+  it('forms two-letter acronyms from a term of two words in lower case ("executive orders")', () => {
+    const text = 'In June 2021, Biden withdrew Trump-era executive orders that sought to ban new downloads. It makes apps for kids.';
+    expect([...(phraseAcronymsIn(text).get('eo') ?? [])]).toEqual(['executive orders']);
+    // A verb, a short word or a word ending a verb in -s is no part of one.
+    expect(phraseAcronymsIn(text).has('ma')).toBe(false);
+    expect(phraseAcronymsIn(text).has('ak')).toBe(false);
+    expect(phraseAcronymsIn(text).has('bw')).toBe(false);
+    expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('eo')).toBe(false);
+  });
+
   it('forms them from a field\'s name in -ics, an -ing noun in the middle and a participle first ("graphics processing units")', () => {
     const text = 'A full retraining cycle takes 19 days and uses about 2,300 graphics processing units. The app keeps growing users fast.';
     expect([...(phraseAcronymsIn(text).get('gpu') ?? [])]).toEqual(['graphics processing units']);
