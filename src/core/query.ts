@@ -305,8 +305,10 @@ function focusOf(
     if (!/^(?:my|our)$/.test(w.norm)) return;
     const first = drafts.find(([at]) => at > position);
     if (!first || first[0] > position + 2 || index.isName(first[1].word)) return;
-    // "my granddaughter mentioned Toutiao": who told the asker, not what is asked about.
+    // "my granddaughter mentioned Toutiao": who told the asker, not what is asked about; nor is
+    // what the answer is for ("for my civics report", "need it for our vendor risk register").
     if (RELATION.test(first[1].word) && HEARSAY_VERB.test(words[first[0] + 1]?.norm ?? '')) return;
+    if (words[position - 1]?.norm === 'for' && [first[0], first[0] + 1, first[0] + 2].some((at) => PURPOSE.test(words[at]?.norm ?? ''))) return;
     focus.push(first[1].word);
     firm.push(first[1].word);
     const second = drafts.find(([at]) => at === first[0] + 1);
@@ -336,6 +338,8 @@ function focusOf(
   return { focus: [...new Set(focus)], firm: [...new Set(firm)] };
 }
 
+/** What an asker needs an answer for: "for my report", "for our risk register". */
+const PURPOSE = /^(?:report|essay|homework|assignment|project|paper|presentation|class|course|memo|thesis|research|notes|changelog|register|newsletter|blog|podcast|video|article|slides|deck|summary|story)$/;
 /** People an asker hears things from, and what they do when they tell. */
 const RELATION = /^(?:son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|students?|nephew|niece|cousin|aunt|uncle)$/;
 const HEARSAY_VERB = /^(?:mentioned|said|says|told|tells|asked|asks|heard|showed|shows|thinks|thought|reckons|keeps?|was|is)$/;

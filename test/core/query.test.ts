@@ -172,7 +172,9 @@ describe('parseQuery: what a typed question asks about', () => {
     ['how do i back up my phone to the cloud', ['phone']],
     ['is my data stored in Virginia', ['data']],
     ['is my data safe', ['data']],
-    ['how do firewalls work, need it for my cybersecurity homework', ['cybersecurity', 'homework']],
+    ['how do firewalls work on my cybersecurity homework', ['cybersecurity', 'homework']],
+    // What the answer is for is not asked about.
+    ['how do firewalls work, need it for my cybersecurity homework', []],
     // The two things compared.
     ["what's the difference between a crocodile and an alligator", ['crocodile', 'alligator']],
     // An adjective describes the thing asked about; the noun is the thing.
@@ -468,6 +470,8 @@ describe('parseQuery: chat shorthand', () => {
   it('never takes who told the asker ("my granddaughter mentioned…") for what is asked about', () => {
     expect(parseQuery('what other apps does the company own... my granddaughter mentioned toutiao??', index).focus.map((c) => c.word)).toEqual([]);
     expect(parseQuery('can they see my granddaughter videos', index).focus.map((c) => c.word)).toContain('granddaughter');
+    // Nor what the answer is for.
+    expect(parseQuery('for my civics report i need to explain why the app moved its data. when was it?', index).focus.map((c) => c.word)).toEqual([]);
   });
 
   it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
