@@ -94,7 +94,7 @@ const MIN_RARITY_FOR_CORPUS_RELATIVES = 0.4;
 const UNKNOWN_VERB_SHARE = 0.7;
 
 /** How much a word only in an aside after the question weighs against one of the question. */
-const ASIDE_SHARE = 0.4;
+const ASIDE_SHARE = 0.25;
 /** How many distinct words the question must hold of its own for its asides to count for less. */
 const MIN_CONCEPTS_WITHOUT_ASIDES = 2;
 
