@@ -130,6 +130,10 @@ const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|gue
 /** Those a statement is made to ("said nothing to the press", "when reporters asked"). */
 const AUDIENCE: ReadonlySet<string> = new Set(['press', 'media', 'reporters', 'reporter', 'journalists', 'journalist']);
 
+/** People an asker hears things from ("my son tells me", "my granddaughter mentioned…"). */
+const RELATIONS =
+  'son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|students?|nephew|niece|cousin|aunt|uncle';
+
 /**
  * What a member says before asking, which is no part of the question: a greeting ("Good afternoon
  * all."), an apology ("Sorry to be slow, but", "Forgive me if I have this muddled, but") and
@@ -139,7 +143,7 @@ const AUDIENCE: ReadonlySet<string> = new Set(['press', 'media', 'reporters', 'r
 const PREAMBLE = [
   /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|everybody|folks|there|guys|team|again|y['’]?all))?\s*[,.!:;]+\s*/iu,
   /^(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^.!?]{0,80}?(?:,\s*but\b|\bbut\b|[,.!;:])\s*/iu,
-  /^(?:my|a|one of my)\s+(?:son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|kids?|brother|sister|mum|mom|dad|colleague|co-?worker|teacher)\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?/iu,
+  new RegExp(String.raw`^(?:my|a|one of my)\s+(?:${RELATIONS})\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?`, 'iu'),
   /^(?:someone|somebody|people)\s+(?:tells?|told|says|said)\s+(?:me\s+)?(?:that\s+)?/iu,
   /^i(?:['’]ve| have)?\s+(?:read|heard|seen)\s+(?:somewhere\s+|online\s+|on the news\s+|in the news\s+)?that\s+/iu,
   /^i\s+(?:read|heard)\s+somewhere\s+(?:that\s+)?/iu,
@@ -340,8 +344,8 @@ function focusOf(
 
 /** What an asker needs an answer for: "for my report", "for our risk register". */
 const PURPOSE = /^(?:report|essay|homework|assignment|project|paper|presentation|class|course|memo|thesis|research|notes|changelog|register|newsletter|blog|podcast|video|article|slides|deck|summary|story)$/;
-/** People an asker hears things from, and what they do when they tell. */
-const RELATION = /^(?:son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|students?|nephew|niece|cousin|aunt|uncle)$/;
+/** One of those, and what they do when they tell. */
+const RELATION = new RegExp(`^(?:${RELATIONS})$`);
 const HEARSAY_VERB = /^(?:mentioned|said|says|told|tells|asked|asks|heard|showed|shows|thinks|thought|reckons|keeps?|was|is)$/;
 
 /** Whether a word no dictionary knows is one edit from a stop word of three letters or more ("wil", "becuase"). */
