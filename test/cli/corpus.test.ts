@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_CORPUS_DIR } from '../../src/core/read-corpus.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -26,9 +26,9 @@ async function cli(script: string, args: string[], env: NodeJS.ProcessEnv = {}):
 
 /** A copy of the bundled corpus to change freely, and a directory for input files. */
 function workspace(): { corpus: string; files: string } {
-  const corpus = mkdtempSync(join(tmpdir(), 'verbatim-cli-corpus-'));
+  const corpus = tempDir('cli-corpus');
   cpSync(BUNDLED_CORPUS_DIR, corpus, { recursive: true });
-  return { corpus, files: mkdtempSync(join(tmpdir(), 'verbatim-cli-files-')) };
+  return { corpus, files: tempDir('cli-files') };
 }
 
 /** The corpus files and their contents, to prove a refused command changed nothing. */

@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/load-corpus.ts';
 import { FileCorpusStore } from '../../../src/core/store/file-corpus-store.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const KILLS = 200;
 let bundle: string;
 
 beforeAll(() => {
-  bundle = join(mkdtempSync(join(tmpdir(), 'verbatim-crash-bundle-')), 'writer.mjs');
+  bundle = join(tempDir('crash-bundle'), 'writer.mjs');
   buildSync({ entryPoints: [new URL('./crash-writer.ts', import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'silent',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
 });
@@ -40,7 +40,7 @@ function runAndKill(dir: string, delayMs: number, afterFirstWrite: boolean): Pro
 
 describe('a writer killed at random moments', () => {
   it(`leaves the corpus loadable, in the old or the new state, after each of ${KILLS} SIGKILLs`, { timeout: 180_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'verbatim-crash-'));
+    const dir = tempDir('crash');
     await new FileCorpusStore(dir).writeArticle({ id: 'contested', title: 'The old title', body: 'The old version.\n' }, { userName: 'setup' });
     // Deterministic "random" delays, so a failure can be replayed.
     let seed = 42;

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/load-corpus.ts';
 import { FileCorpusStore } from '../../../src/core/store/file-corpus-store.ts';
 import { article } from '../../support/fixtures.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const actor = { guildId: 'g1', userId: 'u1', userName: 'mod' };
-const freshStore = () => new FileCorpusStore(mkdtempSync(join(tmpdir(), 'verbatim-store-')));
+const freshStore = () => new FileCorpusStore(tempDir('store'));
 const first = article('first', 'First story', 'The first story has a paragraph long enough to be a passage of its own in the index.\n');
 
 describe('FileCorpusStore', () => {

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../../../src/core/store/process-lock.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
-const lockPath = () => join(mkdtempSync(join(tmpdir(), 'verbatim-lock-')), 'write.lock');
+const lockPath = () => join(tempDir('lock'), 'write.lock');
 /** The pid of a process that has already ended. */
 const deadPid = (): number => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
 
