@@ -51,11 +51,15 @@ const SOUND_ALIKE_FIRST = new Set(['ck', 'kc', 'kq', 'qk', 'cs', 'sc', 'sz', 'zs
  * The corpus word a misspelt word most likely means: within the allowed edits, starting with the
  * same letter (people rarely mistype the first one), the fewest edits, then the most common. With
  * `soundAlikeFirst`, a word that differs only in a first letter that sounds the same is one edit
- * away too (after the words that start alike), as names are spelt by ear.
+ * away too (after the words that start alike), as names are spelt by ear. With `restoreDoubled`, a
+ * three-letter word may be a longer one with a doubled letter typed once (not for a word English has:
+ * "ads" is no slip for "adds").
  */
-export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false, maxEdits = Infinity } = {}): string | undefined {
+export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false, maxEdits = Infinity, restoreDoubled = false } = {}): string | undefined {
   const limit = Math.min(allowedEdits(word.length), maxEdits);
-  if (limit === 0) return undefined;
+  // A short word takes no edit ("aps" is as likely an acronym as a slip), except, with
+  // `restoreDoubled`, a doubled letter typed once, the commonest slip ("aps" for "apps").
+  if (limit === 0) return restoreDoubled && word.length === 3 ? withDoubledLetterRestored(word, vocabulary, frequency) : undefined;
   type Candidate = { word: string; distance: number; sameFirst: boolean; omits: boolean; frequency: number };
   // Nearest first; then the same first letter; then a dropped letter restored, the commonest slip
   // ("thred" is "thread" before "three"); then the more frequent word; then the alphabet.
@@ -77,4 +81,11 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
     if (!best || before(current, best)) best = current;
   }
   return best?.word;
+}
+
+function withDoubledLetterRestored(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
+  const doubled = new Set([...word].map((letter, i) => word.slice(0, i + 1) + letter + word.slice(i + 1)));
+  let best: string | undefined;
+  for (const candidate of vocabulary) if (doubled.has(candidate) && (best === undefined || frequency(candidate) > frequency(best))) best = candidate;
+  return best;
 }

@@ -82,4 +82,15 @@ describe('correctSpelling', () => {
     expect(correctSpelling('calamog', ['kalamug'], () => 1, { soundAlikeFirst: true })).toBeUndefined();
     expect(correctSpelling('xalamug', ['kalamug'], () => 1, { soundAlikeFirst: true })).toBeUndefined();
   });
+
+  it('restores, when asked, a doubled letter typed once in a three-letter word, and makes no other short edit', () => {
+    const words = ['apps', 'app', 'apes', 'adds', 'odds'];
+    const often = (w: string) => (w === 'adds' ? 5 : 1);
+    expect(correctSpelling('aps', words, often, { restoreDoubled: true })).toBe('apps');
+    expect(correctSpelling('ads', words, often, { restoreDoubled: true })).toBe('adds');
+    expect(correctSpelling('aps', words, often)).toBeUndefined();
+    // "ape" is one letter from "apes", but no letter of it is doubled there.
+    expect(correctSpelling('ape', words, often, { restoreDoubled: true })).toBeUndefined();
+    expect(correctSpelling('ods', words, often, { restoreDoubled: true })).toBe('odds');
+  });
 });
