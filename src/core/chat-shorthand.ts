@@ -25,6 +25,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['pb', 'petabytes'], ['sqft', 'feet'], ['mph', 'miles'], ['lbs', 'pounds'],
   // Business shorthand: "Q2 revenue" is the second quarter's.
   ['q1', 'quarter'], ['q2', 'quarter'], ['q3', 'quarter'], ['q4', 'quarter'], ['eoy', 'year'], ['ytd', 'year'], ['yoy', 'year'],
+  // Policy shorthand: "natsec risk", "the USG", "the feds" (not "the Fed", a central bank).
+  ['natsec', 'security'], ['usg', 'government'], ['feds', 'government'],
   // A site's terms of service.
   ['tos', 'terms'],
 ]);

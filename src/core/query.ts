@@ -145,12 +145,15 @@ const PREAMBLE = [
   /^(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^.!?]{0,80}?(?:,\s*but\b|\bbut\b|[,.!;:])\s*/iu,
   new RegExp(String.raw`^(?:my|a|one of my)\s+(?:${RELATIONS})\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?`, 'iu'),
   /^(?:someone|somebody|people)\s+(?:tells?|told|says|said)\s+(?:me\s+)?(?:that\s+)?/iu,
+  // What circulates, put up to be checked: "Claim going around: …", "Someone on twitter says …", "A thread claims …".
+  /^(?:the\s+|a\s+|viral\s+)?(?:claim|rumou?r)(?:\s+(?:going around|circulating|online|i saw))?\s*[:–—-]\s*/iu,
+  /^(?:someone|somebody|people|(?:a|one|this|that)\s+(?:\p{L}+\s+)?(?:post|thread|tweet|video|comment|user|account|meme|story|article|blog))(?:\s+(?:on|in)\s+[\p{L}.]+)?\s+(?:says?|said|claims?|claimed|posted|wrote|writes|insists?|is saying|are saying|keeps? saying)\s+(?:that\s+)?/iu,
   /^i(?:['’]ve| have)?\s+(?:read|heard|seen)\s+(?:somewhere\s+|online\s+|on the news\s+|in the news\s+)?that\s+/iu,
   /^i\s+(?:read|heard)\s+somewhere\s+(?:that\s+)?/iu,
   // A fact-checker's request: "Confirm: …", "Confirm whether …", "Is it accurate that …", "Per the coverage, …".
   /^(?:please\s+)?(?:confirm|verify|check|fact[- ]?check)(?:\s*:\s*|\s+(?:whether|if|that)\s+)/iu,
   /^(?:can|could) you (?:confirm|verify|check)(?:\s+(?:whether|if|that))?\s+/iu,
-  /^is it (?:accurate|true|correct|right) (?:to say )?that\s+/iu,
+  /^is (?:it )?(?:accurate|true|correct|right) (?:to say )?that\s+/iu,
   /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
 ];
 
@@ -167,6 +170,38 @@ export function withoutPreamble(question: string): string {
         changed = true;
       }
     }
+  }
+  return rest;
+}
+
+/**
+ * What a fact-checker asks after stating a claim: for a verdict ("True or false?", "accurate?", "is
+ * that right?") or a source ("any source for that?", "need the wording"). It names nothing to find:
+ * the claim before it is what is asked about.
+ */
+const VERDICT_REQUEST = new RegExp(
+  String.raw`(?:^|[.?!…,;:]\s*|\s[-–—]\s*|\s+(?=(?:true or|is (?:that|this|it)|any source)\b))` +
+    String.raw`(?:(?:so|ok|okay|but|and)\s+)?(?:` +
+    [
+      String.raw`(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+|even\s+)?(?:true|right|correct|accurate|real|legit|so)(?:\s+or\s+(?:not|false))?`,
+      String.raw`true\s+or\s+(?:false|not)`,
+      String.raw`(?:true|accurate|correct|real|legit)`,
+      String.raw`(?:is\s+(?:that|this)\s+)?(?:really\s+)?what\s+(?:it|they|the articles?)\s+(?:said|says|say)`,
+      String.raw`(?:any|got\s+a|need\s+a|is\s+there\s+a)\s+(?:source|link|citation)(?:\s+for\s+(?:that|this|it))?`,
+      String.raw`(?:i\s+)?(?:need|want)\s+(?:the\s+)?(?:exact\s+|actual\s+)?(?:wording|quote|source)`,
+      String.raw`what(?:'s|’s|\s+is)\s+the\s+(?:actual|exact)\s+(?:wording|quote)`,
+    ].join('|') +
+    String.raw`)\s*[?!.]*\s*$`,
+  'iu',
+);
+
+/** The question without a verdict or source request at its end; never the whole of it. */
+export function withoutVerdictRequest(question: string): string {
+  let rest = question.trimEnd();
+  for (let match = VERDICT_REQUEST.exec(rest); match; match = VERDICT_REQUEST.exec(rest)) {
+    const before = rest.slice(0, match.index).trimEnd();
+    if (!/\p{L}{2,}.*\p{L}{2,}/u.test(before)) break;
+    rest = before;
   }
   return rest;
 }
@@ -474,7 +509,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withQuestionWordsRespelt(withoutPreamble(dictated.text).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const text = withQuestionWordsRespelt(withoutVerdictRequest(withoutPreamble(dictated.text)).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
@@ -487,7 +522,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
       const common = isCommonWord(norm);
       const everyday = common && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
-      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity }));
+      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common }));
     }
     return spellings.get(norm);
   };

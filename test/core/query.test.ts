@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutPreamble } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutPreamble, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -254,6 +254,32 @@ describe('parseQuery: function words kept for their meaning', () => {
   });
 });
 
+describe('withoutVerdictRequest', () => {
+  it.each([
+    ['Oracle bought TikTok. True or false?', 'Oracle bought TikTok'],
+    ['trump blocked wechat in 2020. accurate?', 'trump blocked wechat in 2020'],
+    ['the data is in Virginia, is that right?', 'the data is in Virginia'],
+    ['the first report said ByteDance could still reach it. Is that really what it said? need the wording', 'the first report said ByteDance could still reach it'],
+    ['the NSC ordered the shutdown, not Trump. Any source for that?', 'the NSC ordered the shutdown, not Trump'],
+    ['the new setup keeps data away from PRC groups. What\'s the actual wording?', 'the new setup keeps data away from PRC groups'],
+    // The question itself stays, and so does one that only sounds like a verdict.
+    ['true or false?', 'true or false?'],
+    ['where is the data stored right now?', 'where is the data stored right now?'],
+    ['which source is right?', 'which source is right?'],
+    ['is the report accurate about the dates', 'is the report accurate about the dates'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutVerdictRequest(question)).toBe(rest);
+  });
+
+  it('leaves the claim to be searched, not the words that ask for a verdict', () => {
+    const parsed = parseQuery('Claim: Oracle keeps the US data in Virginia. True or false?', index);
+    expect(parsed.searched).not.toContain('claim');
+    expect(parsed.searched).not.toContain('true');
+    expect(parsed.searched).not.toContain('false');
+    expect(parsed.searched).toContain('virginia');
+  });
+});
+
 describe('withoutPreamble', () => {
   it.each([
     ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
@@ -265,6 +291,12 @@ describe('withoutPreamble', () => {
     ['Confirm whether the White House answered the request.', 'the White House answered the request.'],
     ['Is it accurate that Oracle will store all of the data?', 'Oracle will store all of the data?'],
     ['Per the coverage, what separated the order and the deal?', 'what separated the order and the deal?'],
+    // What circulates, put up to be checked.
+    ['Claim: Oracle bought TikTok. True or false?', 'Oracle bought TikTok. True or false?'],
+    ['claim going around - the data never left virginia', 'the data never left virginia'],
+    ['Someone on twitter says the data is in Beijing', 'the data is in Beijing'],
+    ['A viral post claims that Oracle can read messages', 'Oracle can read messages'],
+    ['is true that bytedance can see the data?', 'bytedance can see the data?'],
     // Nothing is left bare, and what only looks like a preamble stays.
     ['sorry?', 'sorry?'],
     ['did the committee confirm the deal', 'did the committee confirm the deal'],
@@ -488,6 +520,12 @@ describe('parseQuery: chat shorthand', () => {
     expect(query.concepts.map((c) => c.word)).toEqual(['government', 'new', 'regulations']);
     const results = buildIndex({ articles: [article('results', 'Results', 'Revenue rose in the second quarter, the company said.')], synonymGroups: [] });
     expect(parseQuery('q2 revenue', results).concepts.map((c) => c.word)).toEqual(['quarter', 'revenue']);
+    // Policy shorthand: no unknown name to make the question unanswerable.
+    const policy = parseQuery('did the USG worry about the natsec risk', rules);
+    expect(policy.concepts.map((c) => c.word)).toEqual(expect.arrayContaining(['government', 'security']));
+    expect(policy.unknown).not.toEqual(expect.arrayContaining(['usg']));
+    expect(policy.unknown).not.toEqual(expect.arrayContaining(['natsec']));
+    expect(parseQuery('why do the feds care', rules).concepts.map((c) => c.word)).toContain('government');
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
