@@ -16,11 +16,12 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  * An article from plain text (a .txt upload, a pasted text): with no title given, the first line
  * is the title (or, when the text opens straight with a paragraph, its first sentence).
  */
-export function articleInputFromPlainText(text: string, overrides: MetadataOverrides = {}): ArticleInput {
+export function articleInputFromPlainText(copied: string, overrides: MetadataOverrides = {}): ArticleInput {
+  const text = withoutLineNumbers(copied);
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page: FoundInText | undefined = given.title ? undefined : (titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
+  const page: FoundInText | undefined = given.title ? undefined : (titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -227,6 +228,75 @@ function testimonyCover(lines: readonly string[]): { title: string; siteName: st
   if (committee === undefined) return undefined;
   const who = `${lines[witnessAt]} ${witness}`;
   return { title: hearing.length > 0 ? `${who}: ${hearing.join(' ')}` : who, siteName: committee };
+}
+
+/** A line of pleading paper: its number (1–28 down every page), then the text, or nothing. */
+const NUMBERED_LINE = /^(\f?)[ \t]{0,3}(\d{1,2})(?:[ \t]{2}|[ \t]*$)/;
+
+/**
+ * A court filing copied from a PDF on pleading paper numbers every line of every page (1 to 28) in
+ * a column at the left. The numbers are the paper's, not the text's: they stand inside sentences
+ * wrapped over lines ("…has told its / 9  American users"). Without them (the column and the two
+ * spaces after it), the text reads as written; any other text is returned as it is.
+ */
+export function withoutLineNumbers(text: string): string {
+  const lines = withUnixLines(text).split('\n');
+  const written = lines.filter((line) => line.trim() !== '');
+  const numbered = written.map((line) => NUMBERED_LINE.exec(line)).filter((match) => match !== null);
+  // Most lines numbered, and the numbers counting up one by one: no list or table of figures.
+  if (written.length < 20 || numbered.length < written.length * 0.6) return text;
+  const steps = numbered.slice(1).filter((match, i) => Number(match[2]) === Number(numbered[i]?.[2]) + 1).length;
+  if (steps < numbered.length * 0.8) return text;
+  return lines.map((line) => line.replace(NUMBERED_LINE, '$1')).join('\n');
+}
+
+/** A pleading's caption: the parties on the left of a column of ")", the court above, the kind of filing on the right. */
+const CAPTION_ROW = /^(?:(.*?)\s+|\s*)\)(?:\s+(.*))?$/;
+const FILING_KIND = /\b(?:complaint|petition|motion|answer|brief|memorandum|indictment|information|order|judgment|notice of removal)\b/i;
+const COURT_LINE = /\bcourt\b|\bdistrict of\b|\bcounty of\b/i;
+
+/**
+ * A court filing opens with its caption: counsel, the court's name in capitals, then the parties
+ * ("SORREL QUINTERO-PIMENTEL … Plaintiffs, v. TIKTOK INC.; … Defendants.") beside the case number
+ * and the kind of filing ("CLASS ACTION COMPLAINT FOR:"). Its title says which filing in which case
+ * ("Class Action Complaint: Sorrel Quintero-Pimentel and Kwabena Nkemelu v. TikTok Inc. et al."),
+ * the words cased as the body writes them; the court is its issuer. Undefined for any other text.
+ */
+function titleOfPleading(text: string): FoundInText | undefined {
+  const body = withUnixLines(text);
+  const lines = body.split('\n').slice(0, 80);
+  const rows = lines.map((line) => CAPTION_ROW.exec(line)).filter((row) => row !== null);
+  const left = rows.map((row) => (row[1] ?? '').trim()).join(' ').replace(/\s+/g, ' ').trim();
+  const versus = / v(?:s)?\. /i.exec(left);
+  if (rows.length < 5 || !versus || !/\bplaintiffs?\b/i.test(left) || !/\bdefendants?\b/i.test(left)) return undefined;
+  const plaintiffs = (left.slice(0, versus.index).split(/,|;/)[0] ?? '').trim();
+  const defendantList = left.slice(versus.index + versus[0].length);
+  const defendant = (defendantList.split(/;|,\s+(?=Defendants?\b)/i)[0] ?? '').trim();
+  const more = /;/.test(defendantList) ? ' et al.' : '';
+  const kind = rows.map((row) => (row[2] ?? '').trim()).find((right) => FILING_KIND.test(right) && !/^\(/.test(right));
+  if (plaintiffs === '' || defendant === '') return undefined;
+  const firstRow = lines.findIndex((line) => CAPTION_ROW.test(line));
+  const court = lines.slice(0, firstRow).map((line) => line.trim()).filter((line) => line !== '' && isCapitals(line));
+  const courtAt = court.findIndex((line) => COURT_LINE.test(line));
+  const cased = (phrase: string) => casedAsInText(phrase, body);
+  const parties = `${cased(plaintiffs)} v. ${cased(defendant)}${more}`;
+  const title = kind ? `${cased(kind.replace(/\s+for:?$/i, '').replace(/[:.]$/, ''))}: ${parties}` : parties;
+  return { title, body, siteName: courtAt < 0 ? '' : court.slice(courtAt).map(cased).join(', '), cleaned: cleanBody(body) };
+}
+
+/**
+ * A phrase's words in capitals written as the text writes them elsewhere ("TIKTOK INC." → "TikTok
+ * Inc."), else in title case; small joining words in lower case.
+ */
+function casedAsInText(phrase: string, text: string): string {
+  return phrase.replace(/\p{L}[\p{L}'’-]*/gu, (word, at: number) => {
+    if (!isCapitals(word)) return word;
+    const lower = word.toLowerCase();
+    if (at > 0 && /^(?:and|or|of|the|for|in|on|to|a|an|v)$/.test(lower)) return lower;
+    const written = new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'giu');
+    const forms = (text.match(written) ?? []).filter((form) => !isCapitals(form) && form !== lower);
+    return forms[0] ?? lower.replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
+  });
 }
 
 /** A text without a byte-order mark, its lines ending in "\n" whatever system wrote it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../../../src/core/clean.ts';
-import { articleInputFromMarkdown, articleInputFromPlainText } from '../../../src/core/ingest/from-text.ts';
+import { articleInputFromMarkdown, articleInputFromPlainText, withoutLineNumbers } from '../../../src/core/ingest/from-text.ts';
 
 describe('articleInputFromPlainText', () => {
   it("takes the publication date from the text's own byline or dateline", () => {
@@ -247,5 +247,29 @@ describe('articleInputFromPlainText', () => {
 
   it('reads Markdown without front-matter the same way', () => {
     expect(articleInputFromMarkdown('Oracle audits TikTok\n\nBy Jane Example | August 16, 2022\n\nOracle has begun an audit.').published).toBe('2022-08-16');
+  });
+});
+
+describe('withoutLineNumbers', () => {
+  // Pleading paper: every line of every page numbered 1 to 28, blank ones too.
+  const page = (from: number, lines: string[]) => lines.map((line, i) => `${String(from + i).padStart(2)}${line === '' ? '' : `  ${line}`}`).join('\n');
+  const sentences = Array.from({ length: 26 }, (_, i) => (i % 3 === 2 ? '' : `      Line ${i} of the complaint says what the plaintiff alleges.`));
+
+  it('takes the number column off every line, keeping the text and its indent', () => {
+    const text = `${page(1, sentences)}\n\n          - 1 -\n\f${page(1, sentences.slice(0, 5))}`;
+    const plain = withoutLineNumbers(text);
+    expect(plain.split('\n')[0]).toBe('      Line 0 of the complaint says what the plaintiff alleges.');
+    expect(plain).not.toMatch(/^\f?\s{0,3}\d{1,2}\s/m);
+    expect(plain).toContain('\n\f      Line 0 of the complaint');
+    expect(plain.replace(/\s+/g, ' ')).toBe(text.replace(/^(\f?) ?\d{1,2}(?: {2}|$)/gm, '$1').replace(/\s+/g, ' '));
+  });
+
+  it('leaves a numbered list, a table of figures and a short text as they are', () => {
+    const list = Array.from({ length: 24 }, (_, i) => `${i + 1}. Point ${i + 1} of the plan.`).join('\n');
+    expect(withoutLineNumbers(list)).toBe(list);
+    const figures = Array.from({ length: 24 }, (_, i) => `${(i * 7) % 90}  rows in table ${i}`).join('\n');
+    expect(withoutLineNumbers(figures)).toBe(figures);
+    const short = page(1, sentences.slice(0, 10));
+    expect(withoutLineNumbers(short)).toBe(short);
   });
 });
