@@ -117,9 +117,11 @@ type PageMetadata = { title?: string; publisher?: string; url?: string; publishe
 function readMetadata(document: Doc, pageUrl: string | undefined): PageMetadata {
   const metas = metaValues(document);
   const jsonLd = readJsonLd(document);
-  const headline = firstPresent(metas.get('og:title'), metas.get('twitter:title'), headlineOf(document));
+  const heading = headlineOf(document);
+  const headline = firstPresent(metas.get('og:title'), metas.get('twitter:title'), heading);
   const pageTitle = textOf(document.querySelector('title'));
-  const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher, siteNameAfter(headline, pageTitle));
+  // The site's name trails the headline in <title>, or in og:title itself ("Sablewood Data Campus - Civipedia", whose <h1> is bare).
+  const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher, siteNameAfter(headline, pageTitle), siteNameAfter(heading, headline), siteNameAfter(heading, pageTitle));
   const rawTitle = firstPresent(headline, pageTitle);
   const title = rawTitle === undefined ? undefined : cleanTitle(rawTitle, publisher);
   const published = firstDate(metas.get('article:published_time'), jsonLd.datePublished, metas.get('datepublished'), timeOf(document));
@@ -146,7 +148,9 @@ function headlineOf(document: Doc): string | undefined {
   const inArticle = document.querySelector('article h1') ?? document.querySelector('main h1');
   if (inArticle) return textOf(inArticle);
   const all = document.querySelectorAll('h1');
-  return all.length === 1 ? textOf(all[0] ?? null) : undefined;
+  if (all.length === 1) return textOf(all[0] ?? null);
+  // A word processor's export marks the document's title by style, not by <h1> (Google Docs: <p class="title">).
+  return all.length === 0 ? textOf(document.querySelector('p.title')) : undefined;
 }
 
 /** A <time datetime> that marks publication: itemprop first, then one inside the article, then any. */
@@ -187,9 +191,13 @@ function siteNameAfter(headline: string | undefined, pageTitle: string | undefin
   const bare = collapse(headline);
   if (!title.toLowerCase().startsWith(bare.toLowerCase())) return undefined;
   const separator = title.slice(bare.length).match(/^\s+[|\-–—:·•»]\s+/);
-  const tail = separator ? title.slice(bare.length + separator[0].length).trim() : '';
+  if (!separator) return undefined;
+  // A blog platform's title names the author, the blog and the month before the platform ("Headline |
+  // by Fenna Oyelowo | Cold Aisle | Jan, 2026 | Inkwell"): the site is the last part that is none of those.
+  const parts = title.slice(bare.length + separator[0].length).split(/\s+[|·•»]\s+/).map((part) => part.trim());
+  const site = parts.filter((part) => !/^by\s/i.test(part) && !/\d{4}$/.test(part)).at(-1) ?? '';
   // A site's name is short and is no sentence.
-  return tail !== '' && tail.length <= 80 && !/[.?!]$/.test(tail) ? tail : undefined;
+  return site !== '' && site.length <= 80 && !/[.?!]$/.test(site) ? site : undefined;
 }
 
 /**
