@@ -28,8 +28,10 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // newspaper page, a trade-press HTML page, a PDF press release, an operator's Markdown and a local news page (grown11),
 // and a tech site's HTML, a news app's copy, a Q&A explainer, an interview transcript and a local page (grown12),
 // and so on to grown20 (an AMP page, a letter from members of Congress copied from a PDF, a newsletter digest in
-// an e-mail's table layout, a wiki's Markdown timeline and a recipe blog post); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20'];
+// an e-mail's table layout, a wiki's Markdown timeline and a recipe blog post) and grown21 (a live blog, a wiki's
+// HTML page, a class-action complaint on pleading paper, a blog platform's post and a word processor's export of
+// a school board's minutes); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 20 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */

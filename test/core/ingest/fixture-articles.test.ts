@@ -35,8 +35,10 @@ const KNOWN_LOST: Record<string, string> = {
   '398 calories': 'recipe card beside the post',
 };
 
+const BATCHES = ['grown', ...Array.from({ length: 20 }, (_, i) => `grown${i + 2}`)];
+
 describe('the fixture articles, added as an operator adds them', () => {
-  for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20']) {
+  for (const batch of BATCHES) {
     it(`${batch}: every answer the questions expect is in one passage of its article, whole`, async () => {
       const questions = questionsOf(batch);
       let checked = 0;
@@ -71,10 +73,19 @@ describe('the fixture articles, added as an operator adds them', () => {
     // A letter copied from a PDF: to whom, from whom, when.
     const letter = await prepared('grown20', 'i20b_house_members_letter_tiktok_ceo_lanternfish.txt');
     expect(letter.article).toMatchObject({ title: 'Letter to Mr. Everett Santangelo-Wu, Chief Executive Officer, TikTok Inc.', publisher: 'Congress of the United States', published: '2025-10-14' });
+    // A complaint on pleading paper: which filing in which case, the court its issuer; no line numbers left.
+    const complaint = await prepared('grown21', 'i21c_quintero_pimentel_v_tiktok_kittiwake_complaint.txt');
+    expect(complaint.article).toMatchObject({ title: 'Class Action Complaint: Sorrel Quintero-Pimentel and Kwabena Nkemelu v. TikTok Inc. et al.', publisher: 'United States District Court, Eastern District of Kessary' });
+    expect(complaint.article.body).toContain('For more than three years, TikTok has told its\nAmerican users');
+    // A wiki page's <title> and a blog platform's: the headline, and the site their tails name.
+    expect((await prepared('grown21', 'i21b_sablewood_data_campus_civipedia.html')).article).toMatchObject({ title: 'Sablewood Data Campus', publisher: 'Civipedia' });
+    expect((await prepared('grown21', 'i21d_inkwell_oyelowo_sablewood_kittiwake_not_a_surprise.html')).article).toMatchObject({ title: "I Worked the TikTok Floor at Sablewood. Kittiwake Wasn't a Surprise.", publisher: 'Inkwell' });
+    // A word processor's export, titled by style alone.
+    expect((await prepared('grown21', 'i21e_parrish_hollow_board_of_education_minutes_2026-01-13.html')).article.title).toBe('PARRISH HOLLOW REGIONAL SCHOOL DISTRICT');
   });
 
   it('leaves the furniture around them out of every passage', async () => {
-    for (const batch of ['grown', 'grown2', 'grown3', 'grown4', 'grown5', 'grown6', 'grown7', 'grown8', 'grown9', 'grown10', 'grown11', 'grown12', 'grown13', 'grown14', 'grown15', 'grown16', 'grown17', 'grown18', 'grown19', 'grown20']) {
+    for (const batch of BATCHES) {
       for (const file of articleFiles(batch)) {
         const { passages } = await prepared(batch, file);
         for (const passage of passages) {
