@@ -2,7 +2,7 @@ import { splitWords, stemWord } from './analyze.ts';
 import { MONTH } from './clean.ts';
 import { looksLikeName } from './background.ts';
 import { isCommonWord } from './thesaurus.ts';
-import { MATCH_WEIGHTS, parseQuery, type AnswerType, type ParsedQuery, type QueryConcept } from './query.ts';
+import { MATCH_WEIGHTS, parseQuery, type AnswerType, type ParsedQuery, type QueryConcept, type TimeUnit } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
 import type { IndexedPassage, PassageIndex } from './search-index.ts';
 import type { Span } from './sentences.ts';
@@ -187,6 +187,13 @@ const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
   reason: /\b(?:because|due to|over (?:concerns|fears)|on (?:the )?grounds|in order to|so that|in a bid to|(?:meant|intended|designed|aimed) (?:to|at)|to (?:address|ensure|protect|alleviate|ease|persuade|improve|avoid|prevent)|fears?|concerns?)\b/iu,
 };
 
+/** Evidence of the unit of time a question names ("what day of the week" → a weekday). */
+const TIME_UNIT_EVIDENCE: Record<TimeUnit, RegExp> = {
+  weekday: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/u,
+  month: /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u,
+  year: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:last|next|this) year\b/u,
+};
+
 /** Years and days of the month: numbers, but no answer to "how many". */
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|(?:1[89]|20)\\d\\d)\\b`, 'giu');
 
@@ -239,6 +246,8 @@ function answerTypeFactor(query: ParsedQuery, sentence: string, options: AnswerO
     return query.answerType === 'time' && VAGUE_TIME.test(sentence) ? options.looseAnswerTypeFactor : options.missingAnswerTypeFactor;
   }
   if (query.answerType === 'quantity' && query.counted && !countsThing(sentence, query.counted)) return options.looseAnswerTypeFactor;
+  // "What day of the week…" is answered by "Friday"; a year is a date, if a looser one.
+  if (query.timeUnit && !TIME_UNIT_EVIDENCE[query.timeUnit].test(sentence)) return options.looseAnswerTypeFactor;
   if (query.answerType === 'person' && query.agentVerb) {
     const agent = agentIn(sentence, query.agentVerb);
     // "It owns the news aggregator" names no owner at all; a sentence without the verb's doer, loosely.

@@ -38,6 +38,8 @@ export type ParsedQuery = {
   readonly unknown: readonly string[];
   /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
   readonly answerType: AnswerType;
+  /** For "what day of the week", "which year", "what month": the unit of time a good answer names. */
+  readonly timeUnit?: TimeUnit | undefined;
   /** For "how many X" / "number of X": the concept counted, which a good answer puts a number next to. */
   readonly counted?: QueryConcept | undefined;
   /** For "the name of the data *center* in Virginia": the terms of the thing whose name is asked for (its last word). */
@@ -70,6 +72,16 @@ export type ParsedQuery = {
    */
   readonly articleFocus: readonly ReadonlySet<string>[];
 };
+
+export type TimeUnit = 'weekday' | 'month' | 'year';
+
+/** The unit a time question names: "what day of the week" ("what day" may ask for a date: "March 11"), "what year", "which month". */
+function timeUnitOf(lead: string): TimeUnit | undefined {
+  if (/\bday of the week\b/.test(lead)) return 'weekday';
+  if (/^(?:what|which) month\b/.test(lead)) return 'month';
+  if (/^(?:what|which) year\b/.test(lead)) return 'year';
+  return undefined;
+}
 
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'name' | 'statement' | 'any';
 
@@ -123,7 +135,7 @@ const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|valu|spen[dt]|price|money|
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
-const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement)\b/u;
+const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement|answer|reply)\b/u;
 
 /** Verbs after "I" that frame a question about the story rather than tell of the asker ("I heard", "I was told"). */
 const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|guess|wonder|wondered|remember|know|knew|was|am|m|noticed|understand|suppose|assume|feel|felt|mean|want|wanted|need|wanna|would|d|just|also|still)$/;
@@ -460,6 +472,8 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
     } else if (corpusNamed && /^(?:describe|described)$/.test(w.norm)) frame.add(i);
     // "is there any timeline for…", "what's the timeframe": only asks when.
     if (/^(?:timeline|timeframe|eta)$/.test(w.norm) && /^(?:any|a|the|no|whats|what)$/.test(norm(i - 1))) frame.add(i);
+    // "what day of the week": asks for a weekday, which an article names ("said Friday"), not the week.
+    if (w.norm === 'week' && norm(i - 1) === 'the' && norm(i - 2) === 'of' && norm(i - 3) === 'day') frame.add(i);
     // "how much money/cash": asks for a sum, which an article gives as "$50 million", not as "money".
     if (/^(?:money|cash|dough|dollars|bucks)$/.test(w.norm) && norm(i - 1) === 'much' && norm(i - 2) === 'how') frame.add(i);
     // "what does USDS stand for", "what do the letters mean", "what's it called", "name pls": ask what a
@@ -797,6 +811,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     : undefined;
   const lead = leadingQuestion(text.toLowerCase());
   const answerType = answerTypeOf(text, lead);
+  const timeUnit = answerType === 'time' ? timeUnitOf(lead) : undefined;
   // What the asker adds ("need it for my homework") is not what the question asks about.
   const asked = focusOf(text, lead, words, [...draftAt].filter(([position]) => !inAside(words[position])), answerType, index);
   const conceptsOf = (list: readonly string[]) => list.flatMap((word) => concepts.filter((c) => c.word === word));
@@ -820,6 +835,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     searched: concepts.map((c) => c.word),
     unknown: concepts.filter((c) => !c.known).map((c) => c.word),
     answerType,
+    timeUnit,
     counted,
     namedThing,
     asksForInstructions,

@@ -169,6 +169,16 @@ describe('answerQuestion and the names that tell stories apart', () => {
     expect(holdsAnswerKind('money', 'It would open a data centre at a cost of 40 million marens.')).toBe(true);
   });
 
+  it('prefers, for "what day of the week", the passage that names a weekday over one that gives only a year', () => {
+    const dated = article('dated', 'The move', [
+      'The company moved the records of its users to the new servers in 2022, people familiar with the move said, after months of planning and two delays that nobody outside the company ever explained, and after a long review by lawyers on both sides of the deal.',
+      'On Friday the company said it had finished moving the records of its users to the new servers, in a short statement that gave no other details, named no one and took no questions from the reporters who had gathered outside that morning.',
+    ].join('\n\n'));
+    const ask = (q: string) => answerQuestion(corpusOf(dated), q).results[0]?.passage.text;
+    expect(ask('what day of the week did the company say it moved the records of its users to the new servers')).toContain('Friday');
+    expect(ask('what year did the company say it moved the records of its users to the new servers')).toContain('2022');
+  });
+
   it('gives no answer to "how much" or "how many" from a passage without a sum or a count, unless a close runner-up has one', () => {
     const hosting = article('hosting', 'Hosting the app', [
       'The company pays Oracle to host the app and its data, under a contract that both sides describe as long-term.',

@@ -30,6 +30,7 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['what did the White House say when asked', 'statement'],
     ['did the government people or oracle say anything when journalists reached out', 'statement'],
     ['did orcle say anyting to the press', 'statement'],
+    ['the committee, they give any answer to the journalists or no?', 'statement'],
     // The subject may be a long name.
     ['did the committee on foreign investment in the us reply when asked', 'statement'],
     // A kind of answer asked for outright wins over the verb of saying.
@@ -533,5 +534,17 @@ describe('parseQuery: chat shorthand', () => {
     const before = buildIndex({ articles: [article('earlier', 'Earlier', 'Two years passed before the move.')], synonymGroups: [] });
     expect(parseQuery('how much time passed before the move', before).searched).toEqual(['passed', 'before', 'move']);
     expect(parseQuery('what month was the data moved', index).answerType).toBe('time');
+  });
+
+  it('reads the unit of time a question names: a weekday, a month, a year', () => {
+    const unit = (q: string) => parseQuery(q, index).timeUnit;
+    expect(unit('what day of the week did they announce it')).toBe('weekday');
+    // "What day" may ask for a date ("March 11").
+    expect(unit('what day did reuters first report it')).toBeUndefined();
+    expect(unit('what month was the data moved')).toBe('month');
+    expect(unit('which year did trump order the sale')).toBe('year');
+    expect(unit('what day of the month was it')).toBeUndefined();
+    expect(unit('when was the deal announced')).toBeUndefined();
+    expect(parseQuery('what day of the week was the deal announced', index).searched).toEqual(['deal', 'announced']);
   });
 });
