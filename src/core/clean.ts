@@ -24,6 +24,11 @@ const ARTICLE_END = /^(?:[-–—(\[（【\s]*(?:end|the end|end of (?:the )?(?:
 /** A reader-feedback widget under the text ("Was this explainer helpful?"): the article is over. */
 /** A reference work's closing sections: its sources and links, not its text (a wiki's carry an edit link). */
 const REFERENCE_SECTION = /^(?:references|external links|bibliography|works cited|(?:see also|notes|references|external links|further reading|bibliography|sources|footnotes|citations)\s*\[edit(?: source)?\])$/i;
+/**
+ * The same, when a saved page lost the section's heading: a wiki's numbered reference with its
+ * back-links ("3. ^ a b Grimsditch, Benedetta (…)"), or its category box ("Categories:").
+ */
+const REFERENCE_ENTRY = /^(?:\d{1,3}\.\s+)?\^\s(?:[a-z]\s){0,12}\S|^categories\s*:$/i;
 /** A section's number before its title, and a wiki's edit link after it. */
 const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
 const EDIT_LINK = /\s*\[edit(?: source)?\]\s*$/i;
@@ -113,6 +118,8 @@ const BYLINE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** A live blog's update stamp: its time and zone, then who posted it ("5:18 p.m. ET Cosima Dufresne-Mwangi"); names in capitals. */
+const LIVE_UPDATE_STAMP = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?\s*(?:[ECMP][SD]?T|UTC|GMT|BST|CET|CEST)?\s*[|·•–—-]?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
 const CAPTION = /^(?:photo|image|picture|photograph|illustration|caption|credit|file photo|video)(?:\s+credit)?\s*[:|]|^\[(?:image|photo|picture|graphic|illustration|video)\b[^\]]{0,40}\]|^(?:image|media|video) (?:source|caption)\s*,|^\(?(?:ap|afp|epa|getty|reuters|shutterstock|alamy|bloomberg|xinhua)(?:\s+(?:images|photos?|pictures|via getty images))?(?:\s*\/\s*[\p{L}.' -]{1,40})?\)?$|^\((?:photo|image|picture)?[^()]{0,60}\/[^()]{0,60}\)$|\b(?:photograph|photo|picture|image)\s*:\s*[^.:]{2,60}\/[^.:]{2,60}$|[.!?]\s+(?:photograph|photo|picture|illustration)s? by \p{Lu}[^.!?]{2,80}$|^\[(?:photo|image|video)[^\]]*\]$/iu;
 /** Newsletter and subscription promotions. */
@@ -155,7 +162,8 @@ export const looksLikeHeading = (line: string): boolean =>
 function isControls(text: string): boolean {
   if (text.length > 200) return false;
   if (/^font size\s*:/i.test(text)) return true;
-  const buttons = text.match(/\[[^\]]{1,30}\]/g)?.length ?? 0;
+  // A wiki's citation marks ("[1][10]", "[citation needed]") are no buttons.
+  const buttons = text.match(/\[(?!\d+\]|citation needed\])[^\]]{1,30}\]/g)?.length ?? 0;
   return buttons >= 2 && !/[.!?]\s/.test(text.replace(/\[[^\]]*\]/g, ''));
 }
 
@@ -164,6 +172,8 @@ const QUOTE_CHIP = /^[+\-−–]?\d[\d.,]*\s*\([+\-−–]?\d[\d.,]*%\)$/u;
 const SEPARATOR = /^[\p{P}\p{S}\s]+$/u;
 /** A link to the page in another language ("Leer en español"). */
 const LANGUAGE_SWITCH = /^(?:leer|lire|lesen|read|ler)\s+(?:en|in|auf|em)\s+\p{L}+$/iu;
+/** A wiki section's edit link, left on a line of its own. */
+const EDIT_LINK_ALONE = /^\[\s*edit(?: source)?\s*\]$/i;
 /** A site's banner above the page, its label in capitals ("WATCH LIVE: … is on now", "WEATHER ALERT: Frost advisory…"). */
 const BANNER = /^(?:WATCH LIVE|LIVE NOW|BREAKING(?: NEWS)?|WEATHER ALERT|SEVERE WEATHER|TRAFFIC ALERT|DEVELOPING(?: STORY)?|JUST IN)\s*[:|▸»]/u;
 /** Counts of a profile or post ("842 Followers", "1.2K claps", "1 reply"). */
@@ -183,13 +193,13 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text)) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
   if (text.length <= 1200 && LEGAL_PARAGRAPH.test(text)) return 'legal';
   if (text.length <= 400 && CALL_OPERATOR.test(text)) return 'interface';
-  if (text.length <= 160 && BYLINE.test(text)) return 'byline';
+  if (text.length <= 160 && (BYLINE.test(text) || LIVE_UPDATE_STAMP.test(text))) return 'byline';
   // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
   if (text.length <= 160 && /\s[|·•]\s/.test(text) && text.split(/\s+[|·•]\s+/).every((part) => BYLINE.test(part.trim()))) return 'byline';
   if (isMenu(text)) return 'navigation';
@@ -376,7 +386,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
         ? undefined
         : COMMENT_SECTION.test(oneLine) || AUTHOR_BIO.test(oneLine) || (paragraphs.length >= 3 && WRITTEN_BY.test(oneLine.trim()))
           ? 'comment-section'
-          : ARTICLE_END.test(oneLine.trim()) || (hasText && REFERENCE_SECTION.test(oneLine.trim())) || FEEDBACK_WIDGET.test(oneLine.trim()) || (hasText && PRESS_CONTACTS.test(oneLine.trim())) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
+          : ARTICLE_END.test(oneLine.trim()) || (hasText && (REFERENCE_SECTION.test(oneLine.trim()) || REFERENCE_ENTRY.test(oneLine.trim()))) || FEEDBACK_WIDGET.test(oneLine.trim()) || (hasText && PRESS_CONTACTS.test(oneLine.trim())) || WIRE_SOURCE.test(oneLine.trim()) || ORIGINAL_CREDIT.test(oneLine.trim()) || (hasText && COPYRIGHT_NOTICE.test(oneLine.trim()))
             ? 'end-matter'
             : undefined;
     if (ending) {

@@ -462,6 +462,30 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it("reads a wiki page saved without its section headings: an edit link alone goes, and a numbered reference or the categories end it", () => {
+    const text = [
+      'The Sablewood Data Campus is a data center complex operated by Oracle near Emberlin.[1]',
+      'The campus has two data halls with a total power capacity of 64 megawatts.[1][10]',
+      'Kittiwake controversy',
+      '[edit]',
+      'In December 2025 TikTok disclosed a network of cache servers.[5]',
+    ];
+    const article = text.filter((line) => line !== '[edit]');
+    for (const ending of ['1. ^ a b c Kestevan, Clemency (May 14, 2024). "Sablewood by the numbers". Kessary Valley Business Journal.', '^ "Emberlin East substation". Kessary Valley Power.', 'Categories:']) {
+      expect(kept([...text, ending, '- Data centers in Kessary'].join('\n\n')), ending).toEqual(article);
+    }
+    // A caret in a sentence ends nothing.
+    expect(kept([...text, 'Prices rose 3^2 times, the report said.'].join('\n\n'))).toEqual([...article, 'Prices rose 3^2 times, the report said.']);
+  });
+
+  it("drops a live blog's update stamps, time and who posted, but no sentence that starts with a time", () => {
+    const update = 'Greer opened the hearing by holding up a copy of the complaint.';
+    for (const stamp of ['5:18 p.m. ET Cosima Dufresne-Mwangi', '10:42 AM | Jun Akintola-Reyes', '21:05 GMT Ludo Perrault']) {
+      expect(kept(`${stamp}\n\n${update}`), stamp).toEqual([update]);
+    }
+    expect(kept(`7:05 the first pitch was thrown\n\n${update}`)).toHaveLength(2);
+  });
+
   it('drops a long cookie banner that offers its choices, not a story about cookies', () => {
     const banner =
       'We and our 214 partners use cookies and similar technologies to store and access information on your device, to personalise ads and content, to measure ad and content performance and to develop and improve products. You can accept all, reject non-essential cookies or manage your choices at any time by clicking "Privacy settings" at the bottom of any page.';
