@@ -15,7 +15,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['orgs', 'organizations'], ['bday', 'birthday'], ['env', 'environment'], ['envs', 'environments'], ['config', 'configuration'],
   ['configs', 'configurations'], ['doc', 'document'], ['docs', 'documents'], ['pw', 'password'], ['pwd', 'password'], ['pwds', 'passwords'],
   ['repo', 'repository'], ['repos', 'repositories'], ['stats', 'statistics'], ['vid', 'video'], ['vids', 'videos'],
-  ['infra', 'infrastructure'], ['mgr', 'manager'], ['mgrs', 'managers'], ['ops', 'operations'],
+  ['infra', 'infrastructure'], ['colo', 'colocation'], ['colos', 'colocation'], ['mgr', 'manager'], ['mgrs', 'managers'], ['ops', 'operations'],
   ['max', 'maximum'], ['avg', 'average'], ['pct', 'percent'], ['amt', 'amount'], ['num', 'number'], ['tech', 'technology'],
   // Question words spelt by ear ("wen is the next workshop").
   ['wen', 'when'], ['wher', 'where'],

@@ -527,6 +527,7 @@ describe('parseQuery: chat shorthand', () => {
     expect(policy.unknown).not.toEqual(expect.arrayContaining(['usg']));
     expect(policy.unknown).not.toEqual(expect.arrayContaining(['natsec']));
     expect(parseQuery('why do the feds care', rules).concepts.map((c) => c.word)).toContain('government');
+    expect(parseQuery('how many colo sites', rules).concepts.map((c) => c.word)).toContain('colocation');
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
