@@ -1,3 +1,5 @@
+import { doubleMetaphone } from 'double-metaphone';
+
 /**
  * Damerau–Levenshtein distance (adjacent swaps count as one edit), stopping early once it
  * exceeds `limit`: typos are one or two edits away, anything further is another word.
@@ -53,9 +55,15 @@ const SOUND_ALIKE_FIRST = new Set(['ck', 'kc', 'kq', 'qk', 'cs', 'sc', 'sz', 'zs
  * `soundAlikeFirst`, a word that differs only in a first letter that sounds the same is one edit
  * away too (after the words that start alike), as names are spelt by ear. With `restoreDoubled`, a
  * three-letter word may be a longer one with a doubled letter typed once (not for a word English has:
- * "ads" is no slip for "adds").
+ * "ads" is no slip for "adds"). With `byEar`, a word with no correction so near may be one written as
+ * it sounds, two edits off ("oracal").
  */
-export function correctSpelling(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number, { soundAlikeFirst = false, maxEdits = Infinity, restoreDoubled = false } = {}): string | undefined {
+export function correctSpelling(
+  word: string,
+  vocabulary: Iterable<string>,
+  frequency: (word: string) => number,
+  { soundAlikeFirst = false, maxEdits = Infinity, restoreDoubled = false, byEar = false } = {},
+): string | undefined {
   const limit = Math.min(allowedEdits(word.length), maxEdits);
   // A short word takes no edit ("aps" is as likely an acronym as a slip), except, with
   // `restoreDoubled`, a doubled letter typed once, the commonest slip ("aps" for "apps").
@@ -69,8 +77,10 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
     const at = ra.findIndex((value, i) => value !== rb[i]);
     return at === -1 ? a.word < b.word : (ra[at] as number) < (rb[at] as number);
   };
+  // Read twice when the word may be spelt by ear: a vocabulary handed as an iterator is read once.
+  const words = byEar ? [...vocabulary] : vocabulary;
   let best: Candidate | undefined;
-  for (const candidate of vocabulary) {
+  for (const candidate of words) {
     if (candidate === word || candidate.length < 3) continue;
     const sameFirst = candidate[0] === word[0];
     const soundsAlike = soundAlikeFirst && SOUND_ALIKE_FIRST.has(`${word[0]}${candidate[0]}`) && candidate.slice(1) === word.slice(1);
@@ -80,7 +90,28 @@ export function correctSpelling(word: string, vocabulary: Iterable<string>, freq
     const current: Candidate = { word: candidate, distance, sameFirst, omits: candidate.length > word.length, frequency: frequency(candidate) };
     if (!best || before(current, best)) best = current;
   }
-  return best?.word;
+  if (best || !byEar || word.length < BY_EAR_MIN_LENGTH) return best?.word;
+  return speltByEar(word, words, frequency);
+}
+
+/** How long a word must be to be respelt by its sound: short words sound like too many others. */
+const BY_EAR_MIN_LENGTH = 5;
+
+/**
+ * A word written as it sounds ("oracal" for "oracle", two edits off): the most frequent word of
+ * the vocabulary that starts alike, is about as long, at most two edits away and sounds the same
+ * (Double Metaphone).
+ */
+function speltByEar(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
+  const [sound] = doubleMetaphone(word);
+  let best: string | undefined;
+  for (const candidate of vocabulary) {
+    // Spelt by ear, a word keeps about its length: "bylined" is not "blind".
+    if (candidate[0] !== word[0] || candidate === word || Math.abs(candidate.length - word.length) > 1 || editDistance(word, candidate, 2) > 2) continue;
+    if (doubleMetaphone(candidate)[0] !== sound) continue;
+    if (best === undefined || frequency(candidate) > frequency(best)) best = candidate;
+  }
+  return best;
 }
 
 function withDoubledLetterRestored(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {

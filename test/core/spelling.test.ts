@@ -83,6 +83,16 @@ describe('correctSpelling', () => {
     expect(correctSpelling('xalamug', ['kalamug'], () => 1, { soundAlikeFirst: true })).toBeUndefined();
   });
 
+  it('spells a word by ear when asked and nothing nearer fits: two edits off, about as long, the same sound', () => {
+    const words = ['oracle', 'oral', 'blind', 'orchard'];
+    expect(correctSpelling('oracal', words, () => 1, { byEar: true })).toBe('oracle');
+    expect(correctSpelling('oracal', words, () => 1)).toBeUndefined();
+    // Two letters shorter, though it sounds alike ("bylined" is no "blind").
+    expect(correctSpelling('bylined', words, () => 1, { byEar: true })).toBeUndefined();
+    // Two edits off, but another sound.
+    expect(correctSpelling('orcherd', ['orchids'], () => 1, { byEar: true })).toBeUndefined();
+  });
+
   it('restores, when asked, a doubled letter typed once in a three-letter word, and makes no other short edit', () => {
     const words = ['apps', 'app', 'apes', 'adds', 'odds'];
     const often = (w: string) => (w === 'adds' ? 5 : 1);
