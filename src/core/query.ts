@@ -137,6 +137,12 @@ const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how 
 
 const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement|answer|reply)\b/u;
 
+/** "I have to compare…", "I've got to explain…", "I must": the asker's task, what their question is for, not their own case. */
+const isTaskAhead = (words: readonly Word[], at: number): boolean => {
+  const next = words[at]?.norm ?? '';
+  return next === 'must' || next === 'gotta' || ((next === 'have' || next === 'got') && words[at + 1]?.norm === 'to') || (next === 've' && words[at + 1]?.norm === 'got' && words[at + 2]?.norm === 'to');
+};
+
 /** Verbs after "I" that frame a question about the story rather than tell of the asker ("I heard", "I was told"). */
 const FRAMING_VERB = /^(?:heard|hear|read|saw|see|seen|think|thought|believe|guess|wonder|wondered|remember|know|knew|was|am|m|noticed|understand|suppose|assume|feel|felt|mean|want|wanted|need|wanna|would|d|just|also|still)$/;
 /** Those a statement is made to ("said nothing to the press", "when reporters asked"). */
@@ -153,6 +159,7 @@ const RELATIONS =
  * the asker's own case.
  */
 const PREAMBLE = [
+  /^(?:tl;?\s?dr|tldr)\b[\s:;,.-]*/iu,
   /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|everybody|folks|there|guys|team|again|y['’]?all))?\s*[,.!:;]+\s*/iu,
   /^(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^.!?]{0,80}?(?:,\s*but\b|\bbut\b|[,.!;:])\s*/iu,
   new RegExp(String.raw`^(?:my|a|one of my)\s+(?:${RELATIONS})\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?`, 'iu'),
@@ -206,6 +213,18 @@ const VERDICT_REQUEST = new RegExp(
     String.raw`)\s*[?!.]*\s*$`,
   'iu',
 );
+
+/**
+ * A tag that asks only to be told yes ("Treasury sits on CFIUS, right?", "it was 2020 correct?"):
+ * the word before it is none that "right" could belong to ("which is right", "turn right").
+ */
+const TAG_QUESTION = /([\p{L}\p{N}][\p{L}\p{N}.'’-]*)(,?\s+)(?:right|correct|yeah|innit)(\s*\?)/giu;
+const NO_TAG_BEFORE = /^(?:is|are|was|were|be|am|it|that|this|which|what|who|whose|how|why|when|where|the|a|an|or|and|turn|go|all|not|you|u)$/i;
+
+/** The question without tags that ask only for a yes ("…on CFIUS right?" → "…on CFIUS?"). */
+export function withoutTagQuestions(question: string): string {
+  return question.replace(TAG_QUESTION, (tag, before: string, _space: string, mark: string) => (NO_TAG_BEFORE.test(before) ? tag : `${before}${mark.trim()}`));
+}
 
 /** The question without a verdict or source request at its end; never the whole of it. */
 export function withoutVerdictRequest(question: string): string {
@@ -523,7 +542,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withQuestionWordsRespelt(withoutVerdictRequest(withoutPreamble(dictated.text)).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const text = withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(dictated.text))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
@@ -536,7 +555,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
       const common = isCommonWord(norm);
       const everyday = common && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
-      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common }));
+      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common, byEar: !common }));
     }
     return spellings.get(norm);
   };
@@ -787,7 +806,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // "best cloud storage for photos?", "which vpn is best" ("best-known" is a fact, and so is
       // what someone in the story judged best: "the best contract he ever saw").
       (/\bbest\b(?![- ](?:known|selling|seller))|\bcheapest\b/i.test(text) && !/\b(?:he|she|they|his|her|their|him|them)\b/i.test(text)) ||
-      words.some((w, i) => !inAside(w) && /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
+      words.some((w, i) => !inAside(w) && /^(?:i|me|myself)$/.test(w.norm) && text.slice(w.start, w.end) !== 'I.' && !(w.norm === 'i' && (FRAMING_VERB.test(words[i + 1]?.norm ?? '') || isTaskAhead(words, i + 1) || /^(?:if|say|suppose|supposing|assuming)$/.test(words[i - 1]?.norm ?? '')))));
   // "how many employees", "the number of users": the first concept after the counting words.
   const countedConcept = countedDraft ? concepts.find((c) => c.word === countedDraft.word) : undefined;
   const counted = countedConcept && doerStems.length > 0 ? { ...countedConcept, alternatives: new Map(doerStems.map((stem) => [stem, 1])) } : countedConcept;

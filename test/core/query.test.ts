@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutPreamble, withoutVerdictRequest } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutPreamble, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -151,6 +151,10 @@ describe("parseQuery: instructions, advice and the asker's own case", () => {
     // Hearsay and apologies before the question are no case of the asker's own.
     ["My son tells me some of TikTok's information lives on Google's computers. Is that right?", 'story'],
     ['Forgive me if I have this muddled, but did Oracle once want to buy a piece of TikTok?', 'story'],
+    // The asker's task says what the question is for: the question is the story's.
+    ["for my report i have to compare trump and biden on tiktok. what did biden do to trump's ban?", 'story'],
+    ["I've got to explain the deal to my class: who stores the data?", 'story'],
+    ['i have a tiktok account, can they see my data', 'asker'],
   ])('"%s" asks for %s', (question, asks) => {
     const query = parseQuery(question, index);
     expect(query.asksForInstructions ? 'instructions' : query.asksAboutAsker ? 'asker' : 'story').toBe(asks);
@@ -281,6 +285,20 @@ describe('withoutVerdictRequest', () => {
   });
 });
 
+describe('withoutTagQuestions', () => {
+  it.each([
+    ['treasury sits on CFIUS right? did they comment', 'treasury sits on CFIUS? did they comment'],
+    ['the deal was in 2022, correct?', 'the deal was in 2022?'],
+    ['oracle hosts it now yeah?', 'oracle hosts it now?'],
+    // "Right" that belongs to the sentence stays.
+    ['which one is right?', 'which one is right?'],
+    ['is that right?', 'is that right?'],
+    ['did they get it right?', 'did they get it right?'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutTagQuestions(question)).toBe(rest);
+  });
+});
+
 describe('withoutPreamble', () => {
   it.each([
     ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
@@ -298,6 +316,8 @@ describe('withoutPreamble', () => {
     ['Someone on twitter says the data is in Beijing', 'the data is in Beijing'],
     ['A viral post claims that Oracle can read messages', 'Oracle can read messages'],
     ['is true that bytedance can see the data?', 'bytedance can see the data?'],
+    ["tl;dr what's the oracle deal meant to block?", "what's the oracle deal meant to block?"],
+    ['TLDR: who holds the data', 'who holds the data'],
     // Nothing is left bare, and what only looks like a preamble stays.
     ['sorry?', 'sorry?'],
     ['did the committee confirm the deal', 'did the committee confirm the deal'],
