@@ -122,7 +122,7 @@ function readMetadata(document: Doc, pageUrl: string | undefined): PageMetadata 
   const pageTitle = textOf(document.querySelector('title'));
   // The site's name trails the headline in <title>, or in og:title itself ("Sablewood Data Campus - Civipedia", whose <h1> is bare).
   const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher, siteNameAfter(headline, pageTitle), siteNameAfter(heading, headline), siteNameAfter(heading, pageTitle));
-  const rawTitle = firstPresent(headline, pageTitle);
+  const rawTitle = firstPresent(headline, pageTitle, leadHeadingOf(document));
   const title = rawTitle === undefined ? undefined : cleanTitle(rawTitle, publisher);
   const published = firstDate(metas.get('article:published_time'), jsonLd.datePublished, metas.get('datepublished'), timeOf(document));
   const url = firstPresent(absoluteHttpUrl(canonicalHref(document), pageUrl), absoluteHttpUrl(metas.get('og:url'), pageUrl), absoluteHttpUrl(pageUrl, undefined));
@@ -151,6 +151,14 @@ function headlineOf(document: Doc): string | undefined {
   if (all.length === 1) return textOf(all[0] ?? null);
   // A word processor's export marks the document's title by style, not by <h1> (Google Docs: <p class="title">).
   return all.length === 0 ? textOf(document.querySelector('p.title')) : undefined;
+}
+
+/** For a page with no title, <h1> or og:title: the lesser heading that opens its text, before any paragraph. */
+function leadHeadingOf(document: Doc): string | undefined {
+  if (document.querySelector('h1')) return undefined;
+  const heading = document.querySelector('h2, h3');
+  const firstParagraph = document.querySelector('p');
+  return heading && (!firstParagraph || heading.compareDocumentPosition(firstParagraph) & 4) ? textOf(heading) : undefined;
 }
 
 /** A <time datetime> that marks publication: itemprop first, then one inside the article, then any. */

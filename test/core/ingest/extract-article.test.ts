@@ -213,6 +213,12 @@ describe('extractArticle refusals', () => {
     }
   });
 
+  it('takes the heading a page without <title> or <h1> opens its text with, but none after the text starts', () => {
+    const text = `<p>${'The harbour dredging began on Monday and will continue for weeks. '.repeat(4)}</p>`;
+    expect(extractArticle(`<html><body><h2>Harbour dredging begins</h2>${text}</body></html>`)).toMatchObject({ ok: true, value: { title: 'Harbour dredging begins' } });
+    expect(extractArticle(`<html><body>${text}<h2>What comes next</h2>${text}</body></html>`)).toMatchObject({ ok: false, error: { code: 'no-title' } });
+  });
+
   it("says 'no-title' rather than inventing one", () => {
     const html = `<html><body><p>${'The harbour dredging began on Monday and will continue for weeks. '.repeat(4)}</p></body></html>`;
     expect(extractArticle(html)).toMatchObject({ ok: false, error: { code: 'no-title' } });
