@@ -182,7 +182,17 @@ const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|cla
 const POST_COUNTS = /^(?:[\d.,]+\s?[km]?\s+(?:replies|reply|reposts?|retweets?|quotes?|likes?|views?|bookmarks?|comments?|shares?)\b[\s·|]*){2,}$/i;
 const POST_TIME = new RegExp(`^\\d{1,2}:\\d{2}\\s?[ap]\\.?m\\.?\\s*[·•|]\\s*${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\s*[·•|].{0,40})?$`, 'i');
 
+/** A browser's print header, on every printed page: when it was printed, a tab, the page's title. */
+const PRINT_HEADER = /^\f?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?(?:\t|[ \t]{2,})\S/i;
+/** A chat export's furniture: reactions (":eyes: 3   :memo: 2"), a thread's summary ("↳ 4 replies"), who joined, left or pinned. */
+const CHAT_REACTIONS = /^(?::[\w+-]+:\s*\d+\s*)+$/;
+const CHAT_THREAD = /^↳\s*\d+\s+repl(?:y|ies)\b/i;
+const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|pinned a message|uploaded a file|set the channel|renamed the channel|changed the channel)\b/i;
+/** A paper's reprint notice on a printed copy. */
+const REPRINT_NOTICE = /^this copy is for your personal,? non-?commercial use only\b/i;
+
 function classify(line: string, title: string): DropReason | undefined {
+  if (PRINT_HEADER.test(line)) return 'page-furniture';
   // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
   // pictograph to Unicode too) is.
   const text = line.replace(/\s+/g, ' ').trim().replace(/^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D ])+/u, '');
@@ -193,11 +203,11 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text)) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
-  if (text.length <= 1200 && LEGAL_PARAGRAPH.test(text)) return 'legal';
+  if (text.length <= 1200 && (LEGAL_PARAGRAPH.test(text) || REPRINT_NOTICE.test(text))) return 'legal';
   if (text.length <= 400 && CALL_OPERATOR.test(text)) return 'interface';
   if (text.length <= 160 && (BYLINE.test(text) || LIVE_UPDATE_STAMP.test(text))) return 'byline';
   // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
@@ -333,9 +343,11 @@ function logicalLines(body: string): Span[] {
       body.slice(previous.end, span.start).split('\n').length === 2 && // exactly one line break between
       previous.end - previous.start >= 40 &&
       !isListItem(body.slice(span.start, span.end)) && // a list item starts its own line
-      // A line of furniture ("after newsletter promotion") is never the rest of a paragraph.
+      // A line of furniture ("after newsletter promotion") is never the rest of a paragraph, nor
+      // does a paragraph go on after one (a printed page's footer, then the next page's header).
       !FRAME_CLOSES.test(body.slice(span.start, span.end)) &&
       classify(body.slice(span.start, span.end), '') === undefined &&
+      classify(body.slice(previous.start, previous.end), '') === undefined &&
       (hardWrapped
         ? // Text wrapped at a fixed width: a paragraph runs to the blank line, whatever case the next line starts with.
           !TERMINAL_PUNCTUATION.test(body.slice(previous.start, previous.end)) || previous.end - previous.start >= 60
@@ -450,7 +462,8 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       }
       skippingRelatedLinks = false;
     }
-    const reason = classify(oneLine, title);
+    // The print header's tab is the sign of it: looked for before white space is collapsed.
+    const reason = PRINT_HEADER.test(line) ? 'page-furniture' : classify(oneLine, title);
     if (reason) {
       dropped.push({ ...span, reason });
       continue;

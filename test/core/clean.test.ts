@@ -486,6 +486,25 @@ describe('cleanBody', () => {
     expect(kept(`7:05 the first pitch was thrown\n\n${update}`)).toHaveLength(2);
   });
 
+  it("drops a chat export's reactions, thread summaries and channel events, keeping the messages", () => {
+    const messages = ['[10:11 AM] tancredi: Oracle statement just landed, it says the rotation took 60 hours.', '[10:13 AM] cuthbert: which agencies were told?'];
+    const body = ['[9:51 AM] barnaby.kiplagat joined #tech-policy-desk.', messages[0], ':eyes: 3   :memo: 2', '    ↳ 4 replies  Last reply 10:19 AM', messages[1], '[11:03 AM] rosalba.dallowmere pinned a message to this channel.'].join('\n\n');
+    expect(kept(body)).toEqual(messages);
+  });
+
+  it("drops a printed page's header and footer, though they stand inside a paragraph broken across pages, and a reprint notice", () => {
+    const before = 'The arrangement between the two companies rests on a simple promise: the data lives on Oracle computers,';
+    const after = 'and only Oracle holds the keys. The disclosure suggests that the promise did not hold for a long stretch.';
+    const body = [
+      'This copy is for your personal, non-commercial use only. To order copies for distribution, visit example.com/reprints.',
+      `${before}\nhttps://www.example.com/business/2026/03/04/keys/\tPage 1 of 3\n\f3/5/26, 7:48 AM\tKeys held in the wrong place | The Example Register`,
+      after,
+    ].join('\n\n');
+    expect(kept(body)).toEqual([before, after]);
+    // A sentence that starts with a date and a time is no header.
+    expect(kept('3/5/26, 7:48 AM was when the alarm went off, the report said, and the building was cleared.')).toHaveLength(1);
+  });
+
   it('drops a long cookie banner that offers its choices, not a story about cookies', () => {
     const banner =
       'We and our 214 partners use cookies and similar technologies to store and access information on your device, to personalise ads and content, to measure ad and content performance and to develop and improve products. You can accept all, reject non-essential cookies or manage your choices at any time by clicking "Privacy settings" at the bottom of any page.';
