@@ -21,7 +21,7 @@ export function articleInputFromPlainText(copied: string, overrides: MetadataOve
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page: FoundInText | undefined = given.title ? undefined : (titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
+  const page: FoundInText | undefined = given.title ? undefined : (titleOfPrintedPage(text) ?? titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -35,11 +35,12 @@ export function articleInputFromPlainText(copied: string, overrides: MetadataOve
   const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
   const published = given.published ?? page?.published ?? (cleaned && datelineOf(body, cleaned));
   const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName ?? mastheadNameOf(text);
-  return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}) };
+  const url = given.url ?? (page?.url || undefined);
+  return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}), ...(url ? { url } : {}) };
 }
 
 /** What a document's own form tells of it: title, issuer, perhaps a date; the body, cleaned once. */
-type FoundInText = { title: string; body: string; siteName: string; cleaned: CleanedBody; published?: string };
+type FoundInText = { title: string; body: string; siteName: string; cleaned: CleanedBody; published?: string; url?: string };
 
 const MENU_REASONS = new Set(['navigation', 'interface', 'masthead']);
 
@@ -228,6 +229,28 @@ function testimonyCover(lines: readonly string[]): { title: string; siteName: st
   if (committee === undefined) return undefined;
   const who = `${lines[witnessAt]} ${witness}`;
   return { title: hearing.length > 0 ? `${who}: ${hearing.join(' ')}` : who, siteName: committee };
+}
+
+/** A browser's print header: the date and time it was printed, then the page's title ("3/5/26, 7:48 AM\tHeadline | Site"). */
+const PRINT_HEADER = /^\f?\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\t|\s{2,})(\S.*)$/i;
+/** Its footer: the page's address, then "Page N of M". */
+const PRINT_FOOTER = /^(https?:\/\/\S+)\s+page\s+\d+\s+of\s+\d+$/i;
+
+/**
+ * A page as a browser prints it: each page headed by the time it was printed and the page's
+ * title, and footed by its address and page number. The title is the headline, the site's name
+ * after its last bar its publisher, the address its URL. Undefined for any other text.
+ */
+function titleOfPrintedPage(text: string): FoundInText | undefined {
+  const body = withUnixLines(text);
+  const lines = body.split('\n');
+  const header = PRINT_HEADER.exec(lines.find((line) => line.trim() !== '') ?? '');
+  const footer = lines.map((line) => PRINT_FOOTER.exec(line.trim())).find((match) => match !== null);
+  if (!header || !footer) return undefined;
+  const pageTitle = (header[1] ?? '').trim();
+  const bar = pageTitle.lastIndexOf(' | ');
+  const title = bar > 0 ? pageTitle.slice(0, bar).trim() : pageTitle;
+  return { title, body, siteName: bar > 0 ? pageTitle.slice(bar + 3).trim() : '', cleaned: cleanBody(body), url: footer[1] ?? '' };
 }
 
 /** A line of pleading paper: its number (1–28 down every page), then the text, or nothing. */

@@ -250,6 +250,25 @@ describe('articleInputFromPlainText', () => {
   });
 });
 
+describe('a page as a browser prints it', () => {
+  it('takes its headline, its site and its address from the print header and footer', () => {
+    const text = [
+      '3/5/26, 7:48 AM\tKeys held in the wrong place | The Example Register',
+      'THE EXAMPLE REGISTER',
+      '',
+      'CALLISFORD — For three days a small team replaced every master key that protects the data.',
+      'https://www.example.com/business/2026/03/04/keys/\tPage 1 of 2',
+      '\f3/5/26, 7:48 AM\tKeys held in the wrong place | The Example Register',
+      '',
+      'The reason was that copies of those keys had turned up somewhere they were never supposed to be.',
+      'https://www.example.com/business/2026/03/04/keys/\tPage 2 of 2',
+    ].join('\n');
+    expect(articleInputFromPlainText(text)).toMatchObject({ title: 'Keys held in the wrong place', publisher: 'The Example Register', url: 'https://www.example.com/business/2026/03/04/keys/' });
+    // What the operator gives wins.
+    expect(articleInputFromPlainText(text, { url: 'https://example.org/other' }).url).toBe('https://example.org/other');
+  });
+});
+
 describe('withoutLineNumbers', () => {
   // Pleading paper: every line of every page numbered 1 to 28, blank ones too.
   const page = (from: number, lines: string[]) => lines.map((line, i) => `${String(from + i).padStart(2)}${line === '' ? '' : `  ${line}`}`).join('\n');
