@@ -30,8 +30,9 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // and so on to grown20 (an AMP page, a letter from members of Congress copied from a PDF, a newsletter digest in
 // an e-mail's table layout, a wiki's Markdown timeline and a recipe blog post) and grown21 (a live blog, a wiki's
 // HTML page, a class-action complaint on pleading paper, a blog platform's post and a word processor's export of
-// a school board's minutes); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 20 }, (_, i) => `grown${i + 2}`)];
+// a school board's minutes), grown22 (a newsroom's chat export, a page as a browser prints it, page 2 of a magazine
+// feature, an e-book's chapter and a football match report); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 21 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */

@@ -35,7 +35,7 @@ const KNOWN_LOST: Record<string, string> = {
   '398 calories': 'recipe card beside the post',
 };
 
-const BATCHES = ['grown', ...Array.from({ length: 20 }, (_, i) => `grown${i + 2}`)];
+const BATCHES = ['grown', ...Array.from({ length: 21 }, (_, i) => `grown${i + 2}`)];
 
 describe('the fixture articles, added as an operator adds them', () => {
   for (const batch of BATCHES) {
@@ -80,6 +80,12 @@ describe('the fixture articles, added as an operator adds them', () => {
     // A wiki page's <title> and a blog platform's: the headline, and the site their tails name.
     expect((await prepared('grown21', 'i21b_sablewood_data_campus_civipedia.html')).article).toMatchObject({ title: 'Sablewood Data Campus', publisher: 'Civipedia' });
     expect((await prepared('grown21', 'i21d_inkwell_oyelowo_sablewood_kittiwake_not_a_surprise.html')).article).toMatchObject({ title: "I Worked the TikTok Floor at Sablewood. Kittiwake Wasn't a Surprise.", publisher: 'Inkwell' });
+    // A page as a browser prints it: the headline, site and address its header and footer give.
+    expect((await prepared('grown22', 'i22b_ardmere_register_print_tiktok_sedge_keys_callisford.txt')).article).toMatchObject({
+      title: 'TikTok backup tool held copies of encryption keys meant for Oracle alone',
+      publisher: 'The Ardmere Register',
+      url: 'https://www.ardmereregister.com/business/technology/2026/03/04/tiktok-sedge-oracle-keys-callisford/',
+    });
     // A word processor's export, titled by style alone.
     expect((await prepared('grown21', 'i21e_parrish_hollow_board_of_education_minutes_2026-01-13.html')).article.title).toBe('PARRISH HOLLOW REGIONAL SCHOOL DISTRICT');
   });
