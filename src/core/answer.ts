@@ -172,7 +172,7 @@ function proximityOf(concepts: readonly QueryConcept[], positions: ReadonlyMap<s
 
 // Evidence that a sentence holds the kind of answer a question word asks for.
 const ANSWER_TYPE_EVIDENCE: Record<Exclude<AnswerType, 'any'>, RegExp> = {
-  place: /\b(?:in|at|from|to|near|inside|within|across|located|based)\s+(?:the\s+)?(?:US\s+state\s+of\s+)?\p{Lu}\p{L}+/u,
+  place: /\b(?:in|at|near|inside|within|across|located|based)\s+(?:the\s+)?(?:US\s+state\s+of\s+)?\p{Lu}\p{L}+/u,
   time: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:last|next|this)\s+(?:year|month|week)\b|\b(?:ago|yesterday|today|recently|earlier)\b/u,
   // "known as “USDS”", "called…", a name of three capitalized words ("Protecting Americans’ Sensitive Data…").
   name: /\b(?:known as|called|named|dubbed|titled)\b|“[^”]{2,60}”|"[^"]{2,60}"|\(\p{Lu}{2,}\)|(?:\p{Lu}[\p{L}’'-]+\s+){2,}\p{Lu}[\p{L}’'-]+/u,

@@ -158,13 +158,16 @@ describe('answerQuestion and the names that tell stories apart', () => {
     expect(answerQuestion(corpusOf(town, other), 'How much water will the Veldsprenge data centre use in a year?', { titleNameCredit: 0.5 }).results[0]?.passage.text).toContain('14,000 residents');
   });
 
-  it('reads a count, a sum and a time apart: a year or a time of day is no count, people are no sum', () => {
+  it('reads a count, a sum, a time and a place apart: a year or a time of day is no count, people are no sum, whom news went to no place', () => {
     expect(holdsAnswerKind('quantity', 'The review began in 2023 and ended at 7:05 p.m. on a Friday.')).toBe(false);
     expect(holdsAnswerKind('quantity', 'About 5,900 ticket holders had been scanned in by 7:05 p.m.')).toBe(true);
     expect(holdsAnswerKind('money', 'It is true for the roughly 2.6 million residents who use the app.')).toBe(false);
     expect(holdsAnswerKind('money', 'TikTok will pay $2.75 million to the state.')).toBe(true);
     expect(holdsAnswerKind('money', 'The fund now holds 4.2 million.')).toBe(true);
     expect(holdsAnswerKind('quantity', 'The new crane lifts forty containers an hour.')).toBe(true);
+    // A place is where something is: "in Virginia", "based in Austin"; "to BuzzFeed News" is whom it went to.
+    expect(holdsAnswerKind('place', 'Information is stored in a data center in Virginia and backed up in Singapore.')).toBe(true);
+    expect(holdsAnswerKind('place', 'The video app made its announcement to BuzzFeed News.')).toBe(false);
     // A cost given in a currency the pattern does not name.
     expect(holdsAnswerKind('money', 'It would open a data centre at a cost of 40 million marens.')).toBe(true);
   });
