@@ -77,6 +77,8 @@ const EXTRA_STOP_WORDS = [
   'theyll', 'youll', 'itll', 'thatll', 'therell', 'wholl', 'theyve', 'youve', 'weve', 'theyd', 'youd', 'itd', 'whod', 'wouldve', 'couldve', 'shouldve', 'mightve',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
   'besides', 'stuff', 'so', 'ever', 'even', 'quite', 'literally', 'basically', 'though', 'once', 'question', 'questions', 'wondering', 'curious',
+  // "per their blog", "via the app": what a question names is on either side.
+  'per', 'via',
   // Chat shorthand, as people type on Discord.
   'rn', 'pls', 'plz', 'u', 'ur', 'r', 'tbh', 'idk', 'imo', 'imho', 'lol', 'btw', 'ty', 'thx', 'ya', 'yall', 'wanna',
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',

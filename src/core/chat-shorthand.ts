@@ -10,7 +10,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['corp', 'corporation'], ['co', 'company'], ['cos', 'companies'], ['convo', 'conversation'], ['msg', 'message'],
   ['msgs', 'messages'], ['pic', 'picture'], ['pics', 'pictures'], ['yr', 'year'], ['yrs', 'years'], ['mo', 'month'],
   ['mos', 'months'], ['wk', 'week'], ['wks', 'weeks'], ['hr', 'hour'], ['hrs', 'hours'],
-  ['mins', 'minutes'], ['approx', 'approximately'], ['acct', 'account'], ['prez', 'president'], ['pres', 'president'],
+  ['mins', 'minutes'], ['approx', 'approximately'], ['acct', 'account'], ['prez', 'president'], ['prof', 'professor'], ['pres', 'president'],
   ['exec', 'executive'], ['execs', 'executives'], ['dev', 'developer'], ['devs', 'developers'], ['org', 'organization'],
   ['orgs', 'organizations'], ['bday', 'birthday'], ['env', 'environment'], ['envs', 'environments'], ['config', 'configuration'],
   ['configs', 'configurations'], ['doc', 'document'], ['docs', 'documents'], ['pw', 'password'], ['pwd', 'password'], ['pwds', 'passwords'],

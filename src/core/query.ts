@@ -150,7 +150,7 @@ const AUDIENCE: ReadonlySet<string> = new Set(['press', 'media', 'reporters', 'r
 
 /** People an asker hears things from ("my son tells me", "my granddaughter mentioned…"). */
 const RELATIONS =
-  'son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|students?|nephew|niece|cousin|aunt|uncle';
+  'son|daughter|wife|husband|partner|friend|neighbou?r|grandson|granddaughter|grandkids?|grandchild(?:ren)?|kids?|child(?:ren)?|brother|sister|mum|mom|mother|dad|father|parents?|colleague|co-?worker|boss|teacher|prof|professor|lecturer|tutor|classmate|students?|nephew|niece|cousin|aunt|uncle';
 
 /**
  * What a member says before asking, which is no part of the question: a greeting ("Good afternoon
@@ -226,9 +226,12 @@ export function withoutTagQuestions(question: string): string {
   return question.replace(TAG_QUESTION, (tag, before: string, _space: string, mark: string) => (NO_TAG_BEFORE.test(before) ? tag : `${before}${mark.trim()}`));
 }
 
-/** The question without a verdict or source request at its end; never the whole of it. */
+/** The same request in the middle of a message, before the question proper ("…, is that right? when did they say it was done?"). */
+const VERDICT_BEFORE_QUESTION = /[,;]?\s*\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|real|legit|so)\s*\?+(?=\s+\p{L})/giu;
+
+/** The question without a verdict or source request at its end, or before the question proper; never the whole of it. */
 export function withoutVerdictRequest(question: string): string {
-  let rest = question.trimEnd();
+  let rest = question.replace(VERDICT_BEFORE_QUESTION, '.').trimEnd();
   for (let match = VERDICT_REQUEST.exec(rest); match; match = VERDICT_REQUEST.exec(rest)) {
     const before = rest.slice(0, match.index).trimEnd();
     if (!/\p{L}{2,}.*\p{L}{2,}/u.test(before)) break;

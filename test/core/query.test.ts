@@ -266,6 +266,7 @@ describe('withoutVerdictRequest', () => {
     ['the data is in Virginia, is that right?', 'the data is in Virginia'],
     ['the first report said ByteDance could still reach it. Is that really what it said? need the wording', 'the first report said ByteDance could still reach it'],
     ['the NSC ordered the shutdown, not Trump. Any source for that?', 'the NSC ordered the shutdown, not Trump'],
+    ['my prof said the data moved last year, is that right? when did tiktok say it was done?', 'my prof said the data moved last year. when did tiktok say it was done?'],
     ['the new setup keeps data away from PRC groups. What\'s the actual wording?', 'the new setup keeps data away from PRC groups'],
     // The question itself stays, and so does one that only sounds like a verdict.
     ['true or false?', 'true or false?'],
@@ -316,6 +317,7 @@ describe('withoutPreamble', () => {
     ['Someone on twitter says the data is in Beijing', 'the data is in Beijing'],
     ['A viral post claims that Oracle can read messages', 'Oracle can read messages'],
     ['is true that bytedance can see the data?', 'bytedance can see the data?'],
+    ['My professor says the data never left Virginia', 'the data never left Virginia'],
     ["tl;dr what's the oracle deal meant to block?", "what's the oracle deal meant to block?"],
     ['TLDR: who holds the data', 'who holds the data'],
     // Nothing is left bare, and what only looks like a preamble stays.
@@ -548,6 +550,7 @@ describe('parseQuery: chat shorthand', () => {
     expect(policy.unknown).not.toEqual(expect.arrayContaining(['natsec']));
     expect(parseQuery('why do the feds care', rules).concepts.map((c) => c.word)).toContain('government');
     expect(parseQuery('how many colo sites', rules).concepts.map((c) => c.word)).toContain('colocation');
+    expect(parseQuery('what did the prof say', rules).concepts.map((c) => c.word)).toContain('professor');
   });
 
   it('reads the unit of "what month" or "how much time" as the kind of answer, not a word to find', () => {
