@@ -418,7 +418,8 @@ describe('answerQuestion in a corpus of several stories', () => {
     // The bundled story says its point in a paragraph and again in a subhead ("TikTok wants to address Americans' concerns").
     const results = answerQuestion(buildIndex(loadCorpus(BUNDLED_CORPUS_DIR)), 'why did trump want to get rid of tiktok in the first place').results;
     const sentences = results.map((r) => r.passage.text.slice(r.highlight.start, r.highlight.end));
-    expect(sentences[0]).toContain('continues to raise concerns');
+    // The answer states the concerns ("The Trump Administration's concerns about TikTok were centered on…").
+    expect(sentences[0]).toMatch(/concerns about (?:data security on )?TikTok/);
     expect(sentences.some((sentence) => sentence.startsWith('TikTok wants to address'))).toBe(false);
   });
 
