@@ -135,7 +135,7 @@ const MONEY_WORDS = String.raw`(?:cost|pay|paid|worth|valu|spen[dt]|price|money|
 const MONEY_WORD = new RegExp(`^${MONEY_WORDS}`);
 const MONEY_QUESTION = new RegExp(String.raw`^how much\b.*\b${MONEY_WORDS}|^how much money\b|^what (?:is|was) the (?:cost|price|budget)\b`);
 
-const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement|answer|reply)\b/u;
+const STATEMENT_QUESTION = /\b(?:did|does|has|have|had|will|would)\s+(?:[\p{L}.'’-]+,?\s+){1,10}(?:say|said|comment|respond|react|reply|speak)(?:\s+(?:any\p{L}*|some\p{L}*|about|on|when|to|in|after|publicly|back)\b|\s*[?.!,]|\s*$)|\bany (?:comment|response|reaction|statement|answer|reply)\b/u;
 
 /** "I have to compare…", "I've got to explain…", "I must": the asker's task, what their question is for, not their own case. */
 const isTaskAhead = (words: readonly Word[], at: number): boolean => {
@@ -172,6 +172,8 @@ const PREAMBLE = [
   // A fact-checker's request: "Confirm: …", "Confirm whether …", "Is it accurate that …", "Per the coverage, …".
   /^(?:please\s+)?(?:confirm|verify|check|fact[- ]?check)(?:\s*:\s*|\s+(?:whether|if|that)\s+)/iu,
   /^(?:can|could) you (?:confirm|verify|check)(?:\s+(?:whether|if|that))?\s+/iu,
+  // A request to be told: "Could someone tell me which country…", "can u explain to me why…".
+  /^(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody|y['’]?all)\s+(?:please\s+)?|please\s+)(?:tell|explain to|remind)\s+me\s+/iu,
   /^is (?:it )?(?:accurate|true|correct|right) (?:to say )?that\s+/iu,
   /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
 ];

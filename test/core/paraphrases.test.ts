@@ -13,6 +13,7 @@ describe('paraphrasesOf: everyday and news wording', () => {
     expect(paraphrasesOf('crew')).toContain('staff');
     expect(paraphrasesOf('spies')).toContain('intelligence official');
     expect(paraphrasesOf('cancel')).not.toContain('cancel');
+    expect(paraphrasesOf('the whole planet')).toContain('worldwide');
     // "Get rid of its American assets" is to divest them, as well as to repeal a rule.
     expect(paraphrasesOf('get rid of')).toEqual(expect.arrayContaining(['divest', 'repeal']));
     // "Did CFIUS comment?" is answered by "CFIUS declined to respond".

@@ -31,6 +31,7 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['did the government people or oracle say anything when journalists reached out', 'statement'],
     ['did orcle say anyting to the press', 'statement'],
     ['the committee, they give any answer to the journalists or no?', 'statement'],
+    ['Did the Treasury, which sits on CFIUS, say anything to the press about this?', 'statement'],
     // The subject may be a long name.
     ['did the committee on foreign investment in the us reply when asked', 'statement'],
     // A kind of answer asked for outright wins over the verb of saying.
@@ -318,6 +319,8 @@ describe('withoutPreamble', () => {
     ['A viral post claims that Oracle can read messages', 'Oracle can read messages'],
     ['is true that bytedance can see the data?', 'bytedance can see the data?'],
     ['My professor says the data never left Virginia', 'the data never left Virginia'],
+    ["Could someone tell me which country is the app's largest audience?", "which country is the app's largest audience?"],
+    ['please remind me when the deal was announced', 'when the deal was announced'],
     ["tl;dr what's the oracle deal meant to block?", "what's the oracle deal meant to block?"],
     ['TLDR: who holds the data', 'who holds the data'],
     // Nothing is left bare, and what only looks like a preamble stays.
