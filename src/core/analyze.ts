@@ -90,7 +90,7 @@ const EXTRA_STOP_WORDS = [
 ];
 // Words of the library's list that carry meaning in news questions ("how long after", "never happened").
 // "us" is kept too: here it is almost always the country.
-const MEANINGFUL = new Set(['us', 'after', 'before', 'between', 'never', 'against', 'without', 'other']);
+const MEANINGFUL = new Set(['us', 'after', 'before', 'between', 'never', 'against', 'without', 'other', 'first']);
 /** A function word kept for its meaning ("between", "against"): a question's clue only where the corpus uses it. */
 export const isMeaningfulFunctionWord = (norm: string): boolean => MEANINGFUL.has(norm);
 /** The words left out of every index and query. */

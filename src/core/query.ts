@@ -414,7 +414,7 @@ function focusOf(
 }
 
 /** What an asker needs an answer for: "for my report", "for our risk register". */
-const PURPOSE = /^(?:report|essay|homework|assignment|project|paper|presentation|class|course|memo|thesis|research|notes|changelog|register|newsletter|blog|podcast|video|article|slides|deck|summary|story)$/;
+const PURPOSE = /^(?:report|essay|homework|assignment|project|paper|presentation|class|course|memo|thesis|research|notes|timeline|changelog|register|newsletter|blog|podcast|video|article|slides|deck|summary|story)$/;
 /** One of those, and what they do when they tell. */
 const RELATION = new RegExp(`^(?:${RELATIONS})$`);
 const HEARSAY_VERB = /^(?:mentioned|said|says|told|tells|asked|asks|heard|showed|shows|thinks|thought|reckons|keeps?|was|is)$/;

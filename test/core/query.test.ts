@@ -530,6 +530,14 @@ describe('parseQuery: chat shorthand', () => {
     expect(parseQuery('can they see my granddaughter videos', index).focus.map((c) => c.word)).toContain('granddaughter');
     // Nor what the answer is for.
     expect(parseQuery('for my civics report i need to explain why the app moved its data. when was it?', index).focus.map((c) => c.word)).toEqual([]);
+    expect(parseQuery('for my timeline: when did the app move its data?', index).focus.map((c) => c.word)).not.toContain('timeline');
+  });
+
+  it('leaves out "first" where no article writes it: "which came first" only asks for an order', () => {
+    const noFirst = buildIndex({ articles: [article('order', 'The order', 'Biden withdrew the orders in June 2021, after the 2020 divestment order.')], synonymGroups: [] });
+    expect(parseQuery('which came first, the withdrawal or the divestment order?', noFirst).searched).not.toContain('first');
+    const withFirst = buildIndex({ articles: [article('first', 'The first', 'The first order came in 2020.')], synonymGroups: [] });
+    expect(parseQuery('which order came first?', withFirst).searched).toContain('first');
   });
 
   it('reads "at the moment", "these days" as "currently", keeping the question as asked', () => {
