@@ -115,7 +115,8 @@ else {
   // and W a session after V (compliance officers and privacy lawyers; older members new to Discord: "the tic
   // toc app", "... thank you 🙂"), and X in the same session (cloud engineers' jargon; students writing a civics
   // report), and Y a session later (learners of English translating as they type; fact-checkers putting up
-  // claims: "Claim: … True or false?"), each scored once unseen before its misses were read.
+  // claims: "Claim: … True or false?") and Z in the same session (security hobbyists' jargon; history students
+  // putting events in order), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -141,5 +142,6 @@ else {
   report('set W (test/eval/questions-w.json)', here('./questions-w.json'));
   report('set X (test/eval/questions-x.json)', here('./questions-x.json'));
   report('set Y (test/eval/questions-y.json)', here('./questions-y.json'));
+  report('set Z (test/eval/questions-z.json)', here('./questions-z.json'));
 }
 if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
