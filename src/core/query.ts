@@ -200,11 +200,12 @@ export function withoutPreamble(question: string): string {
  * that right?") or a source ("any source for that?", "need the wording"). It names nothing to find:
  * the claim before it is what is asked about.
  */
+const IS_THAT_TRUE = String.raw`(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+|even\s+)?(?:true|right|correct|accurate|real|legit|so)`;
 const VERDICT_REQUEST = new RegExp(
   String.raw`(?:^|[.?!…,;:]\s*|\s[-–—]\s*|\s+(?=(?:true or|is (?:that|this|it)|any source)\b))` +
     String.raw`(?:(?:so|ok|okay|but|and)\s+)?(?:` +
     [
-      String.raw`(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+|even\s+)?(?:true|right|correct|accurate|real|legit|so)(?:\s+or\s+(?:not|false))?`,
+      String.raw`${IS_THAT_TRUE}(?:\s+or\s+(?:not|false))?`,
       String.raw`true\s+or\s+(?:false|not)`,
       String.raw`(?:true|accurate|correct|real|legit)`,
       String.raw`(?:is\s+(?:that|this)\s+)?(?:really\s+)?what\s+(?:it|they|the articles?)\s+(?:said|says|say)`,
@@ -229,7 +230,7 @@ export function withoutTagQuestions(question: string): string {
 }
 
 /** The same request in the middle of a message, before the question proper ("…, is that right? when did they say it was done?"). */
-const VERDICT_BEFORE_QUESTION = /[,;]?\s*\b(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?(?:true|right|correct|accurate|real|legit|so)\s*\?+(?=\s+\p{L})/giu;
+const VERDICT_BEFORE_QUESTION = new RegExp(String.raw`[,;]?\s*\b${IS_THAT_TRUE}\s*\?+(?=\s+\p{L})`, 'giu');
 
 /** The question without a verdict or source request at its end, or before the question proper; never the whole of it. */
 export function withoutVerdictRequest(question: string): string {
