@@ -182,8 +182,8 @@ const COUNTER = /^[\d.,]+\s?[km]?\s+(?:followers|following|subscribers|likes|cla
 const POST_COUNTS = /^(?:[\d.,]+\s?[km]?\s+(?:replies|reply|reposts?|retweets?|quotes?|likes?|views?|bookmarks?|comments?|shares?)\b[\s·|]*){2,}$/i;
 const POST_TIME = new RegExp(`^\\d{1,2}:\\d{2}\\s?[ap]\\.?m\\.?\\s*[·•|]\\s*${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\s*[·•|].{0,40})?$`, 'i');
 
-/** A browser's print header, on every printed page: when it was printed, a tab, the page's title. */
-const PRINT_HEADER = /^\f?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?(?:\t|[ \t]{2,})\S/i;
+/** A browser's print header, on every printed page: when it was printed, a tab, the page's title (captured). */
+export const PRINT_HEADER = /^\f?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?(?:\t|[ \t]{2,})(\S.*)$/i;
 /** A chat export's furniture: reactions (":eyes: 3   :memo: 2"), a thread's summary ("↳ 4 replies"), who joined, left or pinned. */
 const CHAT_REACTIONS = /^(?::[\w+-]+:\s*\d+\s*)+$/;
 const CHAT_THREAD = /^↳\s*\d+\s+repl(?:y|ies)\b/i;
@@ -192,6 +192,7 @@ const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|p
 const REPRINT_NOTICE = /^this copy is for your personal,? non-?commercial use only\b/i;
 
 function classify(line: string, title: string): DropReason | undefined {
+  // The print header's tab is the sign of it: looked for before white space is collapsed.
   if (PRINT_HEADER.test(line)) return 'page-furniture';
   // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
   // pictograph to Unicode too) is.
@@ -462,8 +463,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       }
       skippingRelatedLinks = false;
     }
-    // The print header's tab is the sign of it: looked for before white space is collapsed.
-    const reason = PRINT_HEADER.test(line) ? 'page-furniture' : classify(oneLine, title);
+    const reason = classify(line, title);
     if (reason) {
       dropped.push({ ...span, reason });
       continue;

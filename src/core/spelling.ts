@@ -104,19 +104,23 @@ const BY_EAR_MIN_LENGTH = 5;
  */
 function speltByEar(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
   const [sound] = doubleMetaphone(word);
-  let best: string | undefined;
-  for (const candidate of vocabulary) {
-    // Spelt by ear, a word keeps about its length: "bylined" is not "blind".
-    if (candidate[0] !== word[0] || candidate === word || Math.abs(candidate.length - word.length) > 1 || editDistance(word, candidate, 2) > 2) continue;
-    if (doubleMetaphone(candidate)[0] !== sound) continue;
-    if (best === undefined || frequency(candidate) > frequency(best)) best = candidate;
-  }
-  return best;
+  // Spelt by ear, a word keeps about its length: "bylined" is not "blind".
+  return mostFrequent(
+    vocabulary,
+    frequency,
+    (candidate) =>
+      candidate[0] === word[0] && candidate !== word && Math.abs(candidate.length - word.length) <= 1 && editDistance(word, candidate, 2) <= 2 && doubleMetaphone(candidate)[0] === sound,
+  );
 }
 
 function withDoubledLetterRestored(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
   const doubled = new Set([...word].map((letter, i) => word.slice(0, i + 1) + letter + word.slice(i + 1)));
+  return mostFrequent(vocabulary, frequency, (candidate) => doubled.has(candidate));
+}
+
+/** The most frequent word of the vocabulary that `accepts` lets through (the first of equals). */
+function mostFrequent(vocabulary: Iterable<string>, frequency: (word: string) => number, accepts: (candidate: string) => boolean): string | undefined {
   let best: string | undefined;
-  for (const candidate of vocabulary) if (doubled.has(candidate) && (best === undefined || frequency(candidate) > frequency(best))) best = candidate;
+  for (const candidate of vocabulary) if (accepts(candidate) && (best === undefined || frequency(candidate) > frequency(best))) best = candidate;
   return best;
 }

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
+import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, PRINT_HEADER, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
 import { splitSentences } from '../sentences.ts';
 import { mastheadName, titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
@@ -231,9 +231,7 @@ function testimonyCover(lines: readonly string[]): { title: string; siteName: st
   return { title: hearing.length > 0 ? `${who}: ${hearing.join(' ')}` : who, siteName: committee };
 }
 
-/** A browser's print header: the date and time it was printed, then the page's title ("3/5/26, 7:48 AM\tHeadline | Site"). */
-const PRINT_HEADER = /^\f?\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\t|\s{2,})(\S.*)$/i;
-/** Its footer: the page's address, then "Page N of M". */
+/** A browser's print footer: the page's address, then "Page N of M" (its header is clean.ts's PRINT_HEADER). */
 const PRINT_FOOTER = /^(https?:\/\/\S+)\s+page\s+\d+\s+of\s+\d+$/i;
 
 /**
