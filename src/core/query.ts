@@ -178,6 +178,27 @@ const PREAMBLE = [
   /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
 ];
 
+/**
+ * A quiz host's furniture around the question: its number ("Q7.", "Round 3, question 2:", "Q5 (1pt):"),
+ * what it is worth ("For 2 points:", "(1 pt)", "[2 pts]") and its format ("Fill in the blank:",
+ * "Bonus:"). None of it is asked about.
+ */
+const QUIZ_POINTS = String.raw`(?:\d+|one|two|three|half a)\s*(?:pts?|points?)`;
+const QUIZ_LEAD = new RegExp(
+  String.raw`^(?:(?:round|rd)\s*\d+\s*[,:.\-–—]?\s*)?(?:(?:q|question|qn)\s*#?\d+|q)\s*(?:[([]\s*${QUIZ_POINTS}\s*[)\]])?\s*[:.)\-–—]\s*|^(?:round|rd)\s*\d+\s*[:.\-–—]\s*|^for\s+${QUIZ_POINTS}\s*[:,.\-–—]\s*|^(?:bonus|tie-?breaker|final)(?:\s+(?:question|round))?\s*[:.\-–—]\s*|^fill in the blanks?\s*[:,.\-–—]\s*`,
+  'iu',
+);
+const QUIZ_TAIL = new RegExp(String.raw`\s*(?:[([]\s*${QUIZ_POINTS}\s*[)\]]|[-–—]\s*${QUIZ_POINTS})\s*([?!.]?)\s*$`, 'iu');
+const BLANK = /_{2,}|\[\s*blank\s*\]|\.{4,}/giu;
+
+/** The question without a quiz's numbering, scoring and format words; never the whole of it. */
+export function withoutQuizFurniture(question: string): string {
+  let rest = question.trim();
+  for (let match = QUIZ_LEAD.exec(rest); match && /\p{L}{2,}.*\p{L}{2,}/u.test(rest.slice(match[0].length)); match = QUIZ_LEAD.exec(rest)) rest = rest.slice(match[0].length);
+  rest = rest.replace(QUIZ_TAIL, (_tail, mark: string) => mark);
+  return rest.replace(BLANK, '…');
+}
+
 /** The question without what is said before it; never the whole of it. */
 export function withoutPreamble(question: string): string {
   let rest = question.trimStart();
@@ -548,7 +569,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(dictated.text))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const text = withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(dictated.text)))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.

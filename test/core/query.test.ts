@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutPreamble, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -298,6 +298,33 @@ describe('withoutTagQuestions', () => {
     ['did they get it right?', 'did they get it right?'],
   ])('"%s" → "%s"', (question, rest) => {
     expect(withoutTagQuestions(question)).toBe(rest);
+  });
+});
+
+describe('withoutQuizFurniture', () => {
+  it.each([
+    ["Round 1, question 2: Which city held the spare copy? (1 pt)", 'Which city held the spare copy?'],
+    ['Q3. Name the two kinds of specialists. (2 pts)', 'Name the two kinds of specialists.'],
+    ['Q: Who edited the report? (1 pt)', 'Who edited the report?'],
+    ['Q5 (1pt): whats the name of the comitee', 'whats the name of the comitee'],
+    ['Round 5 Q2: what did the WH say?', 'what did the WH say?'],
+    ['For 2 points: which state is the data center in?', 'which state is the data center in?'],
+    ['Bonus: name the agency', 'name the agency'],
+    ['how many users does it have [2 points]', 'how many users does it have'],
+    // The blank to fill stays a gap in the sentence, not a word to search.
+    ['Fill in the blank: the data was backed up in ____', 'the data was backed up in …'],
+    // A quarter, a list of results or a question that only starts with Q is no quiz's number.
+    ['Q4 2021 revenue?', 'Q4 2021 revenue?'],
+    ['Q3 results came in. What is it?', 'Q3 results came in. What is it?'],
+    ['Quick question: where is the data?', 'Quick question: where is the data?'],
+    // Nothing is left bare.
+    ['Q7. ?', 'Q7. ?'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutQuizFurniture(question)).toBe(rest);
+  });
+
+  it('searches none of a quiz host\'s numbering or points', () => {
+    expect(parseQuery('Round 3, question 2: Which Asian city held the backup? (1 pt)', index).searched).toEqual(parseQuery('Which Asian city held the backup?', index).searched);
   });
 });
 
