@@ -127,10 +127,11 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   if (gaps.some((gap, i) => gap !== ' ' && !(i === 0 && gap === '-'))) return false;
   // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units"),
   // a participle that qualifies the rest ("individualized education program") and one hyphenated to
-  // the word before it ("computer-aided").
+  // the word before it ("computer-aided"). After a participle, an "-ing" word names a process
+  // whether or not the dictionary lists it as a noun ("advanced metering infrastructure").
   const termWord = (w: string, i: number): boolean => {
     if (i === 1 && gaps[0] === '-' && /ed$/.test(w)) return true;
-    if (i === 1 && /ing$/.test(w)) return hasNounSense(w);
+    if (i === 1 && /ing$/.test(w)) return hasNounSense(w) || /[^e]ed$/.test(raw[0] as string);
     if (i === 0 && /[^e]ed$/.test(w)) return isVerbForm(w);
     return !isVerbForm(w) && isNounOrAdjective(w);
   };

@@ -63,6 +63,9 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text).has('kgu')).toBe(false);
     // A participle first qualifies the rest ("individualized education program").
     expect([...(phraseAcronymsIn('For 6,200 students, individualized education program documents are kept.').get('iep') ?? [])]).toEqual(['individualized education program']);
+    // After a participle, an -ing word the dictionary lacks as a noun still names a process ("advanced metering infrastructure").
+    expect([...(phraseAcronymsIn('Each meter is part of its advanced metering infrastructure.').get('ami') ?? [])]).toEqual(['advanced metering infrastructure']);
+    expect(phraseAcronymsIn('Its smart metering infrastructure is new.').has('smi')).toBe(false);
     // A participle hyphenated to the word before it makes one adjective ("computer-aided dispatch").
     expect([...(phraseAcronymsIn("The deal replaces the county's computer-aided dispatch software.").get('cad') ?? [])]).toEqual(['computer-aided dispatch']);
     // A hyphen further on still breaks the term.
