@@ -1,17 +1,20 @@
 /**
- * `npm run eval`: scores Verbatim on every question set (A to W) beside plain MiniSearch, in the same run.
+ * `npm run eval`: scores Verbatim on every question set beside plain MiniSearch, in the same run.
  * Options: --corpus DIR, --questions FILE (score that set only), --verbose (list every miss and wrong answer),
- * --grow: first add the articles of test/fixtures/grown/ to grown12/ to a copy of the corpus with
+ * --grow: first add the articles of every fixture folder test/fixtures/grown… to a copy of the corpus with
  * `npm run corpus -- add FILE --corpus COPY` (as the held-out check does) and score both the
- * question sets and the fixtures' questions.json on the grown corpus. The copy is removed at the
- * end unless --keep-grown is given (its path is printed on stderr).
+ * question sets and the fixtures' questions.json on the grown corpus; then score each folder's
+ * questions again on the corpus grown by that folder's articles alone (the held-out check's shape:
+ * a few new articles, not a hundred). The copies are removed at the end unless --keep-grown is
+ * given (the grown corpus's path is printed on stderr).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_CORPUS_DIR } from '../../src/core/read-corpus.ts';
+import type { PassageIndex } from '../../src/core/search-index.ts';
 import { evaluate, loadQuestionSet, type Metrics } from './metrics.ts';
 import { loadBundledIndex, plainMiniSearchOverRawParagraphs, plainMiniSearchSystem, verbatimSystem } from './systems.ts';
 
@@ -32,37 +35,59 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // HTML page, a class-action complaint on pleading paper, a blog platform's post and a word processor's export of
 // a school board's minutes), grown22 (a newsroom's chat export, a page as a browser prints it, page 2 of a magazine
 // feature, an e-book's chapter and a football match report); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 21 }, (_, i) => `grown${i + 2}`)];
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 22 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
+
+const removeAtExit: string[] = [];
+process.on('exit', () => {
+  for (const dir of removeAtExit) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The article files each fixture folder added to the grown corpus. */
+const addedByBatch = new Map<string, string[]>();
+const articleFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.md'));
 
 /** A copy of the corpus with the grown fixtures added through the corpus CLI, as an operator would. */
 function grownCorpus(from: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'verbatim-grown-'));
   if (values['keep-grown']) process.stderr.write(`grown corpus kept at ${copy}\n`);
-  else process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  else removeAtExit.push(copy);
   cpSync(from, copy, { recursive: true });
   const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
   const cli = new URL('../../src/cli/corpus.ts', import.meta.url).pathname;
   for (const batch of GROWN_BATCHES) {
+    const before = new Set(articleFiles(copy));
     const fixtures = here(`../fixtures/${batch}/`);
     for (const file of readdirSync(fixtures).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort()) {
       const out = execFileSync(tsx, [cli, 'add', join(fixtures, file), '--corpus', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       process.stderr.write(out);
     }
+    addedByBatch.set(batch, articleFiles(copy).filter((f) => !before.has(f)));
   }
   return copy;
 }
 
-const corpusDir = values.grow ? grownCorpus(values.corpus ?? BUNDLED_CORPUS_DIR) : values.corpus;
+/** The starting corpus plus one folder's added articles only, in a temporary directory. */
+function corpusWithBatch(from: string, grown: string, batch: string): string {
+  const copy = mkdtempSync(join(tmpdir(), `verbatim-${batch}-`));
+  removeAtExit.push(copy);
+  cpSync(from, copy, { recursive: true });
+  for (const file of addedByBatch.get(batch) ?? []) copyFileSync(join(grown, file), join(copy, file));
+  return copy;
+}
+
+const startingCorpus = values.corpus ?? BUNDLED_CORPUS_DIR;
+const corpusDir = values.grow ? grownCorpus(startingCorpus) : values.corpus;
 const index = loadBundledIndex(corpusDir);
 
-const systems = {
+const systemsOver = (index: PassageIndex) => ({
   verbatim: verbatimSystem(index),
   // Ranking alone, to tell ranking misses from abstention misses.
   'verbatim (never abstains)': verbatimSystem(index, { minAnswerability: 0, minAnswerabilityForInstructions: 0, minAnswerabilityAboutAsker: 0, abstainOnUnknownNames: false, answerKindRequiredFor: [] }),
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
-};
+});
+let systems = systemsOver(index);
 
 const rows: [string, (m: Metrics) => string][] = [
   ['hit@1', (m) => m.hitAt1.toFixed(3)],
@@ -116,7 +141,9 @@ else {
   // toc app", "... thank you 🙂"), and X in the same session (cloud engineers' jargon; students writing a civics
   // report), and Y a session later (learners of English translating as they type; fact-checkers putting up
   // claims: "Claim: … True or false?") and Z in the same session (security hobbyists' jargon; history students
-  // putting events in order), each scored once unseen before its misses were read.
+  // putting events in order), and AA a session later (quiz-night hosts: "Q7.", "Round 3, question 2:",
+  // "(1 pt)"; members pasting a headline they saw and asking about it), each scored once unseen before
+  // its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -143,5 +170,26 @@ else {
   report('set X (test/eval/questions-x.json)', here('./questions-x.json'));
   report('set Y (test/eval/questions-y.json)', here('./questions-y.json'));
   report('set Z (test/eval/questions-z.json)', here('./questions-z.json'));
+  report('set AA (test/eval/questions-aa.json)', here('./questions-aa.json'));
 }
-if (values.grow) for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
+if (values.grow && corpusDir) {
+  for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
+  const totals = { hits: 0, hits3: 0, answerable: 0, falseAbstentions: 0, offTopic: 0, offTopicAbstained: 0, unanswerable: 0, unanswerableAbstained: 0 };
+  for (const batch of GROWN_BATCHES) {
+    const own = loadBundledIndex(corpusWithBatch(startingCorpus, corpusDir, batch));
+    systems = systemsOver(own);
+    console.log(`\ncorpus: the starting corpus and ${batch}'s articles only (${own.articleCount} articles, ${own.passageCount} passages)`);
+    report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
+    const m = evaluate(systems.verbatim, loadQuestionSet(here(`../fixtures/${batch}/questions.json`)));
+    totals.hits += Math.round(m.hitAt1 * m.answerable);
+    totals.hits3 += Math.round(m.hitAt3 * m.answerable);
+    totals.answerable += m.answerable;
+    totals.falseAbstentions += m.falseAbstentions;
+    totals.offTopic += m.offTopic;
+    totals.offTopicAbstained += m.offTopicAbstained;
+    totals.unanswerable += m.unanswerable;
+    totals.unanswerableAbstained += m.unanswerableAbstained;
+  }
+  const t = totals;
+  console.log(`\neach folder on the starting corpus and its own articles, all folders: hit@1 ${t.hits}/${t.answerable} (${(t.hits / t.answerable).toFixed(3)}), hit@3 ${t.hits3}/${t.answerable}, false abstentions ${t.falseAbstentions}, off-topic abstained ${t.offTopicAbstained}/${t.offTopic}, unanswerable abstained ${t.unanswerableAbstained}/${t.unanswerable}`);
+}
