@@ -17,7 +17,7 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  * is the title (or, when the text opens straight with a paragraph, its first sentence).
  */
 export function articleInputFromPlainText(copied: string, overrides: MetadataOverrides = {}): ArticleInput {
-  const text = withoutLineNumbers(copied);
+  const text = withoutCaptionTiming(withoutLineNumbers(copied));
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
@@ -269,6 +269,73 @@ export function withoutLineNumbers(text: string): string {
   const steps = numbered.slice(1).filter((match, i) => Number(match[2]) === Number(numbered[i]?.[2]) + 1).length;
   if (steps < numbered.length * 0.8) return text;
   return lines.map((line) => line.replace(NUMBERED_LINE, '$1')).join('\n');
+}
+
+/** A subtitle cue's timing ("00:01:02,340 --> 00:01:05,120", WebVTT's "01:02.340 --> …" and its settings). */
+const CUE_TIMING = /^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}(?:\s.*)?$/;
+/** A cue that only names a sound ("[MUSIC]", "(applause)", "♪ ♪"): nothing said. */
+const SOUND_CUE = /^(?:\[[^\]]*\]|\([^)]*\)|[♪♫#\s]+.*[♪♫#]|[♪♫]+)$/u;
+/** A speaker change (">> Good evening", "- Thank you") starts a new paragraph. */
+const SPEAKER_CHANGE = /^(?:>>+|-\s)\s*/;
+
+/**
+ * A caption file (SubRip or WebVTT) saved as text: cue numbers, timings, styling tags and
+ * positioned on-screen graphics ("{\an8}" lower thirds) are the player's, not what was said, and a
+ * sentence runs on over several cues. Without them, what was said reads as paragraphs, one per
+ * speaker; lines before the first cue (a title) stay. Any other text is returned as it is.
+ */
+export function withoutCaptionTiming(text: string): string {
+  const lines = withUnixLines(text).split('\n');
+  const timings = lines.filter((line) => CUE_TIMING.test(line)).length;
+  if (timings < 3) return text;
+  const first = lines.findIndex((line) => CUE_TIMING.test(line));
+  // The cue number just before the first timing, a WebVTT header and its notes are no title.
+  const head = lines
+    .slice(0, /^\s*\d+\s*$/.test(lines[first - 1] ?? '') ? first - 1 : first)
+    .join('\n')
+    .split(/\n\s*\n/)
+    .filter((block) => !/^\s*(?:WEBVTT|NOTE)\b/.test(block));
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const endParagraph = () => {
+    if (current.length > 0) paragraphs.push(current.join(' '));
+    current = [];
+  };
+  let cue: string[] = [];
+  const endCue = () => {
+    // A positioned cue is a graphic on screen (a name and title under a face), not speech.
+    if (cue.some((line) => /\{\\an?\d+\}/.test(line))) return void (cue = []);
+    for (const raw of cue) {
+      const line = raw.replace(/<[^>]*>|\{\\[^}]*\}/g, '').trim();
+      if (line === '') continue;
+      if (SOUND_CUE.test(line)) {
+        endParagraph();
+        continue;
+      }
+      const change = SPEAKER_CHANGE.exec(line);
+      if (change) endParagraph();
+      current.push(change ? line.slice(change[0].length) : line);
+    }
+    cue = [];
+  };
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (CUE_TIMING.test(line)) {
+      endCue();
+      continue;
+    }
+    // A cue number is the line before a timing; a NOTE block is WebVTT's comment.
+    if (/^\s*\d+\s*$/.test(line) && CUE_TIMING.test(lines[i + 1] ?? '')) continue;
+    if (/^NOTE\b/.test(line)) {
+      while (i + 1 < lines.length && (lines[i + 1] ?? '').trim() !== '') i++;
+      continue;
+    }
+    if (line.trim() !== '') cue.push(line);
+  }
+  endCue();
+  endParagraph();
+  const title = head.join('\n\n').trim();
+  return [...(title ? [title] : []), ...paragraphs].join('\n\n') + '\n';
 }
 
 /** A pleading's caption: the parties on the left of a column of ")", the court above, the kind of filing on the right. */

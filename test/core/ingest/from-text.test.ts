@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../../../src/core/clean.ts';
-import { articleInputFromMarkdown, articleInputFromPlainText, withoutLineNumbers } from '../../../src/core/ingest/from-text.ts';
+import { articleInputFromMarkdown, articleInputFromPlainText, withoutCaptionTiming, withoutLineNumbers } from '../../../src/core/ingest/from-text.ts';
 
 describe('articleInputFromPlainText', () => {
   it("takes the publication date from the text's own byline or dateline", () => {
@@ -290,5 +290,54 @@ describe('withoutLineNumbers', () => {
     expect(withoutLineNumbers(figures)).toBe(figures);
     const short = page(1, sentences.slice(0, 10));
     expect(withoutLineNumbers(short)).toBe(short);
+  });
+});
+
+describe('withoutCaptionTiming', () => {
+  const srt = [
+    'KRN TONIGHT 6PM | TikTok crash data hearing | Wed 04/15/2026 | CC auto-generated',
+    '',
+    '1',
+    '00:00:02,000 --> 00:00:06,200',
+    '[MUSIC]',
+    '',
+    '2',
+    '00:00:06,240 --> 00:00:10,378',
+    ">> Good evening, I'm Ada Lind.",
+    'Tonight, a hearing on how',
+    '',
+    '3',
+    '00:00:10,418 --> 00:00:14,901',
+    'crash reports ended up on a',
+    'server in Singapore.',
+    '',
+    '4',
+    '00:00:14,941 --> 00:00:19,423',
+    '{\\an8}<i>TOMAS FERRO</i>',
+    '{\\an8}<i>WASHINGTON CORRESPONDENT</i>',
+    '',
+    '5',
+    '00:00:19,463 --> 00:00:22,912',
+    '>> <i>Ada, it was</i> a tense day.',
+  ].join('\n');
+
+  it('keeps what was said as paragraphs, one per speaker, without numbers, timings, tags, sounds or on-screen names', () => {
+    expect(withoutCaptionTiming(srt)).toBe(
+      "KRN TONIGHT 6PM | TikTok crash data hearing | Wed 04/15/2026 | CC auto-generated\n\nGood evening, I'm Ada Lind. Tonight, a hearing on how crash reports ended up on a server in Singapore.\n\nAda, it was a tense day.\n",
+    );
+    // Through the .txt path, the title line is the title and the sentence is whole in one paragraph.
+    const article = articleInputFromPlainText(srt);
+    expect(article.title).toBe('KRN TONIGHT 6PM | TikTok crash data hearing | Wed 04/15/2026 | CC auto-generated');
+    expect(article.body).toContain('a hearing on how crash reports ended up on a server in Singapore.');
+  });
+
+  it('reads WebVTT too, its header and notes left out', () => {
+    const vtt = ['WEBVTT', '', 'NOTE made by hand', 'for the test', '', '00:01.000 --> 00:04.000 align:start', '- The data stays', 'in Virginia.', '', '00:04.100 --> 00:06.000', '- Does it?', '', '00:06.100 --> 00:08.000', '(laughter)'].join('\n');
+    expect(withoutCaptionTiming(vtt)).toBe('The data stays in Virginia.\n\nDoes it?\n');
+  });
+
+  it('leaves text with a timing or two in it as it is', () => {
+    const text = 'The log shows 00:00:02,000 --> 00:00:06,200 once.\n\nAnd 00:01:02,000 --> 00:01:06,200 again.';
+    expect(withoutCaptionTiming(text)).toBe(text);
   });
 });
