@@ -63,6 +63,13 @@ const TIMESTAMP = /^\[\d{1,2}:\d{2}(?::\d{2})?\]$|^\(\d{1,2}:\d{2}(?::\d{2})?\)$
 const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
 /** A printed page's footer: its label and page number a wide gap apart ("Working Paper 2025-07        2"). */
 const PAGE_FOOTER = /^\S.{0,80}\S[ \t]{8,}\d{1,4}$|^\d{1,4}[ \t]{8,}\S.{0,80}$/;
+/** A printed paper's running head: page, masthead and date set apart by wide gaps or bullets ("A6   THE LEDGER   THURSDAY, APRIL 16, 2026"). */
+const HEAD_GAP = /[ \t]{3,}|\s+[•·|]\s+/;
+const PAGE_CODE = /^(?:[A-Z]{1,2}\d{1,3}|\d{1,3}[A-Z]?|page \d{1,4})$/i;
+const isRunningHead = (line: string): boolean => {
+  const parts = line.trim().split(HEAD_GAP);
+  return line.trim().length <= 120 && parts.length >= 3 && parts.some((part) => PAGE_CODE.test(part)) && parts.some((part) => DATE_PART.test(part));
+};
 /** A line of nothing but links. */
 const LINKS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+\s*)+$/i;
 /** Lines of a comment or login form. */
@@ -97,6 +104,8 @@ const SHARE_WIDGET = /^(?:more(?: options)?$|share(?: this(?: article| story| po
 const CREDIT = /(?:^[-–—(]*\s*(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|translated)\s+by\b)|(?:\bwith (?:additional )?(?:reporting|editing|writing) by\b)|^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$|^(?:copyright|©)|all rights reserved\.?$|^our standards\s*:|\bcontributed (?:reporting )?to this (?:report|story|article)\b/iu;
 /** A month's name or abbreviation, lower case (match with the i flag). */
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A date alone, as a running head prints it ("THURSDAY, APRIL 16, 2026"; OCR may read an I as l). */
+const DATE_PART = new RegExp(`^(?:\\p{L}+day,?\\s+)?${MONTH.replace('apr(?:il)?', 'apr(?:[il1]l)?')}\\.?\\s+\\d{1,2},?\\s+\\d{4}$`, 'iu');
 /** Bylines and datelines: "By Jane Smith | June 18, 2022 | 3 min read", "Updated: 2 hours ago", a date alone. */
 const BYLINE = new RegExp(
   [
@@ -188,12 +197,17 @@ export const PRINT_HEADER = /^\f?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:
 const CHAT_REACTIONS = /^(?::[\w+-]+:\s*\d+\s*)+$/;
 const CHAT_THREAD = /^↳\s*\d+\s+repl(?:y|ies)\b/i;
 const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|pinned a message|uploaded a file|set the channel|renamed the channel|changed the channel)\b/i;
+/** A post's counts behind icons ("🔁 3.1K ❤️ 9.8K", "💬 12 🔁 402"). */
+const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[KkMm]?\s*){2,}$/u;
+/** Who posted, in a thread or a quoted post: "3/14 @ilse_vt", "1/14 @ilse_vt 9:06 AM · Mar 2, 2026", "Priya Anand @packetpriya · Feb 25", "@ilse_vt". */
+const POST_AUTHOR = /^(?:\d{1,3}\/\d{1,3}\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+)?@[\w.]{2,30}(?:\s+(?:[·•]\s*)?[^\s.!?][^.!?]{0,40})?$/u;
 /** A paper's reprint notice on a printed copy. */
 const REPRINT_NOTICE = /^this copy is for your personal,? non-?commercial use only\b/i;
 
 function classify(line: string, title: string): DropReason | undefined {
   // The print header's tab is the sign of it: looked for before white space is collapsed.
   if (PRINT_HEADER.test(line)) return 'page-furniture';
+  if (ICON_COUNTS.test(line.replace(/\s+/g, ' ').trim())) return 'interface';
   // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
   // pictograph to Unicode too) is.
   const text = line.replace(/\s+/g, ' ').trim().replace(/^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D ])+/u, '');
@@ -210,7 +224,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
   if (text.length <= 1200 && (LEGAL_PARAGRAPH.test(text) || REPRINT_NOTICE.test(text))) return 'legal';
   if (text.length <= 400 && CALL_OPERATOR.test(text)) return 'interface';
-  if (text.length <= 160 && (BYLINE.test(text) || LIVE_UPDATE_STAMP.test(text))) return 'byline';
+  if (text.length <= 160 && (BYLINE.test(text) || LIVE_UPDATE_STAMP.test(text) || POST_AUTHOR.test(text))) return 'byline';
   // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
   if (text.length <= 160 && /\s[|·•]\s/.test(text) && text.split(/\s+[|·•]\s+/).every((part) => BYLINE.test(part.trim()))) return 'byline';
   if (isMenu(text)) return 'navigation';
@@ -437,7 +451,7 @@ export function cleanBody(body: string, title = ''): CleanedBody {
       continue;
     }
     // A document's running header, repeated on every page, and its page footers.
-    if (runningHeads.has(lineKeys[index] as string) || PAGE_FOOTER.test(line.trim())) {
+    if (runningHeads.has(lineKeys[index] as string) || PAGE_FOOTER.test(line.trim()) || isRunningHead(line)) {
       dropped.push({ ...span, reason: 'page-furniture' });
       continue;
     }

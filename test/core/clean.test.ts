@@ -169,6 +169,23 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['Surveyed firms spent a median of 7.4 per cent of their IT budgets on compliance.', 'Only the Dunhollow Islands have no localisation requirement.']);
   });
 
+  it("drops a newspaper page's running heads, each with its own page number and OCR's slips, but not a sentence with a date and a page", () => {
+    const body = [
+      'THE HARBOR LEDGER • A1 • THURSDAY, APRIL 16, 2026 • $2.00',
+      '',
+      'The alert came at 2:38 a.m., an Oracle executive told the panel.',
+      '',
+      'A6   THE HARBOR LEDGER-DlSPATCH   THURSDAY, APRlL 16, 2026',
+      '',
+      'The traffic was blocked within three hours.',
+      '',
+      'THURSDAY, APRIL 16, 2026   LEDGER.COM   A7',
+      '',
+      'On April 16, 2026 the A1 story ran.',
+    ].join('\n');
+    expect(kept(body)).toEqual(['The alert came at 2:38 a.m., an Oracle executive told the panel.', 'The traffic was blocked within three hours.', 'On April 16, 2026 the A1 story ran.']);
+  });
+
   it("drops a live blog's alert promotions and a newsletter's subscribe prompts, counters and writer's box", () => {
     const body = [
       'By Rhiannon Cadwallader-Eze and Tomasz Ilvenko',
@@ -379,6 +396,9 @@ describe('cleanBody', () => {
     // A social post's counts and time stamp, not a sentence that gives counts.
     expect(['52 Replies  640 Reposts  3.1K Likes', '9:08 AM · Jun 4, 2025', '9:14 AM · Jun 4, 2025 · 48.2K Views'].map(isSiteFurniture)).toEqual([true, true, true]);
     expect(isSiteFurniture('He got 52 replies and 640 reposts in an hour.')).toBe(false);
+    // An unrolled thread's counts behind icons, and who posted: the number in the thread, the handle, the time.
+    expect(['🔁 3.1K❤️ 9.8K', '💬 12 🔁 402 ❤️ 2.2K', '3/14 @ilse_vt', '1/14 @ilse_vt 9:06 AM · Mar 2, 2026', 'Priya Anand-Halloway @packetpriya · Feb 25', '@ilse_vt'].map(isSiteFurniture)).toEqual([true, true, true, true, true, true]);
+    expect(['🔥 2024', 'Reach me at @ilse_vt for the full captures.', '3/14 of the phones failed.'].map(isSiteFurniture)).toEqual([false, false, false]);
     expect(kept(body)).toEqual([
       'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
       'Roughly 71 percent of the requests are approved within a day.',
