@@ -201,6 +201,8 @@ const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|p
 const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[KkMm]?\s*){2,}$/u;
 /** Who posted, in a thread or a quoted post: "3/14 @ilse_vt", "1/14 @ilse_vt 9:06 AM · Mar 2, 2026", "Priya Anand @packetpriya · Feb 25", "@ilse_vt". */
 const POST_AUTHOR = /^(?:\d{1,3}\/\d{1,3}\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+)?@[\w.]{2,30}(?:\s+(?:[·•]\s*)?[^\s.!?][^.!?]{0,40})?$/u;
+/** A support page's question after each answer; unlike an article's "Was this article helpful?", it ends nothing. */
+const ANSWER_FEEDBACK = /^was this helpful\s*\??(?:\s*(?:yes|no)(?:\s*[|/·]?\s*(?:yes|no))?)?$/i;
 /** A paper's reprint notice on a printed copy. */
 const REPRINT_NOTICE = /^this copy is for your personal,? non-?commercial use only\b/i;
 
@@ -218,7 +220,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text)) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text) || ANSWER_FEEDBACK.test(text)) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';

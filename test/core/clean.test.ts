@@ -375,6 +375,10 @@ describe('cleanBody', () => {
     // The buttons on the question's line; a "Related fact checks:" row of links.
     const factCheck = ['We rate this claim Mostly False.', 'Related fact checks: "Does deleting the app delete your data?" | "No, Oracle does not watch your feed"', 'Was this article helpful? Yes | No', 'Example Desk is an independent, nonpartisan fact-checking newsroom.'].join('\n');
     expect(kept(factCheck)).toEqual(['We rate this claim Mostly False.']);
+    // A support page asks after every answer, naming nothing.
+    expect(['Was this helpful?', 'Was this helpful? Yes / No'].map(isSiteFurniture)).toEqual([true, true]);
+    expect(isSiteFurniture('Was this helpful to the investigators, he asked?')).toBe(false);
+    expect(kept(['How long can a drip line be?', 'Keep each run under 200 feet.', 'Was this helpful? Yes / No', 'How do I winterize it?', 'Blow out the lines with compressed air.'].join('\n\n'))).toEqual(['How long can a drip line be?', 'Keep each run under 200 feet.', 'How do I winterize it?', 'Blow out the lines with compressed air.']);
   });
 
   it('drops an audio player, a caption ending in its photo credit, a paywall notice and a short pull quote, and ends at the print-issue line', () => {
