@@ -158,6 +158,14 @@ const RELATIONS =
  * hearsay ("My son tells me", "I read somewhere that"). The last would otherwise make the question
  * the asker's own case.
  */
+/** Verbs that order an answer ("Name…", "List…") and what they order it of ("the…", "one…", "why…"). */
+const REQUEST_VERB = '(?:name|list|give|identify|describe|explain|state|mention|specify|outline|summari[sz]e)';
+const REQUESTED = '(?:the|a|an|one|two|three|four|five|some|any|all|who|whom|what|when|where|why|how|which|its|their|his|her|this|that|these|those)';
+/** The same order after what frames it: "Besides TikTok, name one other app…". */
+const REQUEST_AFTER_FRAME = new RegExp(String.raw`([,;:]\s*)${REQUEST_VERB}\s+(?=${REQUESTED}\b)`, 'giu');
+/** "Spell out CFIUS": what an acronym stands for. */
+const SPELL_OUT = /^(?:please\s+)?spell out\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+)?([\p{L}\p{N}][\p{L}\p{N}.&-]*?)\s*[?.!]*$/iu;
+
 const PREAMBLE = [
   /^(?:tl;?\s?dr|tldr)\b[\s:;,.-]*/iu,
   /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|everybody|folks|there|guys|team|again|y['’]?all))?\s*[,.!:;]+\s*/iu,
@@ -176,6 +184,8 @@ const PREAMBLE = [
   /^(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody|y['’]?all)\s+(?:please\s+)?|please\s+)(?:tell|explain to|remind)\s+me\s+/iu,
   /^is (?:it )?(?:accurate|true|correct|right) (?:to say )?that\s+/iu,
   /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
+  // A request put as an order, as a quiz or a worksheet does: "Name the two kinds of…", "State where…", "Explain why…".
+  new RegExp(String.raw`^(?:please\s+)?${REQUEST_VERB}\s+(?=${REQUESTED}\b)`, 'iu'),
 ];
 
 /**
@@ -201,7 +211,7 @@ export function withoutQuizFurniture(question: string): string {
 
 /** The question without what is said before it; never the whole of it. */
 export function withoutPreamble(question: string): string {
-  let rest = question.trimStart();
+  let rest = question.trimStart().replace(SPELL_OUT, 'what does $1 stand for?').replace(REQUEST_AFTER_FRAME, '$1');
   for (let changed = true; changed; ) {
     changed = false;
     for (const pattern of PREAMBLE) {

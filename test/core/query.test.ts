@@ -350,7 +350,15 @@ describe('withoutPreamble', () => {
     ['please remind me when the deal was announced', 'when the deal was announced'],
     ["tl;dr what's the oracle deal meant to block?", "what's the oracle deal meant to block?"],
     ['TLDR: who holds the data', 'who holds the data'],
+    // A request put as an order, as a quiz or a worksheet puts it.
+    ['Name the two kinds of specialists on the team.', 'the two kinds of specialists on the team.'],
+    ['State where the backup is kept', 'where the backup is kept'],
+    ['Explain why Trump wanted TikTok sold', 'why Trump wanted TikTok sold'],
+    ['Besides TikTok, name one other app Trump went after.', 'Besides TikTok, one other app Trump went after.'],
+    ['spell out CFIUS.', 'what does CFIUS stand for?'],
     // Nothing is left bare, and what only looks like a preamble stays.
+    ['State officials said what?', 'State officials said what?'],
+    ['list prices went up?', 'list prices went up?'],
     ['sorry?', 'sorry?'],
     ['did the committee confirm the deal', 'did the committee confirm the deal'],
     ['hi all where is the data stored', 'hi all where is the data stored'],
