@@ -572,6 +572,16 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
   });
 }
 
+/** A number run together with its unit ("5ghz", "2TB", "1.5mb"); not an ordinal ("3rd"). */
+const NUMBER_WITH_UNIT = /\b(\d+(?:\.\d+)?)(?!st\b|nd\b|rd\b|th\b|s\b)(\p{L}{2,4})\b/giu;
+
+/** "5ghz" as "5 ghz" where the corpus writes the unit apart ("5 GHz") and never the two together. */
+function withUnitsApart(text: string, index: PassageIndex): string {
+  return text.replace(NUMBER_WITH_UNIT, (written, number: string, unit: string) =>
+    index.passagesWithWord(written.toLowerCase()) === 0 && index.passagesWithWord(unit.toLowerCase()) > 0 ? `${number} ${unit}` : written,
+  );
+}
+
 /**
  * Turns a question into weighted concepts against the current index: stems, spelling corrections
  * for words the corpus does not know, compounds written apart or together, and synonym concepts.
@@ -579,7 +589,7 @@ function withQuestionWordsRespelt(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(dictated.text)))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index);
+  const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(dictated.text)))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.

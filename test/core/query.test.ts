@@ -423,6 +423,15 @@ describe('parseQuery: concepts', () => {
     expect(rarityOf('is the data in a python script', 'python')).toBeCloseTo(everydayRarity('python'));
   });
 
+  it('reads a number run together with its unit ("5ghz") as the corpus writes it, apart', () => {
+    const faq = buildIndex({ articles: [article('faq', 'FAQ', 'Controllers connect only to 2.4 GHz networks, and each valve takes 24 volts.')], synonymGroups: [] });
+    expect(parseQuery('does it connect to 5ghz wifi', faq).searched).toEqual(['connect', '5', 'ghz', 'wifi']);
+    expect(parseQuery('is 2.4GHz enough', faq).searched).toContain('ghz');
+    // Not an ordinal, nor a unit the corpus lacks.
+    expect(parseQuery('the 3rd valve', faq).searched).toEqual(['3rd', 'valve']);
+    expect(parseQuery('a 10kg valve', faq).searched).toEqual(['10kg', 'valve']);
+  });
+
   it('corrects a typo whose stem only an unrelated corpus word shares ("severs", "several")', () => {
     const servers = buildIndex({ articles: [article('hosts', 'Hosts', 'Several companies run servers for the app, and its security is audited.')], synonymGroups: [] });
     const query = parseQuery('who runs the severs', servers);
