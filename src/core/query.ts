@@ -887,8 +887,10 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // A verb asked about ("sending the data thru Oracle") is one an article may tell in its own
   // ("moving all data through servers"): only a thing asked about, or a sum paid or spent, must be
   // something the answering article speaks of.
+  // A misspelt word is told by its correction ("wroking": working, a verb).
+  const spelt = (word: string) => corrections.find((c) => c.from === word)?.to ?? word;
   const articleFocus = conceptsOf(asked.firm)
-    .filter((c) => !isVerbForm(c.word) || isNounNotAdjective(c.word) || MONEY_WORD.test(c.word))
+    .filter((c) => !isVerbForm(spelt(c.word)) || isNounNotAdjective(spelt(c.word)) || MONEY_WORD.test(spelt(c.word)))
     .map(termsOf);
   return {
     text: question,

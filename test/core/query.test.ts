@@ -249,6 +249,11 @@ describe('parseQuery: what the answering article must speak of', () => {
     expect(articleFocus('how much did the app spend on the move')).toContain('spend');
     // "moved" may be told as "migrated", "transferred", "sent".
     expect(articleFocus('when was the data moved')).toEqual([]);
+    // A misspelt verb is a verb too, told by its correction.
+    const jobs = buildIndex({ articles: [article('post', 'A post', 'She is working at a bank now, after working at Oracle for years.')], synonymGroups: [] });
+    const focusOf = (question: string) => parseQuery(question, jobs).articleFocus.map((terms) => [...terms][0]);
+    expect(focusOf('where is she wroking now')).toEqual([]);
+    expect(focusOf('where is she working now')).toEqual([]);
   });
 });
 
