@@ -412,7 +412,9 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     passage.sentenceTerms.forEach((terms, i) => {
       const sentenceCoverage = coverageOf(query.concepts, total, terms, fromQuestion);
       const span = passage.sentences[i];
-      const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, span.end), options) : 1;
+      // A question the passage goes on to answer (an FAQ's, an interviewer's): the kind of answer is looked for in the reply.
+      const reply = span && isQuestion(passage, span) ? passage.sentences[i + 1] : undefined;
+      const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, (reply && !isQuestion(passage, reply) ? reply : span).end), options) : 1;
       if (sentenceCoverage * factor > bestValue + 1e-9) {
         bestValue = sentenceCoverage * factor;
         bestSentence = sentenceCoverage;

@@ -182,6 +182,13 @@ describe('answerQuestion and the names that tell stories apart', () => {
     expect(ask('what year did the company say it moved the records of its users to the new servers')).toContain('2022');
   });
 
+  it('looks for the kind of answer in the reply to a question the passage asks and answers (an FAQ, an interview)', () => {
+    const faq = article('faq', 'Questions on valves', 'How many valves can one zone of the controller run at the same time? Each zone output can drive up to two valves at once.');
+    // A number, but not the count asked for: a looser answer than the reply to the same question.
+    const manual = article('manual', 'The manual', 'The controller manual, in section 4, covers how many valves a zone can run at the same time.');
+    expect(answerQuestion(corpusOf(faq, manual), 'how many valves can one zone of the controller run at the same time').results[0]?.passage.text).toContain('up to two valves');
+  });
+
   it('gives no answer to "how much" or "how many" from a passage without a sum or a count, unless a close runner-up has one', () => {
     const hosting = article('hosting', 'Hosting the app', [
       'The company pays Oracle to host the app and its data, under a contract that both sides describe as long-term.',
