@@ -149,7 +149,7 @@ const FUNCTION_PHRASES: readonly (readonly string[])[] = [
   ['going', 'to'], ['gonna'], ['how', 'long'], ['how', 'many'], ['how', 'much'], ['how', 'often'], ['how', 'far'],
   // A question's kind of answer, not its topic ("what month did…", "how much time passed…").
   ['how', 'much', 'time'], ...['what', 'which'].flatMap((wh) => ['year', 'month', 'day', 'date'].map((unit) => [wh, unit])),
-  ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
+  ['supposed', 'to'], ['able', 'to'], ['how', 'big'], ['how', 'large'], ['how', 'old'], ['kind', 'of'], ['sort', 'of'], ['kinds', 'of'], ['sorts', 'of'], ['type', 'of'], ['types', 'of'], ['by', 'the', 'way'], ['anyway'], ['in', 'terms', 'of'],
   // "its own servers": an intensifier, not the verb of "who owns TikTok".
   ...['its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose'].map((owner) => [owner, 'own']),
   // News attributes to unnamed sources ("according to people familiar with the matter"): not about people.

@@ -63,6 +63,9 @@ describe('parseQuery: the kind of answer asked for', () => {
     // "The report says" is the article too; "any timeline" only asks when.
     expect(parseQuery('which country does the report say is the biggest market', index).searched).toEqual(['country', 'biggest', 'market']);
     expect(parseQuery('is there any timeline for deleting the data', index).searched).toEqual(['deleting', 'data']);
+    // "the two kinds of specialists", "types of data": what kind is asked, not a word to find.
+    expect(parseQuery('the two kinds of specialists on the team', index).searched).toEqual(['two', 'specialists', 'team']);
+    expect(parseQuery('what types of data are stored', index).searched).toEqual(['data', 'stored']);
     // "How much money" asks for a sum; an article gives the sum, not the word.
     const sum = parseQuery('how much money did oracle spend on the servers', index);
     expect(sum.answerType).toBe('money');
