@@ -35,9 +35,10 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // HTML page, a class-action complaint on pleading paper, a blog platform's post and a word processor's export of
 // a school board's minutes), grown22 (a newsroom's chat export, a page as a browser prints it, page 2 of a magazine
 // feature, an e-book's chapter and a football match report), grown23 (a TV segment's caption file, a newspaper
-// page read by OCR, a hearing transcript, an unrolled social thread and an irrigation firm's support FAQ); each
-// folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 22 }, (_, i) => `grown${i + 2}`)];
+// page read by OCR, a hearing transcript, an unrolled social thread and an irrigation firm's support FAQ), grown24
+// (a word processor's memo saved as a web page, a company's 8-K filing, a news aggregator's digest, a reader-question
+// column and a parks commission's minutes); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 23 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
