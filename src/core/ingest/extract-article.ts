@@ -386,7 +386,14 @@ function paragraphsOf(root: El): string[] {
       if (SKIPPED_TAGS.has(tag)) continue;
       // A <br> inside a paragraph marks a line the author broke on purpose (often a poor man's paragraph).
       if (tag === 'BR') flush();
-      else if (tag === 'LI') {
+      else if (tag === 'PRE') {
+        // Preformatted text (a hearing transcript, a filing) keeps its own paragraphs, set apart by blank lines.
+        flush();
+        for (const block of (child.textContent ?? '').split(/\n[ \t]*\n/)) {
+          buffer = block;
+          flush();
+        }
+      } else if (tag === 'LI') {
         // A list item keeps the bullet or number a reader sees, so that it reads as an entry, not a heading.
         flush();
         buffer = listMarkerOf(child);

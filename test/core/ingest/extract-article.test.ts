@@ -149,6 +149,24 @@ describe('extractArticle text shape', () => {
     expect(article.title).toBe('Emrys Example on Workhaven: After four years I left Oracle');
   });
 
+  it('keeps the paragraphs of preformatted text (a hearing transcript in <pre>), its wrapped lines joined', () => {
+    const html = `<html><head><title>Hearing</title></head><body><main><pre>
+    Mr. STRATHAIRN. The subcommittee will come to order. The Chair
+recognizes himself for 5 minutes for an opening statement.
+
+    Between January and February of this year, crash reports from
+phones in the United States were sent to computers in Singapore.
+
+    Ms. OKONKWO-LISLE. Thank you, Mr. Chairman, and thank you to
+our witnesses for coming today to answer our questions.
+</pre></main></body></html>`;
+    expect(extracted(html).text.split('\n\n')).toEqual([
+      'Mr. STRATHAIRN. The subcommittee will come to order. The Chair recognizes himself for 5 minutes for an opening statement.',
+      'Between January and February of this year, crash reports from phones in the United States were sent to computers in Singapore.',
+      'Ms. OKONKWO-LISLE. Thank you, Mr. Chairman, and thank you to our witnesses for coming today to answer our questions.',
+    ]);
+  });
+
   it('collapses whitespace inside a paragraph and splits on <br>, keeping the words', () => {
     const html = `<html><head><title>Ferry</title></head><body><article>
       <p>The   ferry timetable
