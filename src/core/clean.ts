@@ -60,7 +60,7 @@ const LEGAL_HEADING = /^(?:forward[- ]looking statements?|cautionary (?:note|sta
  * "21:51" above a post says when it was posted, and stays.
  */
 const TIMESTAMP = /^\[\d{1,2}:\d{2}(?::\d{2})?\]$|^\(\d{1,2}:\d{2}(?::\d{2})?\)$|^\d{1,2}:\d{2}:\d{2}$/;
-const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
+const PAGE_NUMBER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|\[\[page\s+[\divxlc]+\]\]|[-–—]\s*\d+\s*[-–—])$|^.{0,120}\spage\s+\d+\s+of\s+\d+$/i;
 /** A printed page's footer: its label and page number a wide gap apart ("Working Paper 2025-07        2"). */
 const PAGE_FOOTER = /^\S.{0,80}\S[ \t]{8,}\d{1,4}$|^\d{1,4}[ \t]{8,}\S.{0,80}$/;
 /** A printed paper's running head: page, masthead and date set apart by wide gaps or bullets ("A6   THE LEDGER   THURSDAY, APRIL 16, 2026"). */
@@ -112,7 +112,7 @@ const BYLINE = new RegExp(
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s*[|·•–—]", // By Jane Smith | …
     "^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*(?:,|\\band\\b|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d.'’-]*){0,3})+$", // By Jane Smith and Tom Lee, By Jane Smith, River Valley 5 News
     // By Jane Smith, Technology Correspondent / Posted by …, Local Democracy Reporter
-    "^(?:by|posted by|written by|words by|story by|text by|interview(?:ed)? by|interview and (?:text|photos?) by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?$",
+    "^(?:by|posted by|written by|words by|story by|text by|interview(?:ed)? by|interview and (?:text|photos?) by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:,\\s*(?:[\\p{L}-]+\\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|analyst|bureau|desk|producer|journalist))?(?:\\s*[|·•–—]?\\s*(?:published|updated|posted)\\s*:?\\s+(?:on\\s+)?(?:\\d|\\p{L}{3,9}\\.?\\s+\\d).{0,50})?$",
     `^by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},?\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}\\s+)?${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?\\d{4}$`, // By Jane Smith, June 30, 2022
     "^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3},?\\s+(?:[\\p{L}]+\\s+){0,3}(?:correspondent|reporter|editor|writer|columnist)$", // Jane Doe Transport correspondent
     "^(?:(?:posted|written|published)\\s+)?by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+(?:on|at)\\s+.{0,40}\\d{4}\\b.{0,30}$", // Posted by Jane Doe on January 19, 2023

@@ -377,6 +377,11 @@ describe('cleanBody', () => {
     expect(kept(factCheck)).toEqual(['We rate this claim Mostly False.']);
     // A support page asks after every answer, naming nothing.
     expect(['Was this helpful?', 'Was this helpful? Yes / No'].map(isSiteFurniture)).toEqual([true, true]);
+    // A printed record's page marks ("[[Page 2]]", "[[Page III]]"), not a sentence that starts with one.
+    expect(['[[Page 2]]', '[[Page III]]', '[[Page 2]] The Chair said'].map(isSiteFurniture)).toEqual([true, true, false]);
+    // A columnist's byline with the time it was published; not a sentence that begins with "By".
+    expect(isSiteFurniture('By Bettina Rosqvist-Amadi, Courier-Post tech columnist Published 5:00 a.m. CT April 20, 2026')).toBe(true);
+    expect(isSiteFurniture('By then Oracle had published its report.')).toBe(false);
     expect(isSiteFurniture('Was this helpful to the investigators, he asked?')).toBe(false);
     expect(kept(['How long can a drip line be?', 'Keep each run under 200 feet.', 'Was this helpful? Yes / No', 'How do I winterize it?', 'Blow out the lines with compressed air.'].join('\n\n'))).toEqual(['How long can a drip line be?', 'Keep each run under 200 feet.', 'How do I winterize it?', 'Blow out the lines with compressed air.']);
   });
