@@ -171,6 +171,8 @@ const PREAMBLE = [
   /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|everybody|folks|there|guys|team|again|y['’]?all))?\s*[,.!:;]+\s*/iu,
   /^(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^.!?]{0,80}?(?:,\s*but\b|\bbut\b|[,.!;:])\s*/iu,
   new RegExp(String.raw`^(?:my|a|one of my)\s+(?:${RELATIONS})\s+(?:tells?|told|says|said|reckons|thinks)\s+(?:me\s+)?(?:that\s+)?`, 'iu'),
+  // What someone set the asker to find: "my teacher wants the date…", "our teacher asked us to find out who…".
+  new RegExp(String.raw`^(?:my|our)\s+(?:${RELATIONS})\s+(?:wants?|needs?|asked)\s+(?:us\s+|me\s+)?(?:to\s+(?:find(?:\s+out)?|know|look\s+up|get|write\s+down)\s+)?`, 'iu'),
   /^(?:someone|somebody|people)\s+(?:tells?|told|says|said)\s+(?:me\s+)?(?:that\s+)?/iu,
   // What circulates, put up to be checked: "Claim going around: …", "Someone on twitter says …", "A thread claims …".
   /^(?:the\s+|a\s+|viral\s+)?(?:claim|rumou?r)(?:\s+(?:going around|circulating|online|i saw))?\s*[:–—-]\s*/iu,
@@ -602,7 +604,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
       const common = isCommonWord(norm);
       const everyday = common && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
-      spellings.set(norm, correctSpelling(norm, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common, byEar: !common }));
+      const correct = (word: string) => correctSpelling(word, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common, byEar: !common });
+      // "oracels servers": a misspelt name's plural or possessive, its apostrophe left out, is the name misspelt.
+      spellings.set(norm, correct(norm) ?? (!common && /[^s]s$/.test(norm) && norm.length >= 5 ? correct(norm.slice(0, -1)) : undefined));
     }
     return spellings.get(norm);
   };

@@ -354,6 +354,9 @@ describe('withoutPreamble', () => {
     ['A viral post claims that Oracle can read messages', 'Oracle can read messages'],
     ['is true that bytedance can see the data?', 'bytedance can see the data?'],
     ['My professor says the data never left Virginia', 'the data never left Virginia'],
+    // What someone set the asker to find.
+    ['my teacher wants the date when Reuters reported the deal', 'the date when Reuters reported the deal'],
+    ['our teacher asked us to find out who owns the app', 'who owns the app'],
     ["Could someone tell me which country is the app's largest audience?", "which country is the app's largest audience?"],
     ['please remind me when the deal was announced', 'when the deal was announced'],
     ["tl;dr what's the oracle deal meant to block?", "what's the oracle deal meant to block?"],
@@ -438,6 +441,11 @@ describe('parseQuery: concepts', () => {
     // Not an ordinal, nor a unit the corpus lacks.
     expect(parseQuery('the 3rd valve', faq).searched).toEqual(['3rd', 'valve']);
     expect(parseQuery('a 10kg valve', faq).searched).toEqual(['10kg', 'valve']);
+  });
+
+  it("corrects a misspelt name's plural or possessive written without its apostrophe (\"oracels servers\")", () => {
+    const hosts = buildIndex({ articles: [article('hosts', 'Hosts', "Oracle's servers now carry the app's traffic, the company said.")], synonymGroups: [] });
+    expect(parseQuery('is the traffic going thru oracels servers', hosts).corrections).toEqual([{ from: 'oracels', to: 'oracle' }]);
   });
 
   it('corrects a typo whose stem only an unrelated corpus word shares ("severs", "several")', () => {
