@@ -317,8 +317,14 @@ const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|
  */
 function leadingQuestion(lower: string): string {
   const at = lower.search(QUESTION_WORD);
-  return at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
+  const lead = at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
+  // "what does the memo say about how deep the vault is": the question is the one it says something about.
+  const about = SAYS_ABOUT.exec(lead);
+  return about ? lead.slice(about[0].length) : lead;
 }
+
+/** "what does the memo say about", "whats the article say on": asks what a source says of the question after it. */
+const SAYS_ABOUT = /^(?:what|whats)(?:['’]s| is| does| do| did)?\b.{0,60}?\b(?:say|says|said|tell|tells|told|mention|mentions|state|states)\s+(?:about|on|regarding)\s+(?=(?:who|whom|when|where|why|which|how)\b)/;
 
 function answerTypeOf(text: string, lead: string): AnswerType {
   // The question word that leads decides. A question with none (is, did, does…) asks for no particular kind.

@@ -36,6 +36,9 @@ describe('parseQuery: the kind of answer asked for', () => {
     ['did the committee on foreign investment in the us reply when asked', 'statement'],
     // A kind of answer asked for outright wins over the verb of saying.
     ['what day did the company say it would move', 'time'],
+    // What a source says about a question is that question's answer.
+    ['whats the state memo say about how deep the vault is', 'measure'],
+    ['what does the article say about when the data moved', 'time'],
     ['why was the app banned', 'reason'],
     ["what was the president's reasoning for banning the app", 'reason'],
     ["what's the motive behind the move", 'reason'],
