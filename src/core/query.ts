@@ -610,7 +610,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       // A frequent English word ("quitting") is a slip of one key at most, not two ("quoting").
       const common = isCommonWord(norm);
       const everyday = common && everydayRarity(norm) < EVERYDAY_WORD_RARITY;
-      const correct = (word: string) => correctSpelling(word, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common, byEar: !common });
+      const correct = (word: string) => correctSpelling(word, index.spellingVocabulary(), (x) => index.passagesWithWord(x), { soundAlikeFirst: !common, maxEdits: everyday ? 1 : Infinity, restoreDoubled: !common, byEar: !common, adjacentKeysOnly: everyday });
       // "oracels servers": a misspelt name's plural or possessive, its apostrophe left out, is the name misspelt.
       spellings.set(norm, correct(norm) ?? (!common && /[^s]s$/.test(norm) && norm.length >= 5 ? correct(norm.slice(0, -1)) : undefined));
     }

@@ -62,7 +62,7 @@ export function correctSpelling(
   word: string,
   vocabulary: Iterable<string>,
   frequency: (word: string) => number,
-  { soundAlikeFirst = false, maxEdits = Infinity, restoreDoubled = false, byEar = false } = {},
+  { soundAlikeFirst = false, maxEdits = Infinity, restoreDoubled = false, byEar = false, adjacentKeysOnly = false } = {},
 ): string | undefined {
   const limit = Math.min(allowedEdits(word.length), maxEdits);
   // A short word takes no edit ("aps" is as likely an acronym as a slip), except, with
@@ -87,11 +87,30 @@ export function correctSpelling(
     if (!sameFirst && !soundsAlike) continue;
     const distance = sameFirst ? editDistance(word, candidate, limit) : 1;
     if (distance > limit) continue;
+    // An everyday word mistyped swaps a letter for a neighbouring key ("dara"), not any letter: "date" is no "data".
+    if (adjacentKeysOnly && !isKeySlip(word, candidate)) continue;
     const current: Candidate = { word: candidate, distance, sameFirst, omits: candidate.length > word.length, frequency: frequency(candidate) };
     if (!best || before(current, best)) best = current;
   }
   if (best || !byEar || word.length < BY_EAR_MIN_LENGTH) return best?.word;
   return speltByEar(word, words, frequency);
+}
+
+/** Each letter's neighbours on a QWERTY keyboard. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const neighbours = (a: string, b: string): boolean => {
+  const at = (c: string) => KEY_ROWS.map((row, r) => [r, row.indexOf(c)] as const).find(([, i]) => i >= 0);
+  const [pa, pb] = [at(a), at(b)];
+  return pa !== undefined && pb !== undefined && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1;
+};
+
+/** Whether one word becomes the other by a slip of the fingers: a letter added, dropped or swapped with the next, or one key's neighbour typed for it. */
+function isKeySlip(typed: string, meant: string): boolean {
+  if (typed.length !== meant.length) return true;
+  const differ = [...typed].map((_, i) => i).filter((i) => typed[i] !== meant[i]);
+  if (differ.length !== 1) return true;
+  const i = differ[0] as number;
+  return neighbours(typed[i] as string, meant[i] as string);
 }
 
 /** How long a word must be to be respelt by its sound: short words sound like too many others. */

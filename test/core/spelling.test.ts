@@ -65,6 +65,16 @@ describe('correctSpelling', () => {
     expect(correctSpelling('ordex', vocabulary, frequency)).toBe('order');
   });
 
+  it('reads an everyday word, when asked, as mistyped only by a slip of the fingers: a neighbouring key, a letter added, dropped or swapped', () => {
+    const words = ['data', 'copy', 'cups', 'share', 'server'];
+    const options = { maxEdits: 1, adjacentKeysOnly: true };
+    // "date" is no "data", "cops" no "copy", "spare" no "share": those keys are far apart.
+    expect(['date', 'cops', 'spare'].map((w) => correctSpelling(w, words, () => 1, options))).toEqual([undefined, undefined, undefined]);
+    // "dara" (r beside t), "servr" (a letter dropped), "sevrer" (two swapped) are slips.
+    expect(['dara', 'servr', 'sevrer'].map((w) => correctSpelling(w, ['data', 'server'], () => 1, options))).toEqual(['data', 'server', 'server']);
+    expect(correctSpelling('date', words, () => 1, { maxEdits: 1 })).toBe('data');
+  });
+
   it('leaves short words and far-off words alone', () => {
     expect(correctSpelling('ord', vocabulary, frequency)).toBeUndefined();
     expect(correctSpelling('python', vocabulary, frequency)).toBeUndefined();
