@@ -190,6 +190,9 @@ const PREAMBLE = [
   new RegExp(String.raw`^(?:please\s+)?${REQUEST_VERB}\s+(?=${REQUESTED}\b)`, 'iu'),
 ];
 
+/** Whether what is left once a frame is taken off still has words to ask with: a frame is never the whole question. */
+const leavesAQuestion = (rest: string): boolean => /\p{L}{2,}.*\p{L}{2,}/u.test(rest);
+
 /**
  * A quiz host's furniture around the question: its number ("Q7.", "Round 3, question 2:", "Q5 (1pt):"),
  * what it is worth ("For 2 points:", "(1 pt)", "[2 pts]") and its format ("Fill in the blank:",
@@ -206,7 +209,7 @@ const BLANK = /_{2,}|\[\s*blank\s*\]|\.{4,}/giu;
 /** The question without a quiz's numbering, scoring and format words; never the whole of it. */
 export function withoutQuizFurniture(question: string): string {
   let rest = question.trim();
-  for (let match = QUIZ_LEAD.exec(rest); match && /\p{L}{2,}.*\p{L}{2,}/u.test(rest.slice(match[0].length)); match = QUIZ_LEAD.exec(rest)) rest = rest.slice(match[0].length);
+  for (let match = QUIZ_LEAD.exec(rest); match && leavesAQuestion(rest.slice(match[0].length)); match = QUIZ_LEAD.exec(rest)) rest = rest.slice(match[0].length);
   rest = rest.replace(QUIZ_TAIL, (_tail, mark: string) => mark);
   return rest.replace(BLANK, '…');
 }
@@ -219,7 +222,7 @@ export function withoutPreamble(question: string): string {
     for (const pattern of PREAMBLE) {
       const match = pattern.exec(rest);
       const after = match ? rest.slice(match[0].length) : '';
-      if (match && /\p{L}{2,}.*\p{L}{2,}/u.test(after)) {
+      if (match && leavesAQuestion(after)) {
         rest = after;
         changed = true;
       }
@@ -270,7 +273,7 @@ export function withoutVerdictRequest(question: string): string {
   let rest = question.replace(VERDICT_BEFORE_QUESTION, '.').trimEnd();
   for (let match = VERDICT_REQUEST.exec(rest); match; match = VERDICT_REQUEST.exec(rest)) {
     const before = rest.slice(0, match.index).trimEnd();
-    if (!/\p{L}{2,}.*\p{L}{2,}/u.test(before)) break;
+    if (!leavesAQuestion(before)) break;
     rest = before;
   }
   return rest;

@@ -304,8 +304,8 @@ export function withoutCaptionTiming(text: string): string {
   let cue: string[] = [];
   const endCue = () => {
     // A positioned cue is a graphic on screen (a name and title under a face), not speech.
-    if (cue.some((line) => /\{\\an?\d+\}/.test(line))) return void (cue = []);
-    for (const raw of cue) {
+    const onScreen = cue.some((line) => /\{\\an?\d+\}/.test(line));
+    for (const raw of onScreen ? [] : cue) {
       const line = raw.replace(/<[^>]*>|\{\\[^}]*\}/g, '').trim();
       if (line === '') continue;
       if (SOUND_CUE.test(line)) {
