@@ -90,7 +90,7 @@ const systemsOver = (index: PassageIndex) => ({
   'minisearch (passages)': plainMiniSearchSystem(index),
   'minisearch (raw paragraphs)': plainMiniSearchOverRawParagraphs(index),
 });
-let systems = systemsOver(index);
+const systems = systemsOver(index);
 
 const rows: [string, (m: Metrics) => string][] = [
   ['hit@1', (m) => m.hitAt1.toFixed(3)],
@@ -104,10 +104,10 @@ const rows: [string, (m: Metrics) => string][] = [
 ];
 const width = 30;
 
-/** Scores every system on one question set and prints the table, hit@1 by kind and (verbose) the misses. */
-function report(title: string, path: string): void {
+/** Scores every system on one question set and prints the table, hit@1 by kind and (verbose) the misses; Verbatim's metrics back. */
+function report(title: string, path: string, over = systems): Metrics {
   const set = loadQuestionSet(path);
-  const results = Object.fromEntries(Object.entries(systems).map(([name, system]) => [name, evaluate(system, set)])) as Record<string, Metrics>;
+  const results = Object.fromEntries(Object.entries(over).map(([name, system]) => [name, evaluate(system, set)])) as Record<string, Metrics>;
   const names = Object.keys(results);
   console.log(`\n${title}: ${set.answerable.length} answerable, ${set.offTopic.length} off-topic, ${set.unanswerable.length} unanswerable`);
   console.log(['metric'.padEnd(width), ...names.map((n) => n.padStart(27))].join(''));
@@ -120,6 +120,7 @@ function report(title: string, path: string): void {
     console.log('verbatim answered what it should not:');
     for (const wrong of ours.wrongAnswers) console.log(`  ${wrong.q}\n      top: ${wrong.top}`);
   }
+  return ours;
 }
 
 console.log(`corpus: ${index.articleCount} articles, ${index.passageCount} passages`);
@@ -182,10 +183,8 @@ if (values.grow && corpusDir) {
   const totals = { hits: 0, hits3: 0, answerable: 0, falseAbstentions: 0, offTopic: 0, offTopicAbstained: 0, unanswerable: 0, unanswerableAbstained: 0 };
   for (const batch of GROWN_BATCHES) {
     const own = loadBundledIndex(corpusWithBatch(startingCorpus, corpusDir, batch));
-    systems = systemsOver(own);
     console.log(`\ncorpus: the starting corpus and ${batch}'s articles only (${own.articleCount} articles, ${own.passageCount} passages)`);
-    report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
-    const m = evaluate(systems.verbatim, loadQuestionSet(here(`../fixtures/${batch}/questions.json`)));
+    const m = report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`), systemsOver(own));
     totals.hits += Math.round(m.hitAt1 * m.answerable);
     totals.hits3 += Math.round(m.hitAt3 * m.answerable);
     totals.answerable += m.answerable;
