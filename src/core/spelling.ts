@@ -96,11 +96,13 @@ export function correctSpelling(
   return speltByEar(word, words, frequency);
 }
 
-/** Each letter's neighbours on a QWERTY keyboard. */
-const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Each letter's row and column on a QWERTY keyboard. */
+const KEY_AT: ReadonlyMap<string, readonly [number, number]> = new Map(
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap((row, r) => [...row].map((key, c) => [key, [r, c]] as const)),
+);
+/** Whether two keys touch. */
 const neighbours = (a: string, b: string): boolean => {
-  const at = (c: string) => KEY_ROWS.map((row, r) => [r, row.indexOf(c)] as const).find(([, i]) => i >= 0);
-  const [pa, pb] = [at(a), at(b)];
+  const [pa, pb] = [KEY_AT.get(a), KEY_AT.get(b)];
   return pa !== undefined && pb !== undefined && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1;
 };
 
@@ -132,6 +134,7 @@ function speltByEar(word: string, vocabulary: Iterable<string>, frequency: (word
   );
 }
 
+/** "aps" → "apps": the most frequent vocabulary word that is this one with a letter doubled. */
 function withDoubledLetterRestored(word: string, vocabulary: Iterable<string>, frequency: (word: string) => number): string | undefined {
   const doubled = new Set([...word].map((letter, i) => word.slice(0, i + 1) + letter + word.slice(i + 1)));
   return mostFrequent(vocabulary, frequency, (candidate) => doubled.has(candidate));
