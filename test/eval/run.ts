@@ -147,8 +147,9 @@ else {
   // claims: "Claim: … True or false?") and Z in the same session (security hobbyists' jargon; history students
   // putting events in order), and AA a session later (quiz-night hosts: "Q7.", "Round 3, question 2:",
   // "(1 pt)"; members pasting a headline they saw and asking about it) and AB in the same session (middle-school
-  // students on a class server; members packing two questions into one message), each scored once unseen
-  // before its misses were read.
+  // students on a class server; members packing two questions into one message), and AC a session later
+  // (doubters asking as challenges: "isn't it true…", "prove it:"; heavy Discord slang: "@mod", ":skull:",
+  // "lmaooo"), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -177,6 +178,7 @@ else {
   report('set Z (test/eval/questions-z.json)', here('./questions-z.json'));
   report('set AA (test/eval/questions-aa.json)', here('./questions-aa.json'));
   report('set AB (test/eval/questions-ab.json)', here('./questions-ab.json'));
+  report('set AC (test/eval/questions-ac.json)', here('./questions-ac.json'));
 }
 if (values.grow && corpusDir) {
   for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
