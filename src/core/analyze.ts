@@ -84,7 +84,7 @@ const EXTRA_STOP_WORDS = [
   'gotta', 'kinda', 'sorta', 'dunno', 'lmk', 'fyi', 'afaik', 'iirc', 'ok', 'okay', 'anyways', 'wat', 'wut', 'abt',
   'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'srsly', 'gona', 'gunna', 'finna', 'tryna', 'lemme', 'gimme',
   'imma', 'bout', 'thru', 'w', 'prolly', 'obv', 'esp', 'nah', 'yeah', 'yep', 'yup', 'nope', 'lmao', 'omg', 'guys', 'hmm', 'huh', 'ugh', 'til', 'guy', 'dude',
-  'lowkey', 'highkey', 'deadass', 'bruh', 'fam', 'istg', 'smh', 'tbf', 'fwiw', 'iykyk', 'n',
+  'lowkey', 'highkey', 'deadass', 'bruh', 'fam', 'istg', 'smh', 'tbf', 'fwiw', 'iykyk', 'n', 'sumthing', 'somethin', 'smthn', 'sth',
   // Phrases of filler typed as one word.
   'aswell', 'alot', 'atleast', 'eachother', 'incase', 'inorder',
 ];

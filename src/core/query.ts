@@ -184,7 +184,10 @@ const PREAMBLE = [
   /^(?:can|could) you (?:confirm|verify|check)(?:\s+(?:whether|if|that))?\s+/iu,
   // A request to be told: "Could someone tell me which country…", "can u explain to me why…".
   /^(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody|y['’]?all)\s+(?:please\s+)?|please\s+)(?:tell|explain to|remind)\s+me\s+/iu,
-  /^is (?:it )?(?:accurate|true|correct|right) (?:to say )?that\s+/iu,
+  /^(?:is|isn['’]?t) (?:it )?(?:accurate|true|correct|right) (?:to say )?(?:that\s+)?/iu,
+  // A doubter's lead-in, before the claim they doubt: "prove it:", "come on,", "bet they…".
+  /^(?:prove it|come on|cmon|c'mon|yeah right|sure)\s*[:,.!-]+\s*/iu,
+  /^(?:i\s+)?bet\s+(?:you\s+)?(?=(?:the|they|it|nobody|no one|there|tiktok|oracle|bytedance|china)\b)/iu,
   /^per (?:the )?(?:coverage|articles?|reporting|reports?|stories|story|sources?)\s*[,:]\s*/iu,
   // A request put as an order, as a quiz or a worksheet does: "Name the two kinds of…", "State where…", "Explain why…".
   new RegExp(String.raw`^(?:please\s+)?${REQUEST_VERB}\s+(?=${REQUESTED}\b)`, 'iu'),
@@ -205,6 +208,22 @@ const QUIZ_LEAD = new RegExp(
 );
 const QUIZ_TAIL = new RegExp(String.raw`\s*(?:[([]\s*${QUIZ_POINTS}\s*[)\]]|[-–—]\s*${QUIZ_POINTS})\s*([?!.]?)\s*$`, 'iu');
 const BLANK = /_{2,}|\[\s*blank\s*\]|\.{4,}/giu;
+
+/**
+ * Discord's markup around a question, which says nothing about the story: emoji written as their
+ * names (":skull:", a server's "<:pepe:123>"), mentions ("<@123>", "<#456>") and, at the start, who
+ * the message is put to ("@mod", "@everyone") or what it seconds ("^ this but", "^^").
+ */
+const CHAT_MARKUP = /<a?:[\w~]+:\d+>|<(?:@[!&]?|#)\d+>|(?<=^|\s):[a-z0-9_+-]{2,}:(?=$|[\s?!.,;])/giu;
+const CHAT_LEAD = /^(?:(?:@[\p{L}\p{N}_.-]+|\^+)[\s,:;]*)+(?:(?:this|that|same|ditto|\+1)\b[\s,:;.-]*)?(?:but\s+)?/iu;
+
+/** The question without chat's emoji names, mentions and address; never the whole of it. */
+export function withoutChatMarkup(question: string): string {
+  const rest = question.replace(CHAT_MARKUP, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  const lead = CHAT_LEAD.exec(rest);
+  const after = lead ? rest.slice(lead[0].length) : rest;
+  return leavesAQuestion(after) ? after : rest;
+}
 
 /** The question without a quiz's numbering, scoring and format words; never the whole of it. */
 export function withoutQuizFurniture(question: string): string {
@@ -600,7 +619,7 @@ function withUnitsApart(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(dictated.text)))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
+  const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(withoutChatMarkup(dictated.text))))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
@@ -624,6 +643,11 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // (whose relatives it may use: "worldwide"). A misspelling of a corpus word is corrected below.
   const words = splitWords(text).map((w) => {
     if (index.passagesWithWord(w.norm) > 0 || isStopWord(w.norm)) return w;
+    // Chat stretches words ("lmaooo", "sooo", "pleaseee"): the word with its runs of a letter cut back.
+    const unstretched = /(\p{L})\1\1/u.test(w.norm)
+      ? [w.norm.replace(/(\p{L})\1{2,}/gu, '$1$1'), w.norm.replace(/(\p{L})\1{2,}/gu, '$1')].find((x) => isStopWord(x) || index.passagesWithWord(x) > 0 || isCommonWord(x))
+      : undefined;
+    if (unstretched) return { ...w, norm: unstretched };
     // Chat drops the g of "-ing" ("happenin", "goin"): read as the everyday word when English has it.
     const gDropped = /[^aeiou]in$/.test(w.norm) && !isCommonWord(w.norm) && isCommonWord(`${w.norm}g`) ? `${w.norm}g` : undefined;
     // "DoC", written with capitals inside lower case, is an acronym, not chat shorthand ("MW" is megawatts).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutChatMarkup, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -339,6 +339,34 @@ describe('withoutQuizFurniture', () => {
   });
 });
 
+describe('withoutChatMarkup', () => {
+  it.each([
+    ['did some rep promise anything :skull:', 'did some rep promise anything'],
+    ['where is the data <:pepe_think:123456789012345678> lol', 'where is the data lol'],
+    ['<@123456789012345678> who owns tiktok?', 'who owns tiktok?'],
+    ['@mod whats USDS even for', 'whats USDS even for'],
+    ['@mod, @helper: where is the backup', 'where is the backup'],
+    ['^ this but when was it announced', 'when was it announced'],
+    ['^^ same, who runs the team', 'who runs the team'],
+    // A time of day and an e-mail address are no emoji or mention; nothing is left bare.
+    ['was it announced at 10:30:00 today', 'was it announced at 10:30:00 today'],
+    ['who wrote to press@example.com', 'who wrote to press@example.com'],
+    ['@mod', '@mod'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutChatMarkup(question)).toBe(rest);
+  });
+
+  it('searches none of the emoji names, mentions or stretched chat words', () => {
+    const plain = parseQuery('who owns tiktok', index).searched;
+    expect(parseQuery('@mod who owns tiktok :skull:', index).searched).toEqual(plain);
+    expect(parseQuery('lmaooo who owns tiktok', index).searched).toEqual(plain);
+    expect(parseQuery('who owns tiktok sumthing idk', index).searched).toEqual(plain);
+    // A stretched word is the word it stretches, not a word the corpus lacks.
+    expect(parseQuery('who owns bytedanceee', index).unknown).toEqual([]);
+    expect(parseQuery('who owns bytedanceeezz', index).unknown).toEqual(['bytedanceeezz']);
+  });
+});
+
 describe('withoutPreamble', () => {
   it.each([
     ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
@@ -349,6 +377,11 @@ describe('withoutPreamble', () => {
     ['Confirm: what did the White House say?', 'what did the White House say?'],
     ['Confirm whether the White House answered the request.', 'the White House answered the request.'],
     ['Is it accurate that Oracle will store all of the data?', 'Oracle will store all of the data?'],
+    // A doubter's lead-in: the claim after it is what is asked about.
+    ["isn't it true the team is a couple of interns?", 'the team is a couple of interns?'],
+    ['prove it: bytedance is locked out of the data', 'bytedance is locked out of the data'],
+    ['bet they put out a big statement', 'they put out a big statement'],
+    ['i bet the data still ends up in china', 'the data still ends up in china'],
     ['Per the coverage, what separated the order and the deal?', 'what separated the order and the deal?'],
     // What circulates, put up to be checked.
     ['Claim: Oracle bought TikTok. True or false?', 'Oracle bought TikTok. True or false?'],
