@@ -197,8 +197,16 @@ export const PRINT_HEADER = /^\f?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:
 const CHAT_REACTIONS = /^(?::[\w+-]+:\s*\d+\s*)+$/;
 const CHAT_THREAD = /^↳\s*\d+\s+repl(?:y|ies)\b/i;
 const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|pinned a message|uploaded a file|set the channel|renamed the channel|changed the channel)\b/i;
-/** A post's counts behind icons ("🔁 3.1K ❤️ 9.8K", "💬 12 🔁 402"). */
-const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[KkMm]?\s*){2,}$/u;
+/** A post's counts behind icons ("🔁 3.1K ❤️ 9.8K", "💬 12 🔁 402"), or one reaction's ("👍 14"; not "🔥 2024"). */
+const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[KkMm]?\s*){2,}$|^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*\d{1,3}(?:[.,]\d)?[KkMm]?$/u;
+/** A forum or code-host post's furniture: "✔ Accepted answer", its score ("▲ 41 ▼"), who posted when ("answered May 27 at 15:30 checksum_cass 18.4k"). */
+const POST_SCORE = /^[✔✓☑]?\s*accepted answer$|^[▲△⬆↑]\s*[+\-−]?\d[\d,.]*[kK]?\s*[▼▽⬇↓]?$/iu;
+const POST_SIGNATURE = new RegExp(
+  `^(?:(?:edited|answered|asked|modified|posted)\\s+(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+'?\\d{2,4})?|\\d+\\s+\\p{L}+\\s+ago|yesterday|today)(?:\\s+at\\s+\\d{1,2}:\\d{2})?\\s*)+(?:\\S.{0,60})?$`,
+  'iu',
+);
+/** A code host's timeline: "@ada-quince commented on May 22, 2026 · Contributor · edited", "@x added the sync label". */
+const THREAD_EVENT = /^@[\w.-]{2,39}\s+(?:commented|replied|opened this|closed this|reopened this|linked a pull request|added|removed|mentioned this|referenced this|approved these changes|requested changes|requested a review|assigned|unassigned|self-assigned|marked this|changed the title|pinned this|locked)\b/iu;
 /** Who posted, in a thread or a quoted post: "3/14 @ilse_vt", "1/14 @ilse_vt 9:06 AM · Mar 2, 2026", "Priya Anand @packetpriya · Feb 25", "@ilse_vt". */
 const POST_AUTHOR = /^(?:\d{1,3}\/\d{1,3}\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+)?@[\w.]{2,30}(?:\s+(?:[·•]\s*)?[^\s.!?][^.!?]{0,40})?$/u;
 /** A support page's question after each answer; unlike an article's "Was this article helpful?", it ends nothing. */
@@ -220,7 +228,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text) || ANSWER_FEEDBACK.test(text)) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text) || ANSWER_FEEDBACK.test(text) || POST_SCORE.test(text) || (text.length <= 200 && (POST_SIGNATURE.test(text) || THREAD_EVENT.test(text)))) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';

@@ -408,6 +408,9 @@ describe('cleanBody', () => {
     // An unrolled thread's counts behind icons, and who posted: the number in the thread, the handle, the time.
     expect(['🔁 3.1K❤️ 9.8K', '💬 12 🔁 402 ❤️ 2.2K', '3/14 @ilse_vt', '1/14 @ilse_vt 9:06 AM · Mar 2, 2026', 'Priya Anand-Halloway @packetpriya · Feb 25', '@ilse_vt'].map(isSiteFurniture)).toEqual([true, true, true, true, true, true]);
     expect(['🔥 2024', 'Reach me at @ilse_vt for the full captures.', '3/14 of the phones failed.'].map(isSiteFurniture)).toEqual([false, false, false]);
+    // A code host's timeline and reactions, a Q&A post's signature: who did what when, not what they said.
+    expect(['👍 14', '@ada-quince commented on May 22, 2026 · Contributor · edited', '@thistlewick added the sync label and removed the help wanted label on May 24, 2026', '✔ Accepted answer', '▲ 41 ▼', 'edited May 29 at 09:12 answered May 27 at 15:30 checksum_cass 18.4k ●3 ●41 ●67', 'answered May 31 at 11:40 glimmerpath 1'].map(isSiteFurniture)).toEqual([true, true, true, true, true, true, true]);
+    expect(['@ada-quince said the parts are complete zips.', 'She answered May 27 questions at the hearing, and more.', 'The accepted answer was wrong.'].map(isSiteFurniture)).toEqual([false, false, false]);
     expect(kept(body)).toEqual([
       'The desk handles about 1,900 requests a month. "The desk exists for the times it is not," she said.',
       'Roughly 71 percent of the requests are approved within a day.',

@@ -50,6 +50,13 @@ export function extractArticle(html: string, pageUrl?: string): Result<Extracted
   const meta = readMetadata(document, pageUrl);
   revealCollapsedText(document);
   removeFurniture(document);
+  // Readability keeps one container and rewrites the document; a second, untouched copy (same
+  // elements, numbered alike) lets us find the containers like it that it left behind.
+  const untouched = parseDocument(html);
+  revealCollapsedText(untouched);
+  removeFurniture(untouched);
+  numberElements(document);
+  numberElements(untouched);
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     // Hand back the article element itself instead of an HTML string we would have to parse again.
     serializer: (element) => element,
@@ -59,7 +66,7 @@ export function extractArticle(html: string, pageUrl?: string): Result<Extracted
     return err({ code: 'no-article', message: 'no article text was found in the page (it may be an index, a login wall or a page that needs JavaScript)' });
   }
   const title = meta.title ?? cleanTitle(parsed?.title ?? '', meta.publisher);
-  const paragraphs = dropRepeatedTitle(paragraphsOf(content), title);
+  const paragraphs = dropRepeatedTitle(withRepeatedContainers(content, untouched).flatMap(paragraphsOf), title);
   const problem = notArticleLike(paragraphs, content);
   if (problem !== undefined) return err({ code: 'no-article', message: problem });
   if (title === undefined || title === '') {
@@ -357,6 +364,77 @@ function removeFurniture(document: Doc): void {
     // Only small boxes: a wrapper named "body has-ads" still holds the story.
     if (FURNITURE_NAME.test(names) && collapse(element.textContent ?? '').length <= MAX_FURNITURE_CHARS) element.remove();
   }
+}
+
+const ELEMENT_NUMBER = 'data-verbatim-element';
+
+/** Numbers every element of the body in document order, so that two parses of a page can be matched. */
+function numberElements(document: Doc): void {
+  all(document.body, '*').forEach((element, i) => element.setAttribute(ELEMENT_NUMBER, String(i)));
+}
+
+const classesOf = (element: El): Set<string> => new Set((element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
+const numberOf = (element: El): number => Number.parseInt(element.getAttribute(ELEMENT_NUMBER) ?? '', 10);
+/** Text a repeated container must hold to be a post or a part of the story, not a label. */
+const MIN_REPEATED_CHARS = 80;
+/** A list beside the story that is part of it: at least three items that are sentences, few links. */
+const MIN_LIST_SENTENCES = 3;
+const MIN_LIST_SENTENCE_WORDS = 6;
+const MAX_LIST_LINK_SHARE = 0.25;
+
+/**
+ * The containers the article's text is in, in page order. Readability keeps one: on a forum or
+ * Q&A page that is a single post, and on a page whose story is cut into several blocks of the same
+ * kind (between ads, one block per answer) the rest is lost. Containers of the same tag and class
+ * as the one kept, elsewhere in the page, with real text that is not mostly links, come back.
+ */
+function withRepeatedContainers(content: El, untouched: Doc): El[] {
+  const kept = Array.from((content as unknown as DomNode).childNodes)
+    .filter((n): n is DomNode & El => n.nodeType === ELEMENT_NODE)
+    .flatMap((page) => (Number.isFinite(numberOf(page)) ? [page] : Array.from((page as unknown as DomNode).childNodes).filter((n): n is DomNode & El => n.nodeType === ELEMENT_NODE)));
+  const keptNumbers = new Set(kept.map(numberOf).filter(Number.isFinite));
+  const originals = [...keptNumbers].map((n) => untouched.body.querySelector(`[${ELEMENT_NUMBER}="${n}"]`)).filter((e): e is El => e !== null);
+  const added: El[] = [];
+  for (const original of originals) {
+    const classes = classesOf(original);
+    if (classes.size === 0) continue;
+    for (const other of all(untouched.body, original.tagName.toLowerCase())) {
+      // The same kind of block: one's classes are all the other's ("answer" and "answer accepted-answer").
+      const others = classesOf(other);
+      const sameKind = others.size > 0 && ([...others].every((c) => classes.has(c)) || [...classes].every((c) => others.has(c)));
+      if (!sameKind || keptNumbers.has(numberOf(other))) continue;
+      if ([...originals, ...added].some((e) => e.contains(other) || other.contains(e))) continue;
+      const text = collapse(other.textContent ?? '');
+      const linkText = all(other, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      if (text.length >= MIN_REPEATED_CHARS && linkText / text.length <= MAX_LINK_SHARE) added.push(other);
+    }
+  }
+  // Beside a kept container, a block whose text is mostly list items of whole sentences (a recipe
+  // card's steps, a "key points" box): Readability scores paragraphs only, and leaves it out.
+  for (const original of originals) {
+    for (const sibling of Array.from((original as unknown as { parentNode?: El | null }).parentNode?.children ?? []) as El[]) {
+      if (keptNumbers.has(numberOf(sibling)) || [...originals, ...added].some((e) => e.contains(sibling) || sibling.contains(e))) continue;
+      const text = collapse(sibling.textContent ?? '');
+      const linkText = all(sibling, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      const items = all(sibling, 'li').map((item) => collapse(item.textContent ?? ''));
+      const itemText = items.reduce((sum, item) => sum + item.length, 0);
+      const sentences = items.filter((item) => item.split(' ').length >= MIN_LIST_SENTENCE_WORDS && /[.!?]$/.test(item)).length;
+      if (text.length >= MIN_REPEATED_CHARS && linkText / text.length <= MAX_LIST_LINK_SHARE && itemText / text.length >= 0.5 && sentences >= MIN_LIST_SENTENCES) added.push(sibling);
+    }
+  }
+  // Readability has not tidied these: a post's score ("▲ 12 ▼") and its rows of links ("Share Follow") go.
+  for (const container of added) {
+    for (const block of all(container, '*').filter((e) => BLOCK_TAGS.has(e.tagName.toUpperCase()))) {
+      const text = collapse(block.textContent ?? '');
+      const linkText = all(block, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      if (text !== '' && (/^[^\p{L}]{1,12}$/u.test(text) || (text.length <= 60 && linkText >= text.replace(/\s/g, '').length))) block.remove();
+    }
+  }
+  if (added.length === 0) return [content];
+  const wrapped = kept.filter((e) => Number.isFinite(numberOf(e)));
+  // Kept blocks Readability made up itself (no number) stay first; then every container in page order.
+  const unnumbered = kept.filter((e) => !Number.isFinite(numberOf(e)));
+  return [...unnumbered, ...[...wrapped, ...added].sort((a, b) => numberOf(a) - numberOf(b))];
 }
 
 /** Elements that start and end a paragraph of their own. */

@@ -209,6 +209,39 @@ our witnesses for coming today to answer our questions.
     expect(extracted(html).text.split('\n\n')).toEqual([first, second, third]);
   });
 
+  it('keeps every answer of a Q&A page, not only the one Readability picks', () => {
+    const answer = (cls: string, votes: string, text: string) => `<div class="${cls}"><div class="votecell">&#9650; ${votes} &#9660;</div>
+      <div class="post-body"><p>${text}</p>${cls.includes('accepted') ? [1, 2, 3, 4].map((n) => `<p>Step ${n}: open the folder where you unpacked part one, run the check against the manifest, and write down what it prints, in case you need it later.</p>`).join('') : ''}</div>
+      <div class="post-menu"><a href="#s">Share</a> <a href="#f">Follow</a></div><div class="comments"><span>add a comment</span></div></div>`;
+    const accepted = 'Yes, you can check it. Every export carries a manifest and a detached signature in the first part of the archive, and the manifest lists each file with its size and hash, so a changed file shows up at once.';
+    const second = 'A valid signature shows the archive came out of the system unchanged, but it says nothing about whether the export included everything the company holds about you.';
+    const third = 'I requested mine on May 24 and it took about 51 hours to be ready; the manifest listed 1,412 files across three parts.';
+    const html = `<html><head><title>How do I check my export?</title></head><body><h1>How do I check my export?</h1>
+      <div id="answers">${answer('answer accepted-answer', '41', accepted)}${answer('answer', '12', second)}${answer('answer', '3', third)}</div>
+      <div class="sidebar-box"><p>Hot network questions</p></div></body></html>`;
+    const paragraphs = extracted(html).text.split('\n\n');
+    for (const text of [accepted, second, third]) expect(paragraphs).toContain(text);
+    expect(paragraphs.indexOf(accepted)).toBeLessThan(paragraphs.indexOf(third));
+    // Those it left behind come without their score and their row of links.
+    expect(paragraphs.filter((p) => /^▲ (?:12|3) ▼$|^Share Follow$/u.test(p))).toEqual([]);
+
+  });
+
+  it("keeps a recipe card's steps set beside the post, its amounts whole, but no list of links", () => {
+    const story = (n: number) => `<p>Paragraph ${n} of the story of these potatoes, which my grandmother made every Sunday in a dented roasting tin that I now own and refuse to replace.</p>`;
+    const html = `<html><head><title>Smashed potatoes</title></head><body><article class="post"><h1>Smashed potatoes</h1>
+      <div class="entry-content">${[1, 2, 3, 4, 5].map(story).join('')}</div>
+      <div class="recipe-card"><h3>Ingredients</h3><ul><li><span class="amount">2</span> <span class="unit">lb</span> small potatoes</li></ul>
+        <h3>Instructions</h3><ol><li>Put the potatoes in a large pot and cover them with cold water.</li><li>Boil until a knife slides in, 18 to 20 minutes, then drain well.</li>
+        <li>Pour 3 tablespoons of the olive oil onto the hot sheet pan and tilt to coat.</li></ol></div>
+      <div class="related"><ul><li><a href="/a">Lemony green beans with toasted almonds and a little garlic.</a></li><li><a href="/b">Sheet-pan sausages with grapes and rosemary for a weeknight.</a></li><li><a href="/c">Brown butter carrots with honey and thyme for the holidays.</a></li></ul></div>
+    </article></body></html>`;
+    const paragraphs = extracted(html).text.split('\n\n');
+    expect(paragraphs).toContain('- 2 lb small potatoes');
+    expect(paragraphs).toContain('3. Pour 3 tablespoons of the olive oil onto the hot sheet pan and tilt to coat.');
+    expect(paragraphs.some((p) => p.includes('Lemony green beans'))).toBe(false);
+  });
+
   it('reads markup without <html>, <head> or <body> (linkedom does not add them)', () => {
     const html = '<title>Ferry changes</title><p>The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands and the mainland towns.</p>';
     expect(extracted(html)).toEqual({
