@@ -37,8 +37,11 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // feature, an e-book's chapter and a football match report), grown23 (a TV segment's caption file, a newspaper
 // page read by OCR, a hearing transcript, an unrolled social thread and an irrigation firm's support FAQ), grown24
 // (a word processor's memo saved as a web page, a company's 8-K filing, a news aggregator's digest, a reader-question
-// column and a parks commission's minutes); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 23 }, (_, i) => `grown${i + 2}`)];
+// column and a parks commission's minutes), grown25 (a podcast episode page with its transcript, a raw newsletter
+// e-mail, a code host's issue thread, a Q&A forum page and a recipe blog post) and grown26 (a preprint copied from
+// a two-column PDF, a wire service's press release page, a note-taking app's export, a TV station's web story and
+// an appliance manual); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 25 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
