@@ -29,7 +29,7 @@ import { articleNotice } from '../src/discord/messages.ts';
 const { String: Text, Integer, Boolean: Flag, Attachment, Subcommand, SubcommandGroup } = ApplicationCommandOptionType;
 
 const article = { type: Text, name: 'article', description: 'The article (start typing its title)', required: true, autocomplete: true } as const;
-const file = { type: Attachment, name: 'file', description: 'The article as a .txt, .md or .html file' } as const;
+const file = { type: Attachment, name: 'file', description: 'The article as a .txt, .md, .html or .eml (saved e-mail) file' } as const;
 const title = { type: Text, name: 'title', description: 'Title (instead of the one found)', max_length: 300 } as const;
 const publisher = { type: Text, name: 'publisher', description: 'Publisher (instead of the one found)', max_length: 120 } as const;
 const published = { type: Text, name: 'published', description: 'Publication date, YYYY-MM-DD (instead of the one found)', max_length: 32 } as const;

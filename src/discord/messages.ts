@@ -70,7 +70,7 @@ export function problemText(problem: RefusalProblem): string {
     case 'not-utf8':
       return 'The file is not UTF-8 text. Save it as UTF-8 and try again.';
     case 'binary':
-      return 'The file is binary, not text. Attach a .txt, .md or .html file.';
+      return 'The file is binary, not text. Attach a .txt, .md, .html or .eml file.';
     case 'empty':
       return 'No article text is left once page furniture (menus, ads, comments, share buttons) is set aside.';
     case 'duplicate':

@@ -294,12 +294,12 @@ describe('/corpus add with a file', () => {
   it('refuses a binary file, an empty one, invalid UTF-8, an unsupported kind, and an oversize one (before downloading it)', async () => {
     const before = { files: bot.snapshot(), audit: bot.audit() };
     const refusal = (...why: string[]) => privately(`That article cannot be saved:\n${why.map((w) => `• ${w}`).join('\n')}\nNothing was changed.`);
-    expect((await bot.callback(attach('scan.txt', 'text/plain', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])).sent)).body).toEqual(refusal('The file is binary, not text. Attach a .txt, .md or .html file.'));
+    expect((await bot.callback(attach('scan.txt', 'text/plain', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])).sent)).body).toEqual(refusal('The file is binary, not text. Attach a .txt, .md, .html or .eml file.'));
     expect((await bot.callback(attach('empty.txt', 'text/plain; charset=utf-8', '').sent)).body).toEqual(
       refusal('A title is required.', 'No article text is left once page furniture (menus, ads, comments, share buttons) is set aside.'),
     );
     expect((await bot.callback(attach('latin.txt', 'text/plain', Buffer.from('Caf\xe9 au lait\nOn the quay.', 'latin1')).sent)).body).toEqual(refusal('The file is not UTF-8 text. Save it as UTF-8 and try again.'));
-    expect((await bot.callback(attach('paper.pdf', 'application/pdf', '%PDF-1.4').sent)).body).toEqual(refusal('"paper.pdf" is not a .txt, .md or .html file.'));
+    expect((await bot.callback(attach('paper.pdf', 'application/pdf', '%PDF-1.4').sent)).body).toEqual(refusal('"paper.pdf" is not a .txt, .md, .html or .eml file.'));
 
     const oversize = attach('big.txt', 'text/plain; charset=utf-8', 'word '.repeat(41_000));
     expect((await bot.callback(oversize.sent)).body).toEqual(refusal('“big.txt” is 201 KB; articles may be at most 200 KB.'));

@@ -43,8 +43,9 @@ const TEXT_NODE = 3;
  *
  * @param html the page's markup, already decoded to a string
  * @param pageUrl the URL the page came from: resolves a relative canonical link and is the fallback `url`
+ * @param givenTitle the title the operator gives, for a page that states none (a mail's HTML part)
  */
-export function extractArticle(html: string, pageUrl?: string): Result<ExtractedArticle, ExtractError> {
+export function extractArticle(html: string, pageUrl?: string, givenTitle?: string): Result<ExtractedArticle, ExtractError> {
   const document = parseDocument(html);
   // Metadata first: Readability rewrites the document it is given.
   const meta = readMetadata(document, pageUrl);
@@ -65,7 +66,7 @@ export function extractArticle(html: string, pageUrl?: string): Result<Extracted
   if (content === undefined || content === null) {
     return err({ code: 'no-article', message: 'no article text was found in the page (it may be an index, a login wall or a page that needs JavaScript)' });
   }
-  const title = meta.title ?? cleanTitle(parsed?.title ?? '', meta.publisher);
+  const title = meta.title ?? (cleanTitle(parsed?.title ?? '', meta.publisher) || givenTitle?.trim());
   const paragraphs = dropRepeatedTitle(withRepeatedContainers(content, untouched).flatMap(paragraphsOf), title);
   const problem = notArticleLike(paragraphs, content);
   if (problem !== undefined) return err({ code: 'no-article', message: problem });

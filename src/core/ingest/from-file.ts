@@ -4,10 +4,11 @@ import { decodeArticleBytes, DEFAULT_ARTICLE_LIMITS, type ArticleInput, type Art
 import { err, ok, type Result } from '../result.ts';
 import { extractArticle } from './extract-article.ts';
 import { decodePage } from './decode-page.ts';
+import { readRawMessage, type RawMessage } from './from-email.ts';
 import { articleInputFromMarkdown, articleInputFromPlainText, type MetadataOverrides } from './from-text.ts';
 
 /** File kinds an article can come in, by extension. A file with no extension is read by its content. */
-export const ARTICLE_FILE_KINDS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+export const ARTICLE_FILE_KINDS = ['.txt', '.md', '.markdown', '.html', '.htm', '.eml'] as const;
 
 // Saved pages and raw copies often lose their extension on the way (downloads, `curl -o page`); what the
 // text opens with says which it is.
@@ -28,7 +29,7 @@ export async function articleInputFromFile(
 ): Promise<Result<ArticleInput, SourceProblem>> {
   const kind = extname(fileName).toLowerCase() || kindByContent(bytes);
   if (!(ARTICLE_FILE_KINDS as readonly string[]).includes(kind)) {
-    return err({ code: 'unsupported-file', message: `"${basename(fileName)}" is not a .txt, .md or .html file.` });
+    return err({ code: 'unsupported-file', message: `"${basename(fileName)}" is not a .txt, .md, .html or .eml file.` });
   }
   if (kind === '.html' || kind === '.htm') {
     // A page names its own encoding (<meta charset>); decodePage honours it.
@@ -38,8 +39,29 @@ export async function articleInputFromFile(
   }
   const text = decodeArticleBytes(bytes, limits);
   if (!text.ok) return text;
+  // A mail saved as it arrived, whether named .eml or .txt: its headers and encoding are not the article.
+  const message = kind === '.eml' || kind === '.txt' ? readRawMessage(text.value) : undefined;
+  if (message) return articleInputFromMessage(message, overrides);
+  if (kind === '.eml') return err({ code: 'unreadable', message: `"${basename(fileName)}" is not an e-mail message (it has no From header).` });
   if (kind === '.txt') return ok(articleInputFromPlainText(text.value, overrides));
   return ok(articleInputFromMarkdown(text.value, overrides));
+}
+
+/** Words a message's plain-text part must have to be read instead of its HTML part. */
+const MIN_PLAIN_TEXT_WORDS = 50;
+
+/** An article from a raw message: its plain-text part (else its HTML part), titled by its subject, from its list or sender. */
+function articleInputFromMessage(message: RawMessage, overrides: MetadataOverrides): Result<ArticleInput, SourceProblem> {
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  const fromHeaders: MetadataOverrides = {
+    ...(message.subject ? { title: message.subject } : {}),
+    ...(message.sender ? { publisher: message.sender } : {}),
+    ...(message.sent ? { published: message.sent } : {}),
+  };
+  const words = (message.text ?? '').split(/\s+/).filter(Boolean).length;
+  if (message.html !== undefined && words < MIN_PLAIN_TEXT_WORDS) return articleInputFromHtml(message.html, { ...fromHeaders, ...given });
+  if (message.text === undefined || words === 0) return err({ code: 'empty', message: 'The message has no text part to read.' });
+  return ok(articleInputFromPlainText(message.text, { ...fromHeaders, ...given }));
 }
 
 /** `.html` or `.txt` for a file with no extension, by how its first bytes read. */
@@ -50,7 +72,7 @@ function kindByContent(bytes: Uint8Array): string {
 
 /** An article from the main text of an HTML page, its metadata from the page unless overridden. */
 export function articleInputFromHtml(html: string, overrides: MetadataOverrides = {}, pageUrl?: string): Result<ArticleInput, SourceProblem> {
-  const extracted = extractArticle(html, pageUrl);
+  const extracted = extractArticle(html, pageUrl, overrides.title);
   if (!extracted.ok) return err({ code: 'empty', message: extracted.error.message });
   const page = extracted.value;
   const pick = <K extends keyof MetadataOverrides>(key: K, fromPage: string | undefined) => (overrides[key]?.trim() ? overrides[key] : fromPage);

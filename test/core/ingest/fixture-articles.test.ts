@@ -24,18 +24,8 @@ async function prepared(batch: string, file: string) {
   return article.value;
 }
 
-/**
- * Answers the extraction is known to lose, each with why; asserted lost, so that a fix shows here.
- * A raw e-mail saved as text keeps its quoted-printable encoding: a soft line break ("=") cuts a
- * sentence, and "don=E2=80=99t" is not decoded.
- */
-const KNOWN_LOST: Record<string, string> = {
-  'conversations now arrive as one file per chat instead of one giant file': 'raw e-mail, quoted-printable',
-  'in 14 separate zip files of about 2 GB each, 27 GB in all': 'raw e-mail, quoted-printable',
-  'each app is capped at 1,000 export pulls a day across all its users': 'raw e-mail, quoted-printable',
-  'the download link now expires after four days': 'raw e-mail, quoted-printable',
-  'paused its automatic weekly backups for U.S. accounts on May 21': 'raw e-mail, quoted-printable',
-};
+/** Answers the extraction is known to lose, each with why; asserted lost, so that a fix shows here. */
+const KNOWN_LOST: Record<string, string> = {};
 
 const BATCHES = ['grown', ...Array.from({ length: 25 }, (_, i) => `grown${i + 2}`)];
 
