@@ -27,7 +27,9 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   const isTitleLine = firstLine.length > 0 && firstLine.length <= 200 && (sentences.length <= 1 || (sentences.length === 2 && !/[.!?…]["”’)]?$/.test(firstLine)));
   // A title wrapped over two lines ("Custody Without Sovereignty? Negotiated Data Localisation" / "and the TikTok–Oracle Arrangement").
   const [, second = '', third] = normalized.split('\n', 3);
-  if (isTitleLine && /^\p{Ll}/u.test(second.trim()) && third !== undefined && third.trim() === '' && !/[.!…:;]$/.test(firstLine) && `${firstLine} ${second.trim()}`.length <= 200) {
+  // A paper's title set in title case over two lines ("…A Loss Model for the Bastion" / "Custody-Breach Program Covering …").
+  const goesOn = /^\p{Ll}/u.test(second.trim()) || (isTitleCase(firstLine) && isTitleCase(second) && !/[.!?…:;,]$/.test(second.trim()) && !isSiteFurniture(second));
+  if (isTitleLine && goesOn && third !== undefined && third.trim() === '' && !/[.!…:;]$/.test(firstLine) && `${firstLine} ${second.trim()}`.length <= 200) {
     return { title: `${firstLine} ${second.trim()}`, body: normalized.slice(firstLine.length + second.length + 2).replace(/^\s*\n/, '') };
   }
   if (isTitleLine) return { title: firstLine, body: lineEnd === -1 ? '' : normalized.slice(lineEnd + 1).replace(/^\s*\n/, '') };
@@ -40,7 +42,16 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
  * A document's header line above its title: two texts set apart by a wide gap ("Carrowmoss Institute
  * for Regulatory Studies      Working Paper No. 2025-07"), or a line set far in, centred ("April 2025 — DRAFT").
  */
-const isDocumentHeader = (line: string): boolean => /\S\s{4,}\S/.test(line.trim()) || /^\s{10,}\S/.test(line);
+const isDocumentHeader = (line: string): boolean => /\S\s{4,}\S/.test(line.trim()) || /^\s{10,}\S/.test(line) || PREPRINT_STAMP.test(line.trim());
+/** A preprint server's stamp down a paper's margin: "arXiv:2603.01872v1 [econ.RM] 20 Mar 2026". */
+const PREPRINT_STAMP = /^[a-z][\w-]*:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s+\[[^\]]+\])?(?:\s|$)/i;
+
+/** Every word of four letters or more starts with a capital ("A Loss Model for the Bastion"), and there are at least three words. */
+function isTitleCase(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  const long = words.filter((word) => /^\p{L}{4,}/u.test(word));
+  return words.length >= 3 && long.length >= 2 && long.every((word) => /^\p{Lu}/u.test(word));
+}
 
 /**
  * "VERITYDESK | FACT CHECK": a site's name and section in capitals, set apart by bars or dots, is a

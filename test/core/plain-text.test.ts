@@ -31,6 +31,16 @@ describe('titleAndBodyOfPlainText', () => {
     expect(titleAndBodyOfPlainText('TIKTOK MOVES DATA TO ORACLE\nThe move took a year.').title).toBe('TIKTOK MOVES DATA TO ORACLE');
     expect(titleAndBodyOfPlainText('CITY COUNCIL VOTES - AND WHAT IT MEANS FOR RIDERS OF THE NUMBER 9 BUS\nThe vote was 5-2.').title).toBe('CITY COUNCIL VOTES - AND WHAT IT MEANS FOR RIDERS OF THE NUMBER 9 BUS');
   });
+
+  it("takes a paper's title set over two title-case lines, under a preprint server's stamp", () => {
+    const text = ['arXiv:2603.01872v1 [econ.RM] 20 Mar 2026', 'Insuring the Custodian: A Loss Model for the Bastion', 'Custody-Breach Program Covering TikTok U.S. User Data', '', 'Orsolya Wrexley, Jolyon Danjuma-Hart', '', 'Abstract', 'We study Bastion.'].join('\n');
+    const { title, body } = titleAndBodyOfPlainText(text);
+    expect(title).toBe('Insuring the Custodian: A Loss Model for the Bastion Custody-Breach Program Covering TikTok U.S. User Data');
+    expect(body.startsWith('Orsolya Wrexley')).toBe(true);
+    // A headline over a byline, or over a sentence, keeps its one line.
+    expect(titleAndBodyOfPlainText('Oracle Begins Audit of TikTok Systems\nBy Jane Example\n\nOracle began.').title).toBe('Oracle Begins Audit of TikTok Systems');
+    expect(titleAndBodyOfPlainText('Oracle Begins Audit of TikTok Systems\nThe Audit Began on Monday, Officials Said.\n\nMore.').title).toBe('Oracle Begins Audit of TikTok Systems');
+  });
 });
 
 describe('slugify', () => {
