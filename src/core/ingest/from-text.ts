@@ -538,7 +538,10 @@ export function articleInputFromMarkdown(text: string, overrides: MetadataOverri
     try {
       const parsed = matter(normalized, {}) as { data: Record<string, unknown>; content: string };
       const pick = (key: string) => (typeof parsed.data[key] === 'string' ? (parsed.data[key] as string) : parsed.data[key] instanceof Date ? (parsed.data[key] as Date).toISOString().slice(0, 10) : undefined);
-      const fromFile = defined({ title: pick('title'), publisher: pick('publisher'), url: pick('url'), published: pick('published') });
+      // Blogs, static sites and notes name their source and date in their own words ("site", "blog", "group", "author"; "date", "created").
+      const source = ['publisher', 'site_name', 'site', 'publication', 'outlet', 'blog', 'newsletter', 'organization', 'organisation', 'group', 'author', 'owner'].map(pick).find((value) => value?.trim() && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()));
+      const published = pick('published') ?? ['date', 'created'].map(pick).map((value) => (value ? normalizeDate(value) : undefined)).find(Boolean);
+      const fromFile = defined({ title: pick('title'), publisher: source, url: pick('url'), published });
       return articleInputFromPlainText(markdownToPlainText(parsed.content), { ...fromFile, ...defined(overrides) });
     } catch {
       // Not valid front-matter after all: treat the whole file as text.

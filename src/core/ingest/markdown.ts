@@ -16,10 +16,10 @@ function blockText(token: Token): string[] {
   switch (token.type) {
     case 'paragraph':
     case 'heading':
-      return [inlineText((token as Tokens.Paragraph | Tokens.Heading).tokens)];
+      return [withoutNoteMarkup(inlineText((token as Tokens.Paragraph | Tokens.Heading).tokens))];
     case 'text': {
       const text = token as Tokens.Text;
-      return [text.tokens ? inlineText(text.tokens) : decodeEntities(text.text)];
+      return [withoutNoteMarkup(text.tokens ? inlineText(text.tokens) : decodeEntities(text.text))];
     }
     case 'blockquote':
       return (token as Tokens.Blockquote).tokens.flatMap(blockText);
@@ -39,6 +39,20 @@ function blockText(token: Token): string[] {
     default:
       return []; // space, hr, html, def
   }
+}
+
+/**
+ * A note-taking app's markup (Obsidian's, which other apps share): a callout's type ("> [!note] Why
+ * this page exists" → "Why this page exists"), an embedded file ("![[chart.png|480]]", left out like
+ * a picture) and a link to another note ("[[Ravensmere paper|the paper]]" → "the paper").
+ */
+function withoutNoteMarkup(text: string): string {
+  return text
+    .replace(/^\[![\w-]+\][+-]?[ \t]*/, '')
+    .replace(/!\[\[[^\]\n]*\]\]/g, '')
+    .replace(/\[\[([^\]|\n]*)\|([^\]\n]*)\]\]/g, '$2')
+    .replace(/\[\[([^\]\n]*)\]\]/g, '$1')
+    .trim();
 }
 
 function inlineText(tokens: readonly Token[]): string {

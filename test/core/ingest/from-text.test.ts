@@ -245,6 +245,16 @@ describe('articleInputFromPlainText', () => {
     expect(input).toMatchObject({ title: 'Oracle reviews TikTok code', body: 'By Pat Writer, June 30, 2022\n\nOracle is reviewing the source code.', published: '2022-06-30' });
   });
 
+  it("takes a blog's, a group's or an author's name and a 'date' or 'created' from front-matter that has no publisher", () => {
+    const notes = articleInputFromMarkdown('---\nowner: Tamsyn Balogun\ngroup: Sorrelby Creators Collective\ncreated: 2026-04-02 21:14\n---\n\n# Bastion notes\n\nCoverage started on April 1.\n');
+    expect(notes).toMatchObject({ title: 'Bastion notes', publisher: 'Sorrelby Creators Collective', published: '2026-04-02' });
+    const post = articleInputFromMarkdown('---\ntitle: The portal\nauthor: Margery Tolliver\nblog: The Spillway\ndate: 2025-05-12\n---\n\nThe portal shows hourly use.\n');
+    expect(post).toMatchObject({ publisher: 'The Spillway', published: '2025-05-12' });
+    // A source that is a link is no name; a publisher stated wins.
+    expect(articleInputFromMarkdown('---\ntitle: T\nsite: https://example.com\n---\n\nText here.\n').publisher).toBeUndefined();
+    expect(articleInputFromMarkdown('---\ntitle: T\npublisher: The Post\nauthor: Pat\n---\n\nText here.\n').publisher).toBe('The Post');
+  });
+
   it('reads Markdown without front-matter the same way', () => {
     expect(articleInputFromMarkdown('Oracle audits TikTok\n\nBy Jane Example | August 16, 2022\n\nOracle has begun an audit.').published).toBe('2022-08-16');
   });
