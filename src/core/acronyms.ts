@@ -89,7 +89,8 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
     let joined = false;
     for (let to = from; to < Math.min(words.length, from + MAX_NAME_WORDS); to++) {
       const word = words[to] as (typeof words)[number];
-      if (to > from && /[.;:!?()“”"\n]/.test(text.slice((words[to - 1] as (typeof words)[number]).end, word.start))) break;
+      const gap = to > from ? text.slice((words[to - 1] as (typeof words)[number]).end, word.start) : '';
+      if (/[.;:!?()“”"]/.test(gap) || (gap.includes('\n') && !isWrap(gap, text.slice(word.start, word.end)))) break;
       if (JOINERS.has(word.norm)) {
         joined = true;
         continue;
@@ -107,8 +108,11 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
   return found;
 }
 
+/** A hard-wrapped text's line break inside a sentence: one line end, the next line going on in lower case. */
+const isWrap = (gap: string, next: string): boolean => /^[ \t]*\n[ \t]*$/.test(gap) && /^\p{Ll}/u.test(next);
+
 /**
- * Three lower-case words in a row, only spaces between them, that name a thing ("software
+ * Three lower-case words in a row, only spaces (or a wrapped line's end) between them, that name a thing ("software
  * development kit", "virtual private network"): nouns and adjectives, a noun last, none a verb. Three
  * initials match some words by chance; a term of three such words rarely does.
  */
@@ -124,7 +128,7 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   if (raw.slice(0, 2).some((w) => /[^s]s$/.test(w) && !/ics$/.test(w))) return false;
   const gaps = words.slice(1).map((w, i) => text.slice((words[i] as Word).end, w.start));
   // Spaces between the words, or a hyphen making the first two one adjective ("computer-aided dispatch").
-  if (gaps.some((gap, i) => gap !== ' ' && !(i === 0 && gap === '-'))) return false;
+  if (gaps.some((gap, i) => gap !== ' ' && !isWrap(gap, raw[i + 1] as string) && !(i === 0 && gap === '-'))) return false;
   // A verb form is no part of a term, except an "-ing" noun in the middle ("graphics processing units"),
   // a participle that qualifies the rest ("individualized education program") and one hyphenated to
   // the word before it ("computer-aided"). After a participle, an "-ing" word names a process
@@ -147,7 +151,8 @@ function isTermOfTwo(text: string, words: readonly Word[]): boolean {
   if (words.length !== 2) return false;
   const raw = words.map((w) => text.slice(w.start, w.end));
   if (raw.some((w) => !/^\p{Ll}{4,}$/u.test(w) || isStopWord(w) || NUMBER_WORDS.test(w))) return false;
-  if (text.slice((words[0] as Word).end, (words[1] as Word).start) !== ' ') return false;
+  const gap = text.slice((words[0] as Word).end, (words[1] as Word).start);
+  if (gap !== ' ' && !isWrap(gap, raw[1] as string)) return false;
   if (/[^s]s$/.test(raw[0] as string)) return false;
   return raw.every((w) => !isVerbForm(w) && isNounOrAdjective(w)) && isNoun(raw[1] as string);
 }

@@ -46,6 +46,12 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
   });
 
+  it("reads a hard-wrapped text's line end inside a term as a space, but not a line that starts anew", () => {
+    const wrapped = 'The Ravensmere University institutional review\nboard reviewed our protocol and found\nno problem.';
+    expect([...(phraseAcronymsIn(wrapped).get('irb') ?? [])]).toEqual(['institutional review\nboard']);
+    expect(phraseAcronymsIn('The review covered the institutional review\nBoard minutes too.').has('irb')).toBe(false);
+  });
+
   it('forms two-letter acronyms from a term of two words in lower case ("executive orders")', () => {
     const text = 'In June 2021, Biden withdrew Trump-era executive orders that sought to ban new downloads. It makes apps for kids.';
     expect([...(phraseAcronymsIn(text).get('eo') ?? [])]).toEqual(['executive orders']);
