@@ -1,6 +1,7 @@
 import { splitWords, stemWord } from './analyze.ts';
 import { MONTH } from './clean.ts';
 import { looksLikeName } from './background.ts';
+import { articleFitsSource } from './source-hint.ts';
 import { isCommonWord } from './thesaurus.ts';
 import { MATCH_WEIGHTS, parseQuery, type AnswerType, type ParsedQuery, type QueryConcept, type TimeUnit } from './query.ts';
 import { inverseDocumentFrequency } from './query.ts';
@@ -66,6 +67,8 @@ export type AnswerOptions = {
   readonly missingNameFactor: number;
   /** Factor on a passage whose best sentence is a question it leaves unanswered (an analyst's, a reader's): the answer comes after. */
   readonly unansweredQuestionFactor: number;
+  /** Factor on the score of a passage from the document the question names ("per the press release"), when some but not all articles are one. */
+  readonly namedSourceFactor: number;
   /** Kinds of answer (a sum, a count) a passage must hold somewhere to answer a question asking for one. */
   readonly answerKindRequiredFor: readonly AnswerType[];
   /** The part of the best score a runner-up that holds the kind must reach to answer instead. */
@@ -96,6 +99,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   looseAnswerTypeFactor: 0.85,
   missingNameFactor: 0.6,
   unansweredQuestionFactor: 0.5,
+  namedSourceFactor: 1.3,
   answerKindRequiredFor: ['money', 'quantity'],
   answerKindRunnerUpScore: 0.8,
 };
@@ -390,6 +394,10 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
   // Names that tell one story from the rest: in the titles of one or two articles ("Veldsprenge"), not of many ("TikTok").
   const titles = nameConcepts.size === 0 ? [] : index.articles().map((a) => index.passagesOf(a.id)[0]?.titleTerms).filter((terms) => terms !== undefined);
   const titleNames = new Set([...nameConcepts].filter((c) => titles.filter((terms) => creditOf(c, terms) > 0).length <= 2));
+  // The document the question names: its passages are preferred, when it tells some articles from the rest.
+  const source = query.source;
+  const fitting = source ? new Set(index.articles().filter((a) => articleFitsSource(a, source)).map((a) => a.id)) : new Set<string>();
+  const sourceFactor = (articleId: string) => (fitting.size > 0 && fitting.size < index.articleCount && fitting.has(articleId) ? options.namedSourceFactor : 1);
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     const passage = index.passage(candidate.id);
@@ -429,7 +437,7 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     const w = options.weights;
     const mixed = w.coverage * coverage + w.sentence * bestSentence + w.bm25 * (topBm25 > 0 ? candidate.score / topBm25 : 0) + w.proximity * proximityOf(query.concepts, highlightTerms);
     const asksUnanswered = passage.sentences.slice(bestIndex).every((span) => isQuestion(passage, span));
-    const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor) * (asksUnanswered ? options.unansweredQuestionFactor : 1);
+    const score = mixed * typeFactor * (articleNamesAny(passage.articleId) ? 1 : options.missingNameFactor) * (asksUnanswered ? options.unansweredQuestionFactor : 1) * sourceFactor(passage.articleId);
     scored.push({ passage, score: Math.round(score * 1e6) / 1e6, coverage: answerabilityOf(query.concepts, passage, previous, options.contextCredit, nameConcepts, options.unknownEverydayWordFactor), highlight, highlightTerms: new Set(highlightTerms.keys()), typed: query.answerType === 'name' && typeFactor === 1 && holdsFocus(query, highlightTerms) });
   }
   // Deterministic: score, then passage order in the corpus.

@@ -1,3 +1,4 @@
+import { sourceHintIn, type SourceHint } from './source-hint.ts';
 import { contentWords, functionPhraseWords, isMeaningfulFunctionWord, isStopWord, PHRASAL_PARTICLES, STOP_WORDS, splitWords, stemWord, type Word } from './analyze.ts';
 import type { PassageIndex } from './search-index.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from './background.ts';
@@ -36,6 +37,8 @@ export type ParsedQuery = {
   readonly searched: readonly string[];
   /** Of those, the words the corpus has nothing for (not even a correction or a related word). */
   readonly unknown: readonly string[];
+  /** The document the question says it is asking about ("per the press release"), if it names one. */
+  readonly source?: SourceHint | undefined;
   /** What the question asks for, from its question word: used to favour passages that hold that kind of answer. */
   readonly answerType: AnswerType;
   /** For "what day of the week", "which year", "what month": the unit of time a good answer names. */
@@ -664,7 +667,10 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   const drafts: Draft[] = [];
   const draftAt = new Map<number, Draft>(); // position in `words` → its concept
 
-  const functional = new Set([...functionPhraseWords(words), ...askingFrameWords(words)]);
+  // "per the press release", "in tamsyn's notes": which document, not what is asked about.
+  const source = sourceHintIn(text);
+  const citing = source ? words.flatMap((w, position) => (w.start >= source.start && w.end <= source.end ? [position] : [])) : [];
+  const functional = new Set([...functionPhraseWords(words), ...askingFrameWords(words), ...citing]);
   const accidentalStems = new Set<string>(); // stems a typo shares with unrelated corpus words: never matches
   words.forEach((w, position) => {
     if (isStopWord(w.norm) || functional.has(position)) return;
@@ -932,6 +938,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   return {
     text: question,
     concepts,
+    source,
     agentVerb,
     focus,
     unknownFocus,
