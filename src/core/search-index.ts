@@ -15,7 +15,7 @@ export type IndexedPassage = Passage & {
   readonly terms: ReadonlySet<string>;
   /** Terms of each sentence, in the order of `sentences`, with their positions in the sentence. */
   readonly sentenceTerms: readonly ReadonlyMap<string, readonly number[]>[];
-  /** Terms of the article's title, shared by all its passages. */
+  /** Terms of the article's title and publisher, shared by all its passages ("midroll monday says…" is about its every passage). */
   readonly titleTerms: ReadonlySet<string>;
 };
 
@@ -117,7 +117,7 @@ export class PassageIndex {
   /** Adds an article, or replaces the article with the same id. */
   add(article: Article): readonly IndexedPassage[] {
     if (this.articlesById.has(article.id)) this.remove(article.id);
-    const titleTerms = new Set(indexTerms(article.title, this.synonymTable));
+    const titleTerms = new Set(indexTerms(`${article.title}\n${article.publisher ?? ''}`, this.synonymTable));
     const cleaned = cleanBody(article.body, article.title);
     const passages = splitIntoPassages(article, this.passageOptions, cleaned).map((passage) => this.withTerms(passage, article, titleTerms));
     const sources = sourceWords(article, cleaned);

@@ -434,3 +434,13 @@ describe('answerQuestion in a corpus of several stories', () => {
     expect(best('what day of the week did the company say it set up the unit')).toContain('on Friday');
   });
 });
+
+describe('a publisher named in the question', () => {
+  it('is what every passage of its articles is from: "midroll monday says…" finds the newsletter\'s answer', () => {
+    const index = corpusOf(
+      article('newsletter', 'Your backup now ships from Oracle', ['Once the file is ready, do not sit on it: the download link now expires after four days, and you can only file one request per calendar month, so plan around the slowest case.', 'Videos are still the original uploads without the watermark, and a manifest file now lets you prove that the archive has not been altered since it was produced.', 'Loveday Varnham writes Midroll Monday from a drafty attic with a very loud radiator, and answers every reader who writes in with a question about the business.'].join('\n\n'), { publisher: 'Midroll Monday' }),
+      article('forum', 'How do I check my export?', 'One practical warning: the download link dies after 96 hours from the moment the export is ready.', { publisher: 'Askwell' }),
+    );
+    expect(answerQuestion(index, 'midroll monday says the download link dies after how long?').results[0]?.passage.articleId).toBe('newsletter');
+  });
+});
