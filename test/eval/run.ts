@@ -152,7 +152,9 @@ else {
   // "(1 pt)"; members pasting a headline they saw and asking about it) and AB in the same session (middle-school
   // students on a class server; members packing two questions into one message), and AC a session later
   // (doubters asking as challenges: "isn't it true…", "prove it:"; heavy Discord slang: "@mod", ":skull:",
-  // "lmaooo"), each scored once unseen before its misses were read.
+  // "lmaooo"), and AD in the same session (members formatting their messages: **bold**, ||spoilers||, "> quoted
+  // line"; members pasting links: "saw this: https://… —", "re: … [link] —"), each scored once unseen before its
+  // misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -182,6 +184,7 @@ else {
   report('set AA (test/eval/questions-aa.json)', here('./questions-aa.json'));
   report('set AB (test/eval/questions-ab.json)', here('./questions-ab.json'));
   report('set AC (test/eval/questions-ac.json)', here('./questions-ac.json'));
+  report('set AD (test/eval/questions-ad.json)', here('./questions-ad.json'));
 }
 if (values.grow && corpusDir) {
   for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
