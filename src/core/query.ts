@@ -182,6 +182,11 @@ const PREAMBLE = [
   /^(?:someone|somebody|people|(?:a|one|this|that)\s+(?:\p{L}+\s+)?(?:post|thread|tweet|video|comment|user|account|meme|story|article|blog))(?:\s+(?:on|in)\s+[\p{L}.]+)?\s+(?:says?|said|claims?|claimed|posted|wrote|writes|insists?|is saying|are saying|keeps? saying)\s+(?:that\s+)?/iu,
   /^i(?:['’]ve| have)?\s+(?:read|heard|seen)\s+(?:somewhere\s+|online\s+|on the news\s+|in the news\s+)?that\s+/iu,
   /^i\s+(?:read|heard)\s+somewhere\s+(?:that\s+)?/iu,
+  // What a member pasted or points back to: "saw this: …", "re: the deal status —", "from the article you linked earlier:".
+  /^(?:i\s+)?(?:saw|seen|found|spotted)\s+(?:this|that)(?:\s+(?:article|link|post|piece|story|headline|thread|tweet|video))?\s*(?:[:—–-]\s*)+/iu,
+  /^re\s*:\s*/iu,
+  /^(?:from|in|per)\s+(?:the|that|this)\s+(?:art\p{L}*|piece|story|link|post|thread|page)\s+(?:you|u|someone|somebody|they|he|she)\s+(?:linked|posted|shared|sent|dropped)(?:\s+(?:earlier|erlier|above|before|yesterday))?\s*[:,—–-]+\s*/iu,
+  /^quick (?:ones|qs|questions)\s*[:,—–-]+\s*/iu,
   // A fact-checker's request: "Confirm: …", "Confirm whether …", "Is it accurate that …", "Per the coverage, …".
   /^(?:please\s+)?(?:confirm|verify|check|fact[- ]?check)(?:\s*:\s*|\s+(?:whether|if|that)\s+)/iu,
   /^(?:can|could) you (?:confirm|verify|check)(?:\s+(?:whether|if|that))?\s+/iu,
@@ -218,11 +223,27 @@ const BLANK = /_{2,}|\[\s*blank\s*\]|\.{4,}/giu;
  * the message is put to ("@mod", "@everyone") or what it seconds ("^ this but", "^^").
  */
 const CHAT_MARKUP = /<a?:[\w~]+:\d+>|<(?:@[!&]?|#)\d+>|(?<=^|\s):[a-z0-9_+-]{2,}:(?=$|[\s?!.,;])/giu;
+/**
+ * What a member pastes with a question, which is not what they ask: a link ("https://…", "<https://…>",
+ * a "[link]" left for one), Discord's formatting marks (**bold**, __underline__, ||spoiler||, `code`)
+ * and the "> " of a line quoted from another message (its words stay: they are what is asked about).
+ */
+const PASTED = /<?\bhttps?:\/\/[^\s>]+>?|\bwww\.[^\s]+|\[(?:link|url|screenshot|image|pic|attachment)\]|\((?:link|url)\)/giu;
+const FORMATTING = /\*\*|__|\|\||~~|`+/g;
+const QUOTE_MARK = /^[ \t]*>[ \t]?/gm;
 const CHAT_LEAD = /^(?:(?:@[\p{L}\p{N}_.-]+|\^+)[\s,:;]*)+(?:(?:this|that|same|ditto|\+1)\b[\s,:;.-]*)?(?:but\s+)?/iu;
 
 /** The question without chat's emoji names, mentions and address; never the whole of it. */
 export function withoutChatMarkup(question: string): string {
-  const rest = question.replace(CHAT_MARKUP, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  const rest = question
+    .replace(CHAT_MARKUP, ' ')
+    .replace(PASTED, ' ')
+    .replace(FORMATTING, '')
+    .replace(QUOTE_MARK, '')
+    // A dash or colon left with nothing before it once the link is gone ("saw this:  — so whose…").
+    .replace(/([:—–-])[ \t]+[—–-](?=\s)/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
   const lead = CHAT_LEAD.exec(rest);
   const after = lead ? rest.slice(lead[0].length) : rest;
   return leavesAQuestion(after) ? after : rest;

@@ -352,6 +352,12 @@ describe('withoutChatMarkup', () => {
     ['was it announced at 10:30:00 today', 'was it announced at 10:30:00 today'],
     ['who wrote to press@example.com', 'who wrote to press@example.com'],
     ['@mod', '@mod'],
+    // A pasted link, a placeholder for one, Discord's formatting marks and a quoted line's "> ".
+    ['saw this: https://news.example/tiktok-oracle — so where does the data live?', 'saw this: so where does the data live?'],
+    ['re: the deal [link] — was it signed?', 're: the deal — was it signed?'],
+    ['is it **really** in __virginia__?? ||spoiler|| `lol`', 'is it really in virginia?? spoiler lol'],
+    ['> oracle tried to buy tiktok\nhow big a piece was it?', 'oracle tried to buy tiktok\nhow big a piece was it?'],
+    ['see <https://news.example/a> and www.news.example/b for who owns it', 'see and for who owns it'],
   ])('"%s" → "%s"', (question, rest) => {
     expect(withoutChatMarkup(question)).toBe(rest);
   });
@@ -377,6 +383,11 @@ describe('withoutPreamble', () => {
     ['Confirm: what did the White House say?', 'what did the White House say?'],
     ['Confirm whether the White House answered the request.', 'the White House answered the request.'],
     ['Is it accurate that Oracle will store all of the data?', 'Oracle will store all of the data?'],
+    // What a member pasted or points back to.
+    ['saw this: so where does the data live?', 'so where does the data live?'],
+    ['re: the deal — was it signed?', 'the deal — was it signed?'],
+    ['from the article you linked earlier: who owns the app?', 'who owns the app?'],
+    ['quick ones: where is the backup?', 'where is the backup?'],
     // A doubter's lead-in: the claim after it is what is asked about.
     ["isn't it true the team is a couple of interns?", 'the team is a couple of interns?'],
     ['prove it: bytedance is locked out of the data', 'bytedance is locked out of the data'],
