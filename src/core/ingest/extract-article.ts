@@ -49,6 +49,7 @@ export function extractArticle(html: string, pageUrl?: string, givenTitle?: stri
   const document = parseDocument(html);
   // Metadata first: Readability rewrites the document it is given.
   const meta = readMetadata(document, pageUrl);
+  const hydrated = hydratedBodyOf(document);
   revealCollapsedText(document);
   removeFurniture(document);
   // Readability keeps one container and rewrites the document; a second, untouched copy (same
@@ -67,7 +68,7 @@ export function extractArticle(html: string, pageUrl?: string, givenTitle?: stri
     return err({ code: 'no-article', message: 'no article text was found in the page (it may be an index, a login wall or a page that needs JavaScript)' });
   }
   const title = meta.title ?? (cleanTitle(parsed?.title ?? '', meta.publisher) || givenTitle?.trim());
-  const paragraphs = dropRepeatedTitle(withRepeatedContainers(content, untouched).flatMap(paragraphsOf), title);
+  const paragraphs = withHydratedBody(dropRepeatedTitle(withRepeatedContainers(content, untouched).flatMap(paragraphsOf), title), hydrated);
   const problem = notArticleLike(paragraphs, content);
   if (problem !== undefined) return err({ code: 'no-article', message: problem });
   if (title === undefined || title === '') {
@@ -288,6 +289,73 @@ function publisherName(value: unknown, nodes: readonly JsonLdNode[]): string | u
   const referenced = id === undefined ? undefined : nodes.find((node) => node['@id'] === id && node.name?.trim());
   return referenced?.name === undefined ? undefined : collapse(referenced.name);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The story in the page's data
+
+/** Words a paragraph of a data-held body has, at least, for most of them. */
+const MIN_DATA_PARAGRAPH_WORDS = 8;
+/** A body from the page's data replaces the shown text when it is this much longer, and at least this long. */
+const HYDRATED_LONGER = 1.5;
+const MIN_HYDRATED_WORDS = 150;
+
+/**
+ * The story as the page's own data holds it: JSON-LD's `articleBody`, or a list of paragraphs in a
+ * framework's JSON (Next.js's `__NEXT_DATA__`), which a browser renders but the HTML sent does not
+ * show (a teaser and "Continue reading" where the story should be). Undefined when the page has none.
+ */
+function hydratedBodyOf(document: Doc): string[] | undefined {
+  const candidates: string[][] = [];
+  for (const node of all(document, 'script[type="application/ld+json"]').flatMap((script) => jsonLdNodes(script.textContent ?? ''))) {
+    const body = (node as Record<string, unknown>)['articleBody'];
+    if (typeof body === 'string') candidates.push(paragraphsOfDataText(body));
+  }
+  for (const script of all(document, 'script[type="application/json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const visit = (value: unknown, depth: number): void => {
+      if (depth > 12) return;
+      if (Array.isArray(value)) {
+        const texts = value.filter((item): item is string => typeof item === 'string');
+        if (texts.length >= 3 && texts.length === value.length) {
+          const paragraphs = texts.flatMap(paragraphsOfDataText);
+          if (paragraphs.filter((p) => wordCount(p) >= MIN_DATA_PARAGRAPH_WORDS).length >= paragraphs.length * 0.6) candidates.push(paragraphs);
+        } else value.forEach((item) => visit(item, depth + 1));
+      } else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => visit(item, depth + 1));
+      else if (typeof value === 'string' && wordCount(value) >= MIN_HYDRATED_WORDS && /<p[\s>]|\n\s*\n/i.test(value)) candidates.push(paragraphsOfDataText(value));
+    };
+    visit(data, 0);
+  }
+  const best = candidates.sort((a, b) => wordCount(b.join(' ')) - wordCount(a.join(' ')))[0];
+  return best && best.length > 0 ? best : undefined;
+}
+
+/** Paragraphs of a text held as data: HTML ("<p>…</p>") read as a page's paragraphs, plain text split at line breaks. */
+function paragraphsOfDataText(text: string): string[] {
+  if (/<\/?(?:p|br|div|h[1-6]|li)\b[^>]*>/i.test(text)) {
+    const { document } = parseHTML(`<html><body>${text}</body></html>`);
+    return paragraphsOf(document.body as unknown as El);
+  }
+  return text.split(/\n+/).map(collapse).filter(Boolean);
+}
+
+/**
+ * The shown paragraphs, or the page data's body when that is much longer (the shown text is a
+ * teaser): then the shown paragraphs the body does not hold (a standfirst) stay before it.
+ */
+function withHydratedBody(shown: string[], hydrated: string[] | undefined): string[] {
+  if (!hydrated) return shown;
+  const hydratedWords = wordCount(hydrated.join(' '));
+  if (hydratedWords < MIN_HYDRATED_WORDS || hydratedWords < HYDRATED_LONGER * wordCount(shown.join(' '))) return shown;
+  const held = comparable(hydrated.join(' '));
+  return [...shown.filter((paragraph) => !held.includes(comparable(paragraph))), ...hydrated];
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /** The first candidate that reads as a date, as YYYY-MM-DD. */
 function firstDate(...candidates: (string | undefined)[]): string | undefined {

@@ -242,6 +242,22 @@ our witnesses for coming today to answer our questions.
     expect(paragraphs.some((p) => p.includes('Lemony green beans'))).toBe(false);
   });
 
+  it("reads the story from the page's data when the page shows only a teaser (Next.js, JSON-LD articleBody)", () => {
+    const story = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Paragraph ${n}: the forensics instructor found readable server logs on eleven of the forty used drives he bought at auction for a class.`);
+    const teaser = 'A computer-forensics instructor bought 40 used drives for a class exercise, and what he found on them led to a whistleblower.';
+    const shell = (data: string) => `<html><head><title>Drives sold at auction</title>${data}</head><body><article><h1>Drives sold at auction</h1>
+      <p>${teaser}</p><div class="paywall"><p>Continue reading this story</p><a href="/subscribe">Subscribe</a></div></article></body></html>`;
+    const next = shell(`<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { article: { tags: ['TikTok', 'Oracle', 'Drives'], body: story } } } })}</script>`);
+    const fromNext = extracted(next).text.split('\n\n');
+    expect(fromNext).toEqual(expect.arrayContaining([teaser, ...story]));
+    expect(fromNext.indexOf(teaser)).toBeLessThan(fromNext.indexOf(story[0] as string));
+    const ld = shell(`<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Drives', articleBody: story.join('\n\n') })}</script>`);
+    expect(extracted(ld).text.split('\n\n')).toEqual(expect.arrayContaining(story));
+    // A page that shows its story whole keeps what it shows.
+    const whole = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: story.slice(0, 6).join('\n') })}</script><title>T</title></head><body><article>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(extracted(whole).text.split('\n\n')).toEqual(story);
+  });
+
   it('reads markup without <html>, <head> or <body> (linkedom does not add them)', () => {
     const html = '<title>Ferry changes</title><p>The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands and the mainland towns.</p>';
     expect(extracted(html)).toEqual({
