@@ -40,8 +40,10 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // column and a parks commission's minutes), grown25 (a podcast episode page with its transcript, a raw newsletter
 // e-mail, a code host's issue thread, a Q&A forum page and a recipe blog post) and grown26 (a preprint copied from
 // a two-column PDF, a wire service's press release page, a note-taking app's export, a TV station's web story and
-// an appliance manual); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 25 }, (_, i) => `grown${i + 2}`)];
+// an appliance manual) and grown27 (an old table-laid newspaper page, a Next.js page whose story is only in its
+// data, a forwarded e-mail thread, a mayor's remarks transcript and a house listing); each folder's README says
+// what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 26 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
