@@ -104,8 +104,27 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
       names.add(text.slice((words[from] as (typeof words)[number]).start, word.end));
       found.set(initials, names);
     }
+    // "request for proposals" (RFP), "proof of concept" (POC): a noun, a small word, a noun; the small word's letter counts.
+    const term = words.slice(from, from + 3);
+    if (threeWordTerms && isJoinedTermOfThree(text, term)) {
+      const initials = term.map((w) => w.norm[0]).join('');
+      const names = found.get(initials) ?? new Set<string>();
+      names.add(text.slice((term[0] as Word).start, (term[2] as Word).end));
+      found.set(initials, names);
+    }
   }
   return found;
+}
+
+const TERM_JOINERS = new Set(['of', 'for', 'and', 'to', 'on', 'in']);
+
+/** Three lower-case words, a noun, a joining word and a noun, spaces between ("request for proposals", "terms of service"). */
+function isJoinedTermOfThree(text: string, words: readonly Word[]): boolean {
+  if (words.length !== 3 || !TERM_JOINERS.has((words[1] as Word).norm)) return false;
+  const raw = words.map((w) => text.slice(w.start, w.end));
+  if (!/^\p{Ll}{3,}$/u.test(raw[0] as string) || !/^\p{Ll}{3,}$/u.test(raw[2] as string) || raw[1] !== (words[1] as Word).norm) return false;
+  if (words.slice(1).some((w, i) => text.slice((words[i] as Word).end, w.start) !== ' ')) return false;
+  return [raw[0], raw[2]].every((w) => !isStopWord(w as string) && !NUMBER_WORDS.test(w as string) && isNoun(w as string));
 }
 
 /** A hard-wrapped text's line break inside a sentence: one line end, the next line going on in lower case. */

@@ -46,6 +46,15 @@ describe('phraseAcronymsIn', () => {
     expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('sdk')).toBe(false);
   });
 
+  it('forms three-letter acronyms of a noun, a small word and a noun, the small word counted ("request for proposals")', () => {
+    const text = 'The city will issue a request for proposals in April. Staff ran a proof of concept. She went to work early.';
+    expect([...(phraseAcronymsIn(text).get('rfp') ?? [])]).toEqual(['request for proposals']);
+    expect([...(phraseAcronymsIn(text).get('poc') ?? [])]).toEqual(['proof of concept']);
+    // A verb is no part of one.
+    expect(phraseAcronymsIn(text).has('wtw')).toBe(false);
+    expect(phraseAcronymsIn(text, { threeWordTerms: false }).has('rfp')).toBe(false);
+  });
+
   it("reads a hard-wrapped text's line end inside a term as a space, but not a line that starts anew", () => {
     const wrapped = 'The Ravensmere University institutional review\nboard reviewed our protocol and found\nno problem.';
     expect([...(phraseAcronymsIn(wrapped).get('irb') ?? [])]).toEqual(['institutional review\nboard']);
