@@ -680,6 +680,12 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     const full = shorthand ?? gDropped ?? (corpusSpelling(w.norm) ? undefined : everydaySpelling(w.norm));
     return full ? { ...w, norm: full } : w;
   });
+  // "acording to him": a misspelt word of a function phrase is that phrase's word, not a word to search.
+  words.forEach((w, i) => {
+    if (index.passagesWithWord(w.norm) > 0 || isStopWord(w.norm)) return;
+    const meant = corpusSpelling(w.norm) ?? everydaySpelling(w.norm);
+    if (meant && functionPhraseWords(words.map((other, j) => (j === i ? { ...other, norm: meant } : other))).has(i)) words[i] = { ...w, norm: meant };
+  });
   const passageCount = Math.max(index.passageCount, 1);
   const known = (term: string) => index.passagesWithTerm(term) > 0;
   const corrections: { from: string; to: string }[] = [...dictated.corrections];

@@ -440,6 +440,13 @@ describe('withoutPreamble', () => {
     expect(parseQuery('kinda sus but is tiktok keeping backups', index).searched).toEqual(['tiktok', 'keeping', 'backups']);
   });
 
+  it('reads a misspelt word of a function phrase as that phrase ("acording to")', () => {
+    // The corpus uses "according" itself, so the misspelling is one of its words too.
+    const attributed = buildIndex({ articles: [article('app', 'A video app', 'The app is owned by ByteDance, according to the filing.')], synonymGroups: [] });
+    expect(parseQuery('who owns the app acording to the article', attributed).unknown).toEqual([]);
+    expect(parseQuery('who owns the app acording to the article', attributed).searched).toEqual(parseQuery('who owns the app according to the article', attributed).searched);
+  });
+
   it('leaves the greeting and apology out of the words searched', () => {
     expect(parseQuery('Sorry to be slow, but what is CFIUS exactly?', index).searched).toEqual(['cfius']);
   });
