@@ -85,6 +85,7 @@ const EXTRA_STOP_WORDS = [
   'bc', 'cuz', 'coz', 'tho', 'smth', 'ngl', 'fr', 'srsly', 'gona', 'gunna', 'finna', 'tryna', 'lemme', 'gimme',
   'imma', 'bout', 'thru', 'w', 'prolly', 'obv', 'esp', 'nah', 'yeah', 'yep', 'yup', 'nope', 'lmao', 'omg', 'guys', 'hmm', 'huh', 'ugh', 'til', 'guy', 'dude',
   'lowkey', 'highkey', 'deadass', 'bruh', 'fam', 'istg', 'smh', 'tbf', 'fwiw', 'iykyk', 'n', 'sumthing', 'somethin', 'smthn', 'sth',
+  'xd', 'tysm', 'tyvm', 'thnx', 'thanx', 'hmu', 'oof', 'welp', 'jk', 'rofl', 'lmfao', 'haha', 'hehe', 'ikr', 'fml',
   // Phrases of filler typed as one word.
   'aswell', 'alot', 'atleast', 'eachother', 'incase', 'inorder',
 ];

@@ -438,6 +438,7 @@ describe('withoutPreamble', () => {
     expect(parseQuery('lowkey who is even on that team', index).searched).toEqual(['team']);
     expect(parseQuery('is it cap that oracle will store the data', index).searched).toEqual(['oracle', 'store', 'data']);
     expect(parseQuery('kinda sus but is tiktok keeping backups', index).searched).toEqual(['tiktok', 'keeping', 'backups']);
+    expect(parseQuery('where is the data backed up xD tysm', index).searched).toEqual(parseQuery('where is the data backed up', index).searched);
   });
 
   it('reads a misspelt word of a function phrase as that phrase ("acording to")', () => {
