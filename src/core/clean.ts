@@ -199,6 +199,13 @@ const CHAT_THREAD = /^↳\s*\d+\s+repl(?:y|ies)\b/i;
 const CHAT_EVENT = /^\[\d{1,2}:\d{2}(?:\s*[AP]M)?\]\s+[\w.-]+\s+(?:joined|left|pinned a message|uploaded a file|set the channel|renamed the channel|changed the channel)\b/i;
 /** A post's counts behind icons ("🔁 3.1K ❤️ 9.8K", "💬 12 🔁 402"), or one reaction's ("👍 14"; not "🔥 2024"). */
 const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[KkMm]?\s*){2,}$|^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*\d{1,3}(?:[.,]\d)?[KkMm]?$/u;
+/**
+ * A mail thread's furniture, pasted or forwarded: the forward marker, "On … wrote:", "Sent from my
+ * iPhone", and the confidentiality notice under a signature. (Its "From:"/"Date:" lines stay: a
+ * letter's or a memo's may open the text, and what stands above the first paragraph reads by them.)
+ */
+const MAIL_HEADER_LINE = /^-{3,}\s*(?:forwarded|original) message\s*-{3,}$|^begin forwarded message\s*:?$|^on\s.{5,120}\bwrote:$|^sent from my (?:iphone|ipad|android|phone|mobile device|galaxy)\b/i;
+const MAIL_NOTICE = /^(?:confidentiality notice\b|(?:this|the information in this) (?:e-?mail|message|electronic mail transmission|communication)(?: and any attachments?)?(?: to it)? (?:is|are|may be|contains?) (?:intended|confidential|privileged)|if you are not the intended recipient\b|if you have received this (?:e-?mail|message|communication|transmission) in error\b)/i;
 /** A forum or code-host post's furniture: "✔ Accepted answer", its score ("▲ 41 ▼"), who posted when ("answered May 27 at 15:30 checksum_cass 18.4k"). */
 const POST_SCORE = /^[✔✓☑]?\s*accepted answer$|^[▲△⬆↑]\s*[+\-−]?\d[\d,.]*[kK]?\s*[▼▽⬇↓]?$/iu;
 const POST_SIGNATURE = new RegExp(
@@ -232,7 +239,8 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';
-  if (text.length <= 1200 && (LEGAL_PARAGRAPH.test(text) || REPRINT_NOTICE.test(text))) return 'legal';
+  if (text.length <= 1200 && (LEGAL_PARAGRAPH.test(text) || REPRINT_NOTICE.test(text) || MAIL_NOTICE.test(text))) return 'legal';
+  if (text.length <= 300 && MAIL_HEADER_LINE.test(text)) return 'interface';
   if (text.length <= 400 && CALL_OPERATOR.test(text)) return 'interface';
   if (text.length <= 160 && (BYLINE.test(text) || LIVE_UPDATE_STAMP.test(text) || POST_AUTHOR.test(text))) return 'byline';
   // "Dec. 7, 2022 | Updated 11:05 a.m.": bylines and datelines side by side.
