@@ -6,7 +6,7 @@ import { evaluate } from './eval/metrics.ts';
 import { verbatimSystem } from './eval/systems.ts';
 
 const index = loadBundledIndex();
-const sets = [loadQuestionSet(), ...['questions-b.json', 'questions-c.json', 'questions-d.json', 'questions-e.json', 'questions-f.json', 'questions-g.json', 'questions-h.json', 'questions-i.json', 'questions-j.json', 'questions-k.json', 'questions-l.json', 'questions-m.json', 'questions-n.json', 'questions-o.json', 'questions-p.json', 'questions-q.json', 'questions-r.json', 'questions-s.json', 'questions-t.json', 'questions-u.json', 'questions-v.json', 'questions-w.json', 'questions-x.json', 'questions-y.json', 'questions-z.json', 'questions-aa.json', 'questions-ab.json', 'questions-ac.json', 'questions-ad.json'].map((file) => loadQuestionSet(new URL(`./eval/${file}`, import.meta.url).pathname))];
+const sets = [loadQuestionSet(), ...['questions-b.json', 'questions-c.json', 'questions-d.json', 'questions-e.json', 'questions-f.json', 'questions-g.json', 'questions-h.json', 'questions-i.json', 'questions-j.json', 'questions-k.json', 'questions-l.json', 'questions-m.json', 'questions-n.json', 'questions-o.json', 'questions-p.json', 'questions-q.json', 'questions-r.json', 'questions-s.json', 'questions-t.json', 'questions-u.json', 'questions-v.json', 'questions-w.json', 'questions-x.json', 'questions-y.json', 'questions-z.json', 'questions-aa.json', 'questions-ab.json', 'questions-ac.json', 'questions-ad.json', 'questions-ae.json'].map((file) => loadQuestionSet(new URL(`./eval/${file}`, import.meta.url).pathname))];
 const everyQuestion = sets.flatMap((set) => [...set.answerable, ...set.offTopic, ...set.unanswerable].map((item) => item.q));
 
 describe('the evaluation questions, answered from the bundled corpus', () => {
