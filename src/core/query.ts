@@ -553,8 +553,11 @@ function nameOfThing(words: readonly Word[]): { nameAt: number; thingAt: number 
 /** Words that put a noun in an order ("the first person to…") rather than say which kind it is. */
 const ORDER_WORD = /^(?:first|second|third|fourth|fifth|last|next|only)$/;
 /** Words that name the corpus ("the articles"), who a statement was made to ("the press") or open a question in chat ("wait"). */
-const CORPUS_WORD = /^(?:articles?|stories|story|sources)$/;
-const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim)$/;
+const CORPUS_WORD = /^(?:articles?|stories|story|sources|pieces?|writeups?|write-ups?)$/;
+const SAYING_AFTER_CORPUS = /^(?:say|says|said|describe|describes|described|mention|mentions|mentioned|call|calls|report|reports|tell|claim|note|notes|noted|give|gives|gave|bring|brings|agree|agreed|cover|covers|covered)$/;
+/** Who is asked about the articles: "the articles", "any article", "which article", "the other one". */
+const THE_CORPUS = /^(?:the|these|those|your|ur)$/;
+const CORPUS_DETERMINER = /^(?:any|which|an|a|one|other|each|every|some|all|both)$/;
 
 /**
  * Positions of words that frame a question rather than say what it is about: the articles
@@ -572,10 +575,22 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   let corpusNamed = false;
   words.forEach((w, i) => {
     // "the articles", "the BuzzFeed News article": the words between name the source and stay.
-    if (CORPUS_WORD.test(w.norm) && [1, 2, 3].some((back) => /^(?:the|these|those|your|ur)$/.test(norm(i - back)))) {
+    // "write-ups" comes apart at its hyphen.
+    const writeUp = w.norm === 'write' && /^ups?$/.test(norm(i + 1));
+    const end = writeUp ? i + 1 : i;
+    const sayingAt = /^(?:that|which|who)$/.test(norm(end + 1)) ? end + 2 : end + 1;
+    // "the articles" frame wherever they stand; "any article", "which piece" only when what follows asks what it says.
+    // "… in a tiktok writeup", "in some article": where the member read it, not what they ask.
+    const determinerAt = [1, 2, 3].map((back) => i - back).find((at) => CORPUS_DETERMINER.test(norm(at)));
+    const framed =
+      [1, 2, 3].some((back) => THE_CORPUS.test(norm(i - back))) ||
+      (determinerAt !== undefined && (SAYING_AFTER_CORPUS.test(norm(sayingAt)) || /^(?:in|from|on|per)$/.test(norm(determinerAt - 1))));
+    if ((CORPUS_WORD.test(w.norm) || writeUp) && framed) {
       corpusNamed = true;
-      frame.add(i);
-      if (SAYING_AFTER_CORPUS.test(norm(i + 1))) frame.add(i + 1);
+      frame.add(i).add(end);
+      // "…says", "any article that gives", "do the articles agree on": how the articles are asked, not what about.
+      if (SAYING_AFTER_CORPUS.test(norm(sayingAt))) frame.add(sayingAt);
+      if (/^(?:bring|brings)$/.test(norm(sayingAt)) && norm(sayingAt + 1) === 'up') frame.add(sayingAt + 1);
     } else if (/^(?:report|piece|reporting|coverage)$/.test(w.norm) && /^(?:the|this|that)$/.test(norm(i - 1)) && SAYING_AFTER_CORPUS.test(norm(i + 1))) {
       // "the report says", "the piece mentions": the article, told by what it does; "the report found" is a report's.
       frame.add(i).add(i + 1);

@@ -441,6 +441,16 @@ describe('withoutPreamble', () => {
     expect(parseQuery('where is the data backed up xD tysm', index).searched).toEqual(parseQuery('where is the data backed up', index).searched);
   });
 
+  it('leaves out how a member asks about the articles: "is there any article that says", "which piece brings up", "the write-ups"', () => {
+    expect(parseQuery('is there any article that says who owns the app', index).searched).toEqual(['owns', 'app']);
+    expect(parseQuery('which piece brings up the backup in singapore', index).searched).toEqual(['backup', 'singapore']);
+    expect(parseQuery('does any of the write-ups say who owns the app', index).searched).toEqual(['owns', 'app']);
+    expect(parseQuery('do the articles agree on where the data is stored', index).searched).toEqual(['data', 'stored']);
+    expect(parseQuery('read in a tiktok writeup that the data is stored abroad', index).searched).toEqual(['read', 'tiktok', 'data', 'stored', 'abroad']);
+    // Where the article is what is asked about, it stays.
+    expect(parseQuery('which piece did BuzzFeed publish on the backup', index).searched).toContain('piece');
+  });
+
   it('reads a misspelt word of a function phrase as that phrase ("acording to")', () => {
     // The corpus uses "according" itself, so the misspelling is one of its words too.
     const attributed = buildIndex({ articles: [article('app', 'A video app', 'The app is owned by ByteDance, according to the filing.')], synonymGroups: [] });
