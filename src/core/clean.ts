@@ -206,6 +206,12 @@ const ICON_COUNTS = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*[\d.,]+\s?[K
  */
 const MAIL_HEADER_LINE = /^-{3,}\s*(?:forwarded|original) message\s*-{3,}$|^begin forwarded message\s*:?$|^on\s.{5,120}\bwrote:$|^sent from my (?:iphone|ipad|android|phone|mobile device|galaxy)\b/i;
 const MAIL_NOTICE = /^(?:confidentiality notice\b|(?:this|the information in this) (?:e-?mail|message|electronic mail transmission|communication)(?: and any attachments?)?(?: to it)? (?:is|are|may be|contains?) (?:intended|confidential|privileged)|if you are not the intended recipient\b|if you have received this (?:e-?mail|message|communication|transmission) in error\b)/i;
+/**
+ * A discussion thread's furniture as an old-style web view copies it: "level 2", "[–] name 57 points
+ * 3 hours ago", "permalink embed save parent report reply", "load more comments (3 replies)",
+ * "submitted 5 hours ago by u/name", "u/name · 4h".
+ */
+const THREAD_LINE = /^level \d{1,2}$|^\[[–+-]\]\s+\S+\s+-?\d+ points?\b.{0,60}$|^(?:(?:permalink|embed|save|parent|report|reply|share|hide|give award|source|context|full comments)\s*){3,}$|^load more comments\s*\(\d+ repl(?:y|ies)\)$|^\d+ comments?(?:\s+(?:share|save|hide|report|crosspost))+$|^submitted .{1,60}\bago\b.{0,60}\bby u\/\S+.{0,40}$|^u\/[\w-]+\s*·\s*\d+[smhdwy]$/iu;
 /** A forum or code-host post's furniture: "✔ Accepted answer", its score ("▲ 41 ▼"), who posted when ("answered May 27 at 15:30 checksum_cass 18.4k"). */
 const POST_SCORE = /^[✔✓☑]?\s*accepted answer$|^[▲△⬆↑]\s*[+\-−]?\d[\d,.]*[kK]?\s*[▼▽⬇↓]?$/iu;
 const POST_SIGNATURE = new RegExp(
@@ -235,7 +241,7 @@ function classify(line: string, title: string): DropReason | undefined {
   if (text.length <= 160 && BANNER.test(text)) return 'promotion';
   if (LINKS_ONLY.test(text)) return 'related-links';
   if (PAGE_NUMBER.test(text) || WIRE_SLUG.test(text) || TIMESTAMP.test(text)) return 'page-furniture';
-  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text) || ANSWER_FEEDBACK.test(text) || POST_SCORE.test(text) || (text.length <= 200 && (POST_SIGNATURE.test(text) || THREAD_EVENT.test(text)))) return 'interface';
+  if (COUNTER.test(text) || POST_COUNTS.test(text) || POST_TIME.test(text) || QUOTE_CHIP.test(text) || SEPARATOR.test(text) || LANGUAGE_SWITCH.test(text) || EDIT_LINK_ALONE.test(text) || CHAT_REACTIONS.test(text) || CHAT_THREAD.test(text) || CHAT_EVENT.test(text) || ANSWER_FEEDBACK.test(text) || POST_SCORE.test(text) || THREAD_LINE.test(text) || (text.length <= 200 && (POST_SIGNATURE.test(text) || THREAD_EVENT.test(text)))) return 'interface';
   if (text.length <= 80 && SHARE_WIDGET.test(text)) return 'share-widget';
   if (text.length <= 200 && CREDIT.test(text)) return 'credit';
   if (text.length <= 500 && DISCLAIMER.test(text)) return 'credit';

@@ -46,6 +46,9 @@ const KIND_CUES: Readonly<Record<string, RegExp>> = {
   story: /\bnews\b|\bstation\b|\breporter\b/i,
   segment: /\bnews\b|\bstation\b|\banchor\b|\bvideo\b|\bsegment\b|\bbroadcast\b/i,
   video: /\bvideo\b|\bwatch\b|\bclip\b/i,
+  email: /\bunsubscribe\b|\bview (?:this|it) in your browser\b|\byou(?:'re|’re| are) receiving this\b|^(?:from|to|subject):/im,
+  deck: /\bslide \d+\b|\bagenda\b|\bspeaker notes\b|^notes:/im,
+  slides: /\bslide \d+\b|\bagenda\b|\bspeaker notes\b|^notes:/im,
 };
 const KINDS = Object.keys(KIND_CUES).join('|');
 /** Qualifiers that say which medium, not whose: matched as a kind of their own ("tv report" → a broadcast's story). */

@@ -412,6 +412,9 @@ describe('cleanBody', () => {
     expect(['👍 14', '@ada-quince commented on May 22, 2026 · Contributor · edited', '@thistlewick added the sync label and removed the help wanted label on May 24, 2026', '✔ Accepted answer', '▲ 41 ▼', 'edited May 29 at 09:12 answered May 27 at 15:30 checksum_cass 18.4k ●3 ●41 ●67', 'answered May 31 at 11:40 glimmerpath 1'].map(isSiteFurniture)).toEqual([true, true, true, true, true, true, true]);
     // A mail thread's forward marker, reply line, phone sign-off and confidentiality notice.
     expect(['---------- Forwarded message ---------', 'On Tue, Mar 3, 2026 at 9:14 AM Ulric Vantreese <uv@example.com> wrote:', 'Sent from my iPhone', 'CONFIDENTIALITY NOTICE: This electronic mail transmission is intended only for the addressee.', 'If you are not the intended recipient, please delete this message.'].map(isSiteFurniture)).toEqual([true, true, true, true, true]);
+    // A discussion thread's levels, scores, link rows and folds.
+    expect(['level 2', '[–] marlpit_lineman_throwaway 57 points 3 hours ago', 'permalink embed save parent report reply', 'load more comments (3 replies)', '123 comments share save hide report', 'submitted 5 hours ago by u/quarryhill_insomniac'].map(isSiteFurniture)).toEqual([true, true, true, true, true, true]);
+    expect(['The level 2 alert stayed on for 57 points of the index.', 'Save the report and reply to the council.'].map(isSiteFurniture)).toEqual([false, false]);
     expect(['If you are not sure whether your outlet is protected, ask an electrician.', 'On Tuesday the mayor wrote to the council.', 'The message was sent from my office.'].map(isSiteFurniture)).toEqual([false, false, false]);
     expect(['@ada-quince said the parts are complete zips.', 'She answered May 27 questions at the hearing, and more.', 'The accepted answer was wrong.'].map(isSiteFurniture)).toEqual([false, false, false]);
     expect(kept(body)).toEqual([

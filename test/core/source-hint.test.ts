@@ -15,6 +15,8 @@ describe('sourceHintIn', () => {
     ['how long is the link valid, according to the podcast guest?', 'podcast', []],
     ['why did the guy on the podcast end up quitting?', 'podcast', []],
     ['do my DMs still come in the download? the newsletter said something changed', 'newsletter', []],
+    ["when was power back according to the mayor's office email", 'email', ["mayor's", 'office']],
+    ['how many substations were hit, per the board deck', 'deck', ['board']],
   ])('"%s" names a %s', (question, kind, qualifiers) => {
     expect(sourceHintIn(question)).toMatchObject({ kind, qualifiers });
   });

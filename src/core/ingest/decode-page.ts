@@ -34,7 +34,7 @@ export function charsetOf(bytes: Uint8Array, contentType = ''): string {
 }
 
 /** The WHATWG name of an encoding label ('latin1', 'iso-8859-1' → 'windows-1252'), or undefined if unknown. */
-function encodingName(label: string | undefined): string | undefined {
+export function encodingName(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   try {
     return new TextDecoder(label.trim()).encoding;

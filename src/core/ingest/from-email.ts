@@ -1,3 +1,5 @@
+import { decodeBytes as decodeInCharset, encodingName } from './decode-page.ts';
+
 /**
  * A newsletter or a press office's mail saved as it arrived (a `.eml` file, or the same text saved
  * as `.txt`): RFC 5322 headers, then a MIME body whose text is usually quoted-printable ("don=E2=80=99t",
@@ -128,13 +130,9 @@ function quotedPrintableBytes(body: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
+/** Bytes in a part's charset, as pages are decoded (windows-1252 by its WHATWG table); an unknown charset is read as UTF-8. */
 function decodeBytes(bytes: Uint8Array, charset: string): string {
-  try {
-    return new TextDecoder(charset.trim().toLowerCase(), { fatal: false }).decode(bytes);
-  } catch {
-    // A charset Node does not know: UTF-8 reads ASCII right and marks the rest.
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  }
+  return decodeInCharset(bytes, encodingName(charset) ?? 'utf-8');
 }
 
 /** RFC 2047 encoded words in a header: "=?UTF-8?Q?it=E2=80=99s_slower?=", "=?utf-8?B?…?=". */

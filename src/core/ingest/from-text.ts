@@ -294,7 +294,7 @@ export function withoutCaptionTiming(text: string): string {
     .slice(0, /^\s*\d+\s*$/.test(lines[first - 1] ?? '') ? first - 1 : first)
     .join('\n')
     .split(/\n\s*\n/)
-    .filter((block) => !/^\s*(?:WEBVTT|NOTE)\b/.test(block));
+    .filter((block) => !/^\s*(?:WEBVTT|NOTE|STYLE|REGION)\b/.test(block));
   const paragraphs: string[] = [];
   let current: string[] = [];
   const endParagraph = () => {
@@ -324,9 +324,9 @@ export function withoutCaptionTiming(text: string): string {
       endCue();
       continue;
     }
-    // A cue number is the line before a timing; a NOTE block is WebVTT's comment.
+    // A cue number is the line before a timing; a NOTE block is WebVTT's comment, STYLE and REGION its styling.
     if (/^\s*\d+\s*$/.test(line) && CUE_TIMING.test(lines[i + 1] ?? '')) continue;
-    if (/^NOTE\b/.test(line)) {
+    if (/^(?:NOTE|STYLE|REGION)\b/.test(line)) {
       while (i + 1 < lines.length && (lines[i + 1] ?? '').trim() !== '') i++;
       continue;
     }

@@ -10,7 +10,7 @@ import { splitSentences } from '../../../src/core/sentences.ts';
 // a Markdown file and a hard-wrapped wire copy (grown2), a press release, a PDF export, a live blog and a
 // newsletter post (grown4), and copies of big news sites' pages (grown5). Each is read as an operator's `corpus add` reads it.
 const fixtures = (batch: string) => new URL(`../../fixtures/${batch}/`, import.meta.url).pathname;
-const articleFiles = (batch: string) => readdirSync(fixtures(batch)).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort();
+const articleFiles = (batch: string) => readdirSync(fixtures(batch)).filter((f) => /\.(?:txt|md|html|eml)$/.test(f) && f !== 'README.md').sort();
 type Questions = { answerable: { expect: string[]; article: string }[] };
 const questionsOf = (batch: string): Questions => JSON.parse(readFileSync(join(fixtures(batch), 'questions.json'), 'utf8')) as Questions;
 

@@ -80,6 +80,11 @@ describe('readRawMessage', () => {
     expect(readRawMessage(nested)?.text).toBe('Le conseil a voté à 5 contre 2.');
   });
 
+  it('reads windows-1252 by its own table: curly quotes and dashes, not control characters', () => {
+    const legacy = lines('From: City <news@city.example>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset="windows-1252"', 'Content-Transfer-Encoding: quoted-printable', '', 'Monday=92s storm =96 the worst in years.');
+    expect(readRawMessage(legacy)?.text).toBe('Monday’s storm – the worst in years.');
+  });
+
   it('is no message without a From header and one of a mail\'s own headers', () => {
     expect(readRawMessage('Subject: the budget\nDate: June 1\n\nNotes from the meeting.')).toBeUndefined();
     expect(readRawMessage('From: the mayor\n\nA letter.')).toBeUndefined();

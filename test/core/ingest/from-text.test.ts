@@ -344,6 +344,9 @@ describe('withoutCaptionTiming', () => {
   it('reads WebVTT too, its header and notes left out', () => {
     const vtt = ['WEBVTT', '', 'NOTE made by hand', 'for the test', '', '00:01.000 --> 00:04.000 align:start', '- The data stays', 'in Virginia.', '', '00:04.100 --> 00:06.000', '- Does it?', '', '00:06.100 --> 00:08.000', '(laughter)'].join('\n');
     expect(withoutCaptionTiming(vtt)).toBe('The data stays in Virginia.\n\nDoes it?\n');
+    // Its STYLE blocks are styling, before the first cue or between cues.
+    const styled = ['WEBVTT', '', 'STYLE', '::cue {', '  color: #ffffff;', '}', '', '00:01.000 --> 00:04.000', 'The data stays in Virginia.', '', 'STYLE', '::cue(v[voice="Ollie"]) { color: #ffe066; }', '', '00:04.100 --> 00:06.000', '- Does it?', '', '00:06.100 --> 00:08.000', 'It does.'].join('\n');
+    expect(withoutCaptionTiming(styled)).toBe('The data stays in Virginia.\n\nDoes it? It does.\n');
   });
 
   it('leaves text with a timing or two in it as it is', () => {
