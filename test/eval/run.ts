@@ -41,9 +41,11 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // e-mail, a code host's issue thread, a Q&A forum page and a recipe blog post) and grown26 (a preprint copied from
 // a two-column PDF, a wire service's press release page, a note-taking app's export, a TV station's web story and
 // an appliance manual) and grown27 (an old table-laid newspaper page, a Next.js page whose story is only in its
-// data, a forwarded e-mail thread, a mayor's remarks transcript and a house listing); each folder's README says
-// what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 26 }, (_, i) => `grown${i + 2}`)];
+// data, a forwarded e-mail thread, a mayor's remarks transcript and a house listing) and grown28 (a newsletter
+// saved as .eml with a base64 windows-1252 HTML part, a discussion thread copied from an old-style web view, a
+// slide deck exported from a PDF, an agency FAQ page of <details> accordions and a video's WebVTT captions); each
+// folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 27 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
@@ -66,7 +68,7 @@ function grownCorpus(from: string): string {
   for (const batch of GROWN_BATCHES) {
     const before = new Set(articleFiles(copy));
     const fixtures = here(`../fixtures/${batch}/`);
-    for (const file of readdirSync(fixtures).filter((f) => /\.(?:txt|md|html)$/.test(f) && f !== 'README.md').sort()) {
+    for (const file of readdirSync(fixtures).filter((f) => /\.(?:txt|md|html|eml)$/.test(f) && f !== 'README.md').sort()) {
       const out = execFileSync(tsx, [cli, 'add', join(fixtures, file), '--corpus', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       process.stderr.write(out);
     }
