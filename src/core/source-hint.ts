@@ -18,18 +18,25 @@ export type SourceHint = {
   readonly qualifiers: readonly string[];
 };
 
+/** What shows research (an abstract, "we estimate", "et al."), a wire release, a transcript's time stamps, a slide deck. */
+const RESEARCH = String.raw`\babstract\b|\bpreprint\b|\bet al\.|\bwe (?:study|estimate|model|find|build)\b|\bjournal\b`;
+const WIRE_RELEASE = String.raw`\bnews provided by\b|\bpress release\b|\bfor immediate release\b|\/[A-Z][\w ]*wire\/|\bmedia contacts?\b`;
+const TIME_STAMP = String.raw`\[\d{1,2}:\d{2}(?::\d{2})?\]`;
+const SLIDES = /\bslide \d+\b|\bagenda\b|\bspeaker notes\b|^notes:/im;
+const cue = (...parts: string[]) => new RegExp(parts.join('|'), 'i');
+
 /** Kinds of document, and what in an article's opening shows it is one. */
 const KIND_CUES: Readonly<Record<string, RegExp>> = {
-  paper: /\babstract\b|\bpreprint\b|\bet al\.|\bwe (?:study|estimate|model|find|build)\b|\bjournal\b|\bworking paper\b/i,
-  study: /\babstract\b|\bpreprint\b|\bet al\.|\bwe (?:study|estimate|model|find|build)\b|\bjournal\b|\bsurvey\b|\bstudy\b/i,
-  researchers: /\babstract\b|\bpreprint\b|\bet al\.|\bwe (?:study|estimate|model|find|build)\b|\bresearchers?\b/i,
-  release: /\bnews provided by\b|\bpress release\b|\bfor immediate release\b|\/[A-Z][\w ]*wire\/|\bmedia contacts?\b|\binvestor relations\b/i,
+  paper: cue(RESEARCH, String.raw`\bworking paper\b`),
+  study: cue(RESEARCH, String.raw`\bsurvey\b|\bstudy\b`),
+  researchers: cue(RESEARCH, String.raw`\bresearchers?\b`),
+  release: cue(WIRE_RELEASE, String.raw`\binvestor relations\b`),
   memo: /\bmemorandum\b|\bmemo\b|^\s*(?:TO|FROM|RE|SUBJECT)\s*:/im,
   briefing: /\bmemorandum\b|\bmemo\b|\bbriefing\b/i,
   filing: /\bsecurities and exchange commission\b|\bform \d+-?[a-z]\b|\bitem \d\.\d\d\b|\bregistrant\b|\bfiling\b/i,
-  podcast: /\bpodcast\b|\bepisode\b|\btranscript\b|\[\d{1,2}:\d{2}(?::\d{2})?\]/i,
-  episode: /\bpodcast\b|\bepisode\b|\[\d{1,2}:\d{2}(?::\d{2})?\]/i,
-  transcript: /\btranscript\b|\[\d{1,2}:\d{2}(?::\d{2})?\]|^\s*[A-Z][A-Z .'-]+:/m,
+  podcast: cue(String.raw`\bpodcast\b|\bepisode\b|\btranscript\b`, TIME_STAMP),
+  episode: cue(String.raw`\bpodcast\b|\bepisode\b`, TIME_STAMP),
+  transcript: new RegExp(String.raw`\btranscript\b|${TIME_STAMP}|^\s*[A-Z][A-Z .'-]+:`, 'm'),
   newsletter: /\bnewsletter\b|\bissue #?\d+\b|\bunsubscribe\b|\bsubscribers?\b|\bin your inbox\b/i,
   notes: /\bnotes?\b|\bmeetup\b|\btodo\b/i,
   hearing: /\bhearing\b|\btestimony\b|\bwitness\b|\bsubcommittee\b/i,
@@ -47,15 +54,15 @@ const KIND_CUES: Readonly<Record<string, RegExp>> = {
   segment: /\bnews\b|\bstation\b|\banchor\b|\bvideo\b|\bsegment\b|\bbroadcast\b/i,
   video: /\bvideo\b|\bwatch\b|\bclip\b/i,
   email: /\bunsubscribe\b|\bview (?:this|it) in your browser\b|\byou(?:'re|’re| are) receiving this\b|^(?:from|to|subject):/im,
-  deck: /\bslide \d+\b|\bagenda\b|\bspeaker notes\b|^notes:/im,
-  slides: /\bslide \d+\b|\bagenda\b|\bspeaker notes\b|^notes:/im,
+  deck: SLIDES,
+  slides: SLIDES,
 };
 const KINDS = Object.keys(KIND_CUES).join('|');
 /** Qualifiers that say which medium, not whose: matched as a kind of their own ("tv report" → a broadcast's story). */
 const MEDIUM_CUES: Readonly<Record<string, RegExp>> = {
   tv: /\b(?:tv|television|station|newscast|broadcast|anchor|channel)\b/i,
-  press: /\bnews provided by\b|\bpress release\b|\bfor immediate release\b|\/[A-Z][\w ]*wire\/|\bmedia contacts?\b/i,
-  academic: /\babstract\b|\bpreprint\b|\bet al\.|\buniversity\b|\bjournal\b/i,
+  press: cue(WIRE_RELEASE),
+  academic: cue(RESEARCH, String.raw`\buniversity\b`),
   sec: /\bsecurities and exchange commission\b|\bform \d+-?[a-z]\b/i,
 };
 const QUALIFIER = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}.&'’-]*\s+){0,3}?`;
