@@ -55,6 +55,8 @@ export type AnswerOptions = {
   readonly weights: { readonly coverage: number; readonly sentence: number; readonly bm25: number; readonly proximity: number };
   /** Credit for a question word found only around the passage (the passage before it, the title). */
   readonly contextCredit: number;
+  /** Credit in a sentence that opens by pointing back ("The law…", "It…") for a name the sentence or passage before it holds. */
+  readonly pointingBackCredit: number;
   /** The same credit for a name the question uses that the article's title holds ("Veldsprenge"). */
   readonly titleNameCredit: number;
   /** Weight, in the share a passage must hold, of an everyday word the corpus never uses (an unknown name counts fully). */
@@ -94,6 +96,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   weights: { coverage: 0.5, sentence: 0.4, bm25: 0.2, proximity: 0.05 },
   contextCredit: 0.5,
   titleNameCredit: 1,
+  pointingBackCredit: 1,
   unknownEverydayWordFactor: 0.7,
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
@@ -132,6 +135,10 @@ export type Answer = {
 const sourceOf = (p: IndexedPassage): SourceLabel => ({ id: p.articleId, title: p.title, publisher: p.publisher, url: p.url });
 
 type TermSet = { has(term: string): boolean };
+
+/** A sentence's opening that points back to what was just named: a pronoun, or "the" and a kind of thing ("the law", "the company"). */
+const POINTS_BACK =
+  /^(?:it|they|he|she|this|these|that|the (?:law|rule|act|bill|deal|agreement|company|firm|agency|program|programme|policy|plan|order|report|study|contract|filing|lawsuit|suit|complaint|audit|review|center|centre|site|facility|system|app|platform|service|team|unit|panel|committee|vendor|insurer|city|state|county|department|office))\b/i;
 
 /** How well a set of terms holds one concept: the weight of its best alternative found (0 if none). */
 function creditOf(concept: QueryConcept, terms: TermSet): number {
@@ -418,8 +425,15 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
     let typeFactor: number | undefined;
     let bestValue = 0;
     passage.sentenceTerms.forEach((terms, i) => {
-      const sentenceCoverage = coverageOf(query.concepts, total, terms, fromQuestion);
+      // A sentence that opens by pointing back ("The law takes effect July 1", "It was opened by the
+      // mayor") speaks of the names the sentence or passage before it gave.
       const span = passage.sentences[i];
+      const before = i > 0 ? passage.sentenceTerms[i - 1] : previous?.terms;
+      const pointsBack = before !== undefined && span !== undefined && POINTS_BACK.test(passage.text.slice(span.start, span.end).trimStart());
+      const fromBefore = pointsBack
+        ? (concept: QueryConcept) => Math.max(fromQuestion?.(concept) ?? 0, nameConcepts.has(concept) ? options.pointingBackCredit * creditOf(concept, before) : 0)
+        : fromQuestion;
+      const sentenceCoverage = coverageOf(query.concepts, total, terms, fromBefore);
       // A question the passage goes on to answer (an FAQ's, an interviewer's): the kind of answer is looked for in the reply.
       const reply = span && isQuestion(passage, span) ? passage.sentences[i + 1] : undefined;
       const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, (reply && !isQuestion(passage, reply) ? reply : span).end), options) : 1;

@@ -444,3 +444,22 @@ describe('a publisher named in the question', () => {
     expect(answerQuestion(index, 'midroll monday says the download link dies after how long?').results[0]?.passage.articleId).toBe('newsletter');
   });
 });
+
+describe('a sentence that points back', () => {
+  it('speaks of what the sentence before it named: "The law takes effect…" answers when the act takes effect', () => {
+    const index = corpusOf(
+      article('act', 'Brannock passes a data law', [
+        'Brannock Gov. Idris Paley-Hutton signed the Brannock Data Minimization Act on Tuesday, after a year of debate in the state legislature and two failed votes in committee.',
+        'The law takes effect July 1, 2027, and requires apps to delete the location data of residents within thirty days unless they agree to keep it longer.',
+      ].join('\n\n')),
+    );
+    const question = 'When does the Brannock Data Minimization Act take effect?';
+    const highlighted = (options: Partial<AnswerOptions> = {}) => {
+      const top = answerQuestion(index, question, options).results[0];
+      return top?.passage.text.slice(top.highlight.start, top.highlight.end);
+    };
+    expect(highlighted()).toMatch(/^The law takes effect July 1, 2027/);
+    // Without the credit the sentence that names the act wins.
+    expect(highlighted({ pointingBackCredit: 0 })).toMatch(/^Brannock Gov/);
+  });
+});
