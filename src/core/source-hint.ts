@@ -69,6 +69,8 @@ const QUALIFIER = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}.&'’-]*\s+){0,3}?`;
 const OWNER = String.raw`(?:the|that|this|a|an|his|her|their|its|[\p{L}][\p{L}.'’-]*['’]s)`;
 /** "per the sorrelby collective notes", "according to the academic paper", "in tamsyn's notes,". */
 const CITED = new RegExp(String.raw`\b(?:per|according to|acc?ording to|accordin to|(?:in|from|on)(?=\s+${OWNER}\s+${QUALIFIER}(?:${KINDS})\b\s*(?:[,?.!]|$)))\s+(${OWNER})\s+(${QUALIFIER})(${KINDS})\b`, 'iu');
+/** A second kind word right after the first: "the state briefing memo". */
+const NEXT_KIND = new RegExp(String.raw`^\s+(${KINDS})\b`, 'iu');
 /** "whats the state memo say about", "the newsletter said". */
 const SAYING = new RegExp(String.raw`\bthe\s+(${QUALIFIER})(${KINDS})\s+(?:say|says|said|mention|mentions|mentioned|claim|claims|claimed)\b`, 'iu');
 /** "the podcast guest", "the guy on the podcast": a document's speaker. */
@@ -87,7 +89,7 @@ export function sourceHintIn(question: string): SourceHint | undefined {
     // "the transparency report", "a crash report": with "in", a report is what is asked about, not who says so.
     if (kind === 'report' && pattern === CITED && /^(?:in|from|on)\b/i.test(match[0])) continue;
     // "the state briefing memo": the last kind word is the document; the ones before qualify it.
-    const more = new RegExp(String.raw`^\s+(${KINDS})\b`, 'iu').exec(question.slice(match.index + match[0].length));
+    const more = NEXT_KIND.exec(question.slice(match.index + match[0].length));
     if (more && pattern !== SPEAKER) return { start: match.index, end: match.index + match[0].length + more[0].length, kind: (more[1] ?? '').toLowerCase(), qualifiers: [...qualifiers, kind] };
     return { start: match.index, end: match.index + match[0].length, kind, qualifiers };
   }

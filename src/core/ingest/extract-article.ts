@@ -474,7 +474,7 @@ function withRepeatedContainers(content: El, untouched: Doc): El[] {
       if (!sameKind || keptNumbers.has(numberOf(other))) continue;
       if ([...originals, ...added].some((e) => e.contains(other) || other.contains(e))) continue;
       const text = collapse(other.textContent ?? '');
-      const linkText = all(other, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      const linkText = linkTextLength(other);
       if (text.length >= MIN_REPEATED_CHARS && linkText / text.length <= MAX_LINK_SHARE) added.push(other);
     }
   }
@@ -484,7 +484,7 @@ function withRepeatedContainers(content: El, untouched: Doc): El[] {
     for (const sibling of Array.from((original as unknown as { parentNode?: El | null }).parentNode?.children ?? []) as El[]) {
       if (keptNumbers.has(numberOf(sibling)) || [...originals, ...added].some((e) => e.contains(sibling) || sibling.contains(e))) continue;
       const text = collapse(sibling.textContent ?? '');
-      const linkText = all(sibling, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      const linkText = linkTextLength(sibling);
       const items = all(sibling, 'li').map((item) => collapse(item.textContent ?? ''));
       const itemText = items.reduce((sum, item) => sum + item.length, 0);
       const sentences = items.filter((item) => item.split(' ').length >= MIN_LIST_SENTENCE_WORDS && /[.!?]$/.test(item)).length;
@@ -495,7 +495,7 @@ function withRepeatedContainers(content: El, untouched: Doc): El[] {
   for (const container of added) {
     for (const block of all(container, '*').filter((e) => BLOCK_TAGS.has(e.tagName.toUpperCase()))) {
       const text = collapse(block.textContent ?? '');
-      const linkText = all(block, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+      const linkText = linkTextLength(block);
       if (text !== '' && (/^[^\p{L}]{1,12}$/u.test(text) || (text.length <= 60 && linkText >= text.replace(/\s/g, '').length))) block.remove();
     }
   }
@@ -596,7 +596,7 @@ function notArticleLike(paragraphs: readonly string[], content: El): string | un
   if (total < MIN_WORDS || longest < MIN_LONGEST_PARAGRAPH_WORDS) {
     return `the page's main text is only ${total} words with no full paragraph; it does not look like an article`;
   }
-  const linkText = all(content, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
+  const linkText = linkTextLength(content);
   const allText = collapse(content.textContent ?? '').length;
   if (allText > 0 && linkText / allText > MAX_LINK_SHARE) {
     return `the page's main text is mostly links (${Math.round((100 * linkText) / allText)}%); it looks like an index, not an article`;
@@ -607,6 +607,8 @@ function notArticleLike(paragraphs: readonly string[], content: El): string | un
 /** querySelectorAll as an array (linkedom's NodeList type does not iterate without the DOM lib). */
 const all = (root: { querySelectorAll(selector: string): unknown }, selector: string): El[] => Array.from(root.querySelectorAll(selector) as ArrayLike<El>);
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** How many characters of an element's text are link text. */
+const linkTextLength = (element: El): number => all(element, 'a').reduce((sum, link) => sum + collapse(link.textContent ?? '').length, 0);
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const textOf = (element: El | null | undefined): string | undefined => {
   const text = collapse(element?.textContent ?? '');
