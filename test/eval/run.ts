@@ -158,8 +158,9 @@ else {
   // (doubters asking as challenges: "isn't it true…", "prove it:"; heavy Discord slang: "@mod", ":skull:",
   // "lmaooo"), and AD in the same session (members formatting their messages: **bold**, ||spoilers||, "> quoted
   // line"; members pasting links: "saw this: https://… —", "re: … [link] —"), and AE (members comparing sources:
-  // "is there any article that says…", "do the articles agree on…"; British and Commonwealth English), each scored
-  // once unseen before its misses were read.
+  // "is there any article that says…", "do the articles agree on…"; British and Commonwealth English), and AF a
+  // session later (keyword searchers typing as into a search box; voice-dictation ramblers: "um", "no wait i mean",
+  // "twenty twenty one"), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -191,6 +192,7 @@ else {
   report('set AC (test/eval/questions-ac.json)', here('./questions-ac.json'));
   report('set AD (test/eval/questions-ad.json)', here('./questions-ad.json'));
   report('set AE (test/eval/questions-ae.json)', here('./questions-ae.json'));
+  report('set AF (test/eval/questions-af.json)', here('./questions-af.json'));
 }
 if (values.grow && corpusDir) {
   for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
