@@ -86,6 +86,8 @@ const EXTRA_STOP_WORDS = [
   'imma', 'bout', 'thru', 'w', 'prolly', 'obv', 'esp', 'nah', 'yeah', 'yep', 'yup', 'nope', 'lmao', 'omg', 'guys', 'hmm', 'huh', 'ugh', 'til', 'guy', 'dude',
   'lowkey', 'highkey', 'deadass', 'bruh', 'fam', 'istg', 'smh', 'tbf', 'fwiw', 'iykyk', 'n', 'sumthing', 'somethin', 'smthn', 'sth',
   'xd', 'tysm', 'tyvm', 'thnx', 'thanx', 'hmu', 'oof', 'welp', 'jk', 'rofl', 'lmfao', 'haha', 'hehe', 'ikr', 'fml',
+  // What voice input writes down of a pause ("um", "uh") and a speaker's apology mid-question.
+  'um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'sorry', 'whatever', 'whoever',
   // Phrases of filler typed as one word.
   'aswell', 'alot', 'atleast', 'eachother', 'incase', 'inorder',
 ];

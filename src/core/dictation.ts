@@ -51,6 +51,41 @@ const SPELLED_LETTERS = /(?<![\p{L}\p{N}'’])\p{L}(?:\s\p{L}){1,}(?![\p{L}\p{N}
 
 const WORD = /\p{L}[\p{L}'’]*/gu;
 
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const numberOf = (word: string | undefined, list: readonly string[], first: number, step = 1): number => (word ? list.indexOf(word.toLowerCase()) * step + first : 0);
+/** Two digits said as words: "twenty one", "fifteen", "oh five". */
+const TWO_DIGITS = String.raw`(?:(${TEENS.join('|')})|(${TENS.join('|')})(?:[\s-]+(${UNITS.join('|')}))?|oh[\s-]+(${UNITS.join('|')}))`;
+/** A year as it is said: "twenty twenty one", "nineteen ninety", "two thousand and nine". */
+const SPOKEN_YEAR = new RegExp(
+  String.raw`\b(?:(nineteen|twenty)[\s-]+${TWO_DIGITS}|two thousand(?:\s+and)?\s+(?:${TWO_DIGITS.replace(/\((?!\?)/g, '(?:')}|${UNITS.join('|')}))\b(?!-)`,
+  'giu',
+);
+const TWO_DIGIT_ALONE = new RegExp(`^(?:${TWO_DIGITS}|(${UNITS.join('|')}))$`, 'iu');
+/** The value of two digits said as words. */
+function twoDigits(teen?: string, ten?: string, unit?: string, ohUnit?: string): number {
+  if (teen) return numberOf(teen, TEENS, 10);
+  if (ten) return numberOf(ten, TENS, 20, 10) + (unit ? numberOf(unit, UNITS, 1) : 0);
+  return numberOf(ohUnit, UNITS, 1);
+}
+
+/** Years said aloud written as digits, as the articles write them ("twenty twenty one" → "2021"). */
+function withSpokenYearsAsDigits(text: string, corrections: { from: string; to: string }[]): string {
+  return text.replace(SPOKEN_YEAR, (said: string, century?: string, teen?: string, ten?: string, unit?: string, ohUnit?: string) => {
+    let year: number;
+    if (century) year = (century.toLowerCase() === 'nineteen' ? 1900 : 2000) + twoDigits(teen, ten, unit, ohUnit);
+    else {
+      const rest = said.replace(/^two thousand(?:\s+and)?\s+/iu, '');
+      const parts = TWO_DIGIT_ALONE.exec(rest);
+      if (!parts) return said;
+      year = 2000 + (parts[5] ? numberOf(parts[5], UNITS, 1) : twoDigits(parts[1], parts[2], parts[3], parts[4]));
+    }
+    corrections.push({ from: said, to: String(year) });
+    return String(year);
+  });
+}
+
 /** The corpus name two written words most likely are when said aloud, if any. */
 function nameHeardAs(first: string, second: string, index: PassageIndex): string | undefined {
   const joined = `${first}${second}`.replace(/['’]/g, '');
@@ -83,12 +118,13 @@ function nameHeardAs(first: string, second: string, index: PassageIndex): string
 /** Reads a dictated question back as typed: spoken end marks dropped, spelled letters and names heard as words restored. */
 export function withDictationRepaired(question: string, index: PassageIndex): DictationRepair {
   const corrections: { from: string; to: string }[] = [];
-  let text = question.replace(SPOKEN_END_MARK, '?');
+  let text = withSpokenYearsAsDigits(question.replace(SPOKEN_END_MARK, '?'), corrections);
   text = text.replace(SPELLED_LETTERS, (letters) => {
     const joined = letters.replace(/\s/g, '');
     const lower = joined.toLowerCase();
-    // Only when the letters spell something the corpus writes ("usds"): "a b test" stays.
-    if (/^[ai]+$/i.test(joined) || index.passagesWithWord(lower) === 0) return letters;
+    // Letters the corpus writes ("usds"), or three and more ("f t c"): an acronym, known or not, which
+    // is then read as one. Two the corpus lacks stay letters ("a b test", "plan b c").
+    if (/^[ai]+$/i.test(joined) || (index.passagesWithWord(lower) === 0 && joined.length < 3)) return letters;
     corrections.push({ from: letters, to: joined.toUpperCase() });
     return joined.toUpperCase();
   });

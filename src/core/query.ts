@@ -249,6 +249,20 @@ export function withoutChatMarkup(question: string): string {
   return leavesAQuestion(after) ? after : rest;
 }
 
+/**
+ * What a speaker says about their own asking, mid-question, as voice input writes it down: "i think it
+ * was spring", "a billion or more i forget", "service no wait servers", "or whatever it's called".
+ * None of it is what is asked about.
+ */
+const HEDGE =
+  /\b(?:i\s+(?:think|guess|forget|mean|believe|suppose|reckon)|i\s+(?:can['’]?t|cannot|don['’]?t|do not)\s+(?:remember|recall)(?:\s+(?:which|what|exactly))?|no\s+wait|or\s+whatever(?:\s+(?:it['’]?s|its|they['’]?re|theyre)\s+called)?|or\s+something(?:\s+like\s+that)?)\b/giu;
+
+/** The question without the asker's hedges; never the whole of it. */
+export function withoutHedges(question: string): string {
+  const rest = question.replace(HEDGE, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  return leavesAQuestion(rest) ? rest : question;
+}
+
 /** The question without a quiz's numbering, scoring and format words; never the whole of it. */
 export function withoutQuizFurniture(question: string): string {
   let rest = question.trim();
@@ -658,7 +672,7 @@ function withUnitsApart(text: string, index: PassageIndex): string {
 export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
-  const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(withoutChatMarkup(dictated.text))))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
+  const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(withoutHedges(withoutChatMarkup(dictated.text)))))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
   const asides = trailingAsides(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
@@ -803,7 +817,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   words.forEach((w, position) => {
     const next = words[position + 1];
     if (!next) return;
-    const draft = draftAt.get(position);
+    // A name said as two words, the first of them a stop word ("we chat" → "WeChat"): the second stands for it.
+    const draft = draftAt.get(position) ?? draftAt.get(position + 1);
     if (!draft) return;
     const candidates = [w.norm + next.norm];
     if (PHRASAL_PARTICLES.has(next.norm)) candidates.push(stemWord(w.norm) + next.norm);

@@ -36,8 +36,23 @@ describe('withDictationRepaired: a question dictated to a phone, read back as ty
 
   it('joins letters said one by one into the acronym the corpus writes', () => {
     expect(repaired('so what is the u s d s team supposed to do')).toBe('so what is the USDS team supposed to do');
-    // Letters that spell nothing the corpus has stay as they are.
+    // Two letters that spell nothing the corpus has stay as they are.
     expect(repaired('is it an a b test')).toBe('is it an a b test');
+  });
+
+  it('joins three letters or more into an acronym even when the corpus lacks it, so it is asked about as one', () => {
+    expect(repaired('did the f t c fine tiktok')).toBe('did the FTC fine tiktok');
+    const query = parseQuery('did the f t c fine tiktok', index);
+    expect(query.concepts.find((c) => c.word === 'ftc')?.known).toBe(false);
+  });
+
+  it('writes years said aloud as the digits the articles use', () => {
+    expect(repaired('what happened in twenty twenty one')).toBe('what happened in 2021');
+    expect(repaired('back in twenty twenty and nineteen ninety-nine')).toBe('back in 2020 and 1999');
+    expect(repaired('was it twenty oh five or two thousand and nine')).toBe('was it 2005 or 2009');
+    expect(withDictationRepaired('in twenty twenty', index).corrections).toEqual([{ from: 'twenty twenty', to: '2020' }]);
+    // Counts are not years: "twenty people", "two thousand employees", "twenty fifteen-minute calls".
+    for (const question of ['were twenty people fired', 'two thousand employees', 'twenty fifteen-minute calls']) expect(repaired(question)).toBe(question);
   });
 
   it('drops punctuation said aloud at the end', () => {

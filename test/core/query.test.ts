@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutChatMarkup, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
+import { parseQuery, trailingAsides, withoutChatMarkup, withoutHedges, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -373,6 +373,28 @@ describe('withoutChatMarkup', () => {
   });
 });
 
+describe('withoutHedges', () => {
+  it.each([
+    ['when did the reports come out i think it was spring', 'when did the reports come out it was spring'],
+    ['is it a billion users or more than that i forget', 'is it a billion users or more than that'],
+    ['on oracles service no wait servers i mean oracles servers', 'on oracles service servers oracles servers'],
+    ["who runs the committee or whatever it's called", 'who runs the committee'],
+    ["did the shares go up i can't remember which", 'did the shares go up'],
+    // "mean" and "think" of the story stay; a hedge is never the whole question.
+    ['what does USDS mean', 'what does USDS mean'],
+    ['what do they think of oracle', 'what do they think of oracle'],
+    ['i think', 'i think'],
+  ])('"%s" → "%s"', (question, rest) => {
+    expect(withoutHedges(question)).toBe(rest);
+  });
+
+  it('searches neither the hedges nor the pauses voice input writes down', () => {
+    const plain = parseQuery('where is the data stored', index).searched;
+    expect(parseQuery('um where is the uh data stored i think', index).searched).toEqual(plain);
+    expect(parseQuery('sorry where is the data stored or whatever', index).searched).toEqual(plain);
+  });
+});
+
 describe('withoutPreamble', () => {
   it.each([
     ['Good afternoon all. Did they ever move the data out of Singapore?', 'Did they ever move the data out of Singapore?'],
@@ -569,6 +591,15 @@ describe('parseQuery: compound nouns', () => {
     const query = parseQuery('why did the stock market fall', markets);
     expect(query.searched).toEqual(expect.arrayContaining(['stock', 'market']));
     expect(query.unknown).toEqual([]);
+  });
+});
+
+describe('parseQuery: a name said as two words', () => {
+  it('reads a stop word and the word after it as the one name the corpus writes ("we chat" → "WeChat")', () => {
+    const apps = buildIndex({ articles: [article('apps', 'Apps', 'Trump moved to ban TikTok and WeChat in 2020.')], synonymGroups: [] });
+    const chat = parseQuery('what happened to the ban on tiktok and we chat', apps).concepts.find((c) => c.word === 'chat');
+    expect(chat?.alternatives.has(stemWord('wechat'))).toBe(true);
+    expect(chat?.known).toBe(true);
   });
 });
 
