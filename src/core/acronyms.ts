@@ -1,7 +1,7 @@
 import { contentWords, isStopWord, splitWords, type Word } from './analyze.ts';
 import { perIndex } from './per-index.ts';
 import type { PassageIndex } from './search-index.ts';
-import { hasNounSense, isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
+import { hasAdjectiveSense, hasNounSense, isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
 
 /**
  * Acronyms a reader forms from the names an article uses: "DoC" for "Department of Commerce",
@@ -86,24 +86,34 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
   for (let from = 0; from < words.length; from++) {
     if (JOINERS.has((words[from] as (typeof words)[number]).norm)) continue;
     let initials = '';
+    // The same with the letters of the small words that acronyms often keep ("software bill of materials": SBOM).
+    let withJoiners = '';
     let joined = false;
+    const add = (key: string, end: number) => {
+      const names = found.get(key) ?? new Set<string>();
+      names.add(text.slice((words[from] as (typeof words)[number]).start, end));
+      found.set(key, names);
+    };
     for (let to = from; to < Math.min(words.length, from + MAX_NAME_WORDS); to++) {
       const word = words[to] as (typeof words)[number];
       const gap = to > from ? text.slice((words[to - 1] as (typeof words)[number]).end, word.start) : '';
       if (/[.;:!?()“”"]/.test(gap) || (gap.includes('\n') && !isWrap(gap, text.slice(word.start, word.end)))) break;
       if (JOINERS.has(word.norm)) {
         joined = true;
+        if (LETTERED_JOINERS.has(word.norm)) withJoiners += word.norm[0];
         continue;
       }
       initials += word.norm[0];
+      withJoiners += word.norm[0];
       const term = words.slice(from, to + 1);
       // Terms of two or three words in lower case ("executive orders" for "EOs") match by chance less often than any such words.
       const isTerm = threeWordTerms && !joined && ((initials.length === 3 && isTermOfThree(text, term)) || (initials.length === 2 && isTermOfTwo(text, term)));
+      if (withJoiners !== initials && withJoiners.length >= MIN_PHRASE_ACRONYM) add(withJoiners, word.end);
       if (initials.length < MIN_PHRASE_ACRONYM && !isTerm) continue;
-      const names = found.get(initials) ?? new Set<string>();
-      names.add(text.slice((words[from] as (typeof words)[number]).start, word.end));
-      found.set(initials, names);
+      add(initials, word.end);
     }
+    // "requests per second" (RPS), "million gallons a day" (MGD), "earnings per share" (EPS): a rate, its "per" unlettered.
+    if (threeWordTerms) for (const [initials, end] of rateTermsAt(text, words, from)) add(initials, end);
     // "request for proposals" (RFP), "proof of concept" (POC): a noun, a small word, a noun; the small word's letter counts.
     const term = words.slice(from, from + 3);
     if (threeWordTerms && isJoinedTermOfThree(text, term)) {
@@ -117,6 +127,42 @@ export function phraseAcronymsIn(text: string, { threeWordTerms = true } = {}): 
 }
 
 const TERM_JOINERS = new Set(['of', 'for', 'and', 'to', 'on', 'in']);
+/** Small words whose letter an acronym keeps now and then ("DoD", "SBOM"); never "the". */
+const LETTERED_JOINERS = new Set(['of', 'for', 'and', 'to', 'on', 'in']);
+
+const TIME_UNIT = /^(?:second|minute|hour|day|week|month|year)$/;
+const RATE_LEAD = /^(?:thousand|million|billion|trillion)$/;
+/** A count before a rate is no word of its name ("seventy miles an hour"). */
+const SPOKEN_NUMBER = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|hundred|dozen)$/u;
+
+/**
+ * A rate said in lower case from word `from` on: "requests per second", "gallons per day", "miles
+ * an hour", with a number word or a noun before it ("million gallons a day"). "a"/"an" only before a
+ * unit of time; "per" before any noun ("earnings per share"). Gives each acronym and where it ends.
+ */
+function rateTermsAt(text: string, words: readonly Word[], from: number): [string, number][] {
+  const raw = (i: number) => (words[i] ? text.slice((words[i] as Word).start, (words[i] as Word).end) : '');
+  const spaced = (i: number) => text.slice((words[i - 1] as Word).end, (words[i] as Word).start) === ' ';
+  const rateAt = (at: number): boolean => {
+    const [thing, by, unit] = [raw(at), raw(at + 1), raw(at + 2)];
+    if (!/^\p{Ll}{3,}$/u.test(thing) || !/^\p{Ll}{3,}$/u.test(unit) || !spaced(at + 1) || !spaced(at + 2)) return false;
+    if (by === 'per') return isNoun(thing) && isNoun(unit) && !isStopWord(unit);
+    return (by === 'a' || by === 'an') && TIME_UNIT.test(unit) && isNoun(thing);
+  };
+  const found: [string, number][] = [];
+  // "per" is lettered or not ("RPS", "MGD"); "a" never is.
+  const add = (initials: string, by: string, end: number) => {
+    found.push([initials, end]);
+    if (by === 'per') found.push([`${initials.slice(0, -1)}p${initials.slice(-1)}`, end]);
+  };
+  const end = (at: number) => (words[at + 2] as Word).end;
+  if (rateAt(from)) add(raw(from)[0]! + raw(from + 2)[0]!, raw(from + 1), end(from));
+  const lead = raw(from);
+  if (words[from + 1] && spaced(from + 1) && /^\p{Ll}{3,}$/u.test(lead) && (RATE_LEAD.test(lead) || (!SPOKEN_NUMBER.test(lead) && isNounOrAdjective(lead) && !isVerbForm(lead) && !isStopWord(lead))) && rateAt(from + 1)) {
+    add(lead[0]! + raw(from + 1)[0]! + raw(from + 3)[0]!, raw(from + 2), end(from + 1));
+  }
+  return found;
+}
 
 /** Three lower-case words, a noun, a joining word and a noun, spaces between ("request for proposals", "terms of service"). */
 function isJoinedTermOfThree(text: string, words: readonly Word[]): boolean {
@@ -124,7 +170,8 @@ function isJoinedTermOfThree(text: string, words: readonly Word[]): boolean {
   const raw = words.map((w) => text.slice(w.start, w.end));
   if (!/^\p{Ll}{3,}$/u.test(raw[0] as string) || !/^\p{Ll}{3,}$/u.test(raw[2] as string) || raw[1] !== (words[1] as Word).norm) return false;
   if (words.slice(1).some((w, i) => text.slice((words[i] as Word).end, w.start) !== ' ')) return false;
-  return [raw[0], raw[2]].every((w) => !isStopWord(w as string) && !NUMBER_WORDS.test(w as string) && isNoun(w as string));
+  // "understanding" is a noun as written, though WordNet files its base under the verb.
+  return [raw[0], raw[2]].every((w) => !isStopWord(w as string) && !NUMBER_WORDS.test(w as string) && (isNoun(w as string) || hasNounSense(w as string)));
 }
 
 /** A hard-wrapped text's line break inside a sentence: one line end, the next line going on in lower case. */
@@ -154,7 +201,10 @@ function isTermOfThree(text: string, words: readonly Word[]): boolean {
   // whether or not the dictionary lists it as a noun ("advanced metering infrastructure").
   const termWord = (w: string, i: number): boolean => {
     if (i === 1 && gaps[0] === '-' && /ed$/.test(w)) return true;
-    if (i === 1 && /ing$/.test(w)) return hasNounSense(w) || /[^e]ed$/.test(raw[0] as string);
+    // The first half of a hyphenated modifier is no word to judge alone ("full-time", "multi-factor").
+    if (i === 0 && gaps[0] === '-') return !SPOKEN_NUMBER.test(w);
+    // After an adjective, an "-ing" word names what the thing does ("temporary restraining order").
+    if (i === 1 && /ing$/.test(w)) return hasNounSense(w) || /[^e]ed$/.test(raw[0] as string) || hasAdjectiveSense(raw[0] as string);
     if (i === 0 && /[^e]ed$/.test(w)) return isVerbForm(w);
     return !isVerbForm(w) && isNounOrAdjective(w);
   };

@@ -271,6 +271,9 @@ export const isNoun = (word: string): boolean => baseForms(word.toLowerCase()).s
 /** Whether WordNet knows the word as written as a noun, inflected verb form or not ("processing", "building"). */
 export const hasNounSense = (word: string): boolean => senses('noun', word.toLowerCase()).length > 0;
 
+/** Whether WordNet knows the word as written as an adjective, whatever else it is ("temporary", "global"). */
+export const hasAdjectiveSense = (word: string): boolean => senses('adj', word.toLowerCase()).length > 0;
+
 /** Whether a word is a verb form: an inflected one ("wrapped", "losing"), or a word WordNet knows only as a verb. */
 export function isVerbForm(word: string): boolean {
   const lower = word.toLowerCase();

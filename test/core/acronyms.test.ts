@@ -80,11 +80,34 @@ describe('phraseAcronymsIn', () => {
     expect([...(phraseAcronymsIn('For 6,200 students, individualized education program documents are kept.').get('iep') ?? [])]).toEqual(['individualized education program']);
     // After a participle, an -ing word the dictionary lacks as a noun still names a process ("advanced metering infrastructure").
     expect([...(phraseAcronymsIn('Each meter is part of its advanced metering infrastructure.').get('ami') ?? [])]).toEqual(['advanced metering infrastructure']);
-    expect(phraseAcronymsIn('Its smart metering infrastructure is new.').has('smi')).toBe(false);
+    // So does one after an adjective ("temporary restraining order"), but not one after a noun alone.
+    expect([...(phraseAcronymsIn('The judge denied a temporary restraining order on Sept. 10.').get('tro') ?? [])]).toEqual(['temporary restraining order']);
+    expect(phraseAcronymsIn('Its cloud metering infrastructure is new.').has('cmi')).toBe(false);
     // A participle hyphenated to the word before it makes one adjective ("computer-aided dispatch").
     expect([...(phraseAcronymsIn("The deal replaces the county's computer-aided dispatch software.").get('cad') ?? [])]).toEqual(['computer-aided dispatch']);
     // A hyphen further on still breaks the term.
     expect(phraseAcronymsIn('It wrote a cloud data-driven plan.').has('cdd')).toBe(false);
+  });
+
+  it('forms them from a hyphenated modifier ("full-time equivalent", "multi-factor authentication"), not from a count', () => {
+    expect([...(phraseAcronymsIn('It promised 225 full-time equivalent employees.').get('fte') ?? [])]).toEqual(['full-time equivalent']);
+    expect([...(phraseAcronymsIn('The vendor account had no multi-factor authentication turned on.').get('mfa') ?? [])]).toEqual(['multi-factor authentication']);
+    expect(phraseAcronymsIn('They signed a three-year contract.').has('tyc')).toBe(false);
+  });
+
+  it('forms them from a rate, "per" lettered or not and "a" never ("requests per second", "million gallons a day")', () => {
+    const text = 'It sends at most four requests per second to any host. The campus may pump 1.6 million gallons a day. Its earnings per share rose.';
+    expect([...(phraseAcronymsIn(text).get('rps') ?? [])]).toEqual(['requests per second']);
+    expect([...(phraseAcronymsIn(text).get('mgd') ?? [])]).toEqual(['million gallons a day']);
+    expect([...(phraseAcronymsIn(text).get('eps') ?? [])]).toEqual(['earnings per share']);
+    // A count before the rate is none of its name, and "a" before anything but a unit of time makes none.
+    expect(phraseAcronymsIn('It rode seventy miles an hour.').has('smh')).toBe(false);
+    expect(phraseAcronymsIn('Each bought gallons a friend wanted.').has('gf')).toBe(false);
+  });
+
+  it('forms them with the letters of the small words acronyms keep ("software bill of materials", "memorandum of understanding")', () => {
+    expect([...(phraseAcronymsIn('Oracle gets a software bill of materials with each release.').get('sbom') ?? [])]).toEqual(['software bill of materials']);
+    expect([...(phraseAcronymsIn('Negotiate a memorandum of understanding with the District.').get('mou') ?? [])]).toEqual(['memorandum of understanding']);
   });
 
   it('does not read the synonym list\'s spelled-out acronyms again as three-word terms', () => {
