@@ -127,6 +127,8 @@ const BYLINE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** A writer's post alone on its line: "Staff Writer", "Senior Technology Correspondent". */
+const WRITER_POST = /^(?:[\p{L}-]+\s+){0,3}(?:correspondent|reporter|editor|writer|staff|contributor|columnist|journalist)s?$/iu;
 /** A live blog's update stamp: its time and zone, then who posted it ("5:18 p.m. ET Cosima Dufresne-Mwangi"); names in capitals. */
 const LIVE_UPDATE_STAMP = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?\s*(?:[ECMP][SD]?T|UTC|GMT|BST|CET|CEST)?\s*[|·•–—-]?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 /** Picture captions and credits ("Photo: …", "(Reuters/Dado Ruvic)" alone). */
@@ -428,6 +430,12 @@ export function cleanBody(body: string, title = ''): CleanedBody {
     // though the headline above ends with a full stop ("…is moving. Here's what to know.").
     const hasText = paragraphs.some((block) => TERMINAL_PUNCTUATION.test(body.slice(block.start, block.end)));
     const underByline = dropped.at(-1)?.reason === 'byline' && dropped.at(-1)?.end === lines[index - 1]?.end;
+    // The writer's post on the line under the byline ("By LISA BRANNAGH / Staff Writer").
+    const underCredit = (dropped.at(-1)?.reason === 'byline' || dropped.at(-1)?.reason === 'credit') && dropped.at(-1)?.end === lines[index - 1]?.end;
+    if (underCredit && WRITER_POST.test(oneLine.trim())) {
+      dropped.push({ ...span, reason: 'byline' });
+      continue;
+    }
     if ((!hasText || underByline) && COMMENT_SECTION.test(oneLine)) {
       dropped.push({ ...span, reason: 'interface' });
       continue;

@@ -309,6 +309,32 @@ describe('cleanBody', () => {
     expect(kept(body)).toEqual(['The first paragraph of the story is here.', 'The second paragraph of the story is here.']);
   });
 
+  it("drops the writer's post on the line under the byline, but not a sentence naming one", () => {
+    const body = [
+      'Cooling maker, Oracle trade lawsuits over data hall',
+      'Vennick says it is owed $31.2 million; Oracle blames chillers for delay at Corrin Flats site',
+      '',
+      'By LISA BRANNAGH',
+      'Staff Writer',
+      '',
+      // Hard-wrapped, as a printed page copies.
+      'HALLERVALE — The Aubermont company that built the',
+      "cooling plant for Oracle's newest data hall outside",
+      'Hallervale and the tech giant are now suing each',
+      'other, and the fight could leave the building idle',
+      'well into next year, its staff writer said in a note.',
+      'Vennick Thermal Systems filed suit Sept. 2 in',
+      'Fenwater County Circuit Court, saying Oracle wrongly',
+      'terminated an $84 million contract for 40 chillers.',
+      'Senior correspondent',
+    ].join('\n');
+    const kept = cleanBody(body).blocks.map((b) => body.slice(b.start, b.end));
+    expect(kept.join('\n')).not.toMatch(/^Staff Writer$/m);
+    expect(kept.join('\n')).toContain('its staff writer said');
+    // Not under a byline: the line stays for the other rules to judge.
+    expect(cleanBody(body).dropped.filter((d) => body.slice(d.start, d.end) === 'Senior correspondent' && d.reason === 'byline')).toEqual([]);
+  });
+
   it('keeps sentences that merely start like a byline, a date or a promotion', () => {
     const lines = [
       'Published reports say the company will move data to Oracle.',

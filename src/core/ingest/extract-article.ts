@@ -68,6 +68,7 @@ export function extractArticle(html: string, pageUrl?: string, givenTitle?: stri
     return err({ code: 'no-article', message: 'no article text was found in the page (it may be an index, a login wall or a page that needs JavaScript)' });
   }
   const title = meta.title ?? (cleanTitle(parsed?.title ?? '', meta.publisher) || givenTitle?.trim());
+  restoreDroppedSiblings(content, untouched);
   const paragraphs = withHydratedBody(dropRepeatedTitle(withRepeatedContainers(content, untouched).flatMap(paragraphsOf), title), hydrated);
   const problem = notArticleLike(paragraphs, content);
   if (problem !== undefined) return err({ code: 'no-article', message: problem });
@@ -504,6 +505,54 @@ function withRepeatedContainers(content: El, untouched: Doc): El[] {
   // Kept blocks Readability made up itself (no number) stay first; then every container in page order.
   const unnumbered = kept.filter((e) => !Number.isFinite(numberOf(e)));
   return [...unnumbered, ...[...wrapped, ...added].sort((a, b) => numberOf(a) - numberOf(b))];
+}
+
+/** Text of its own (outside links) a block Readability dropped must hold to come back. */
+const MIN_RESTORED_OWN_CHARS = 120;
+
+/**
+ * Readability drops a block inside the story it keeps when links or a picture weigh on it: a
+ * thread's post that ends with a link card and hashtags. A block of the same kind (tag and classes)
+ * as a kept block beside it, mostly text of its own, comes back in its place, its parts that are
+ * wholly links (the card, the author's name) left out.
+ */
+function restoreDroppedSiblings(content: El, untouched: Doc): void {
+  const keptNumbers = new Set(all(content, '*').map(numberOf).filter(Number.isFinite));
+  const inContent = (n: number) => content.querySelector(`[${ELEMENT_NUMBER}="${n}"]`);
+  for (const kept of all(content, '*')) {
+    const original = Number.isFinite(numberOf(kept)) ? untouched.body.querySelector(`[${ELEMENT_NUMBER}="${numberOf(kept)}"]`) : null;
+    const parent = (original as unknown as { parentNode?: El | null } | null)?.parentNode;
+    if (!original || !parent) continue;
+    const classes = classesOf(original);
+    if (classes.size === 0) continue;
+    const siblings = Array.from(parent.children ?? []) as El[];
+    siblings.forEach((sibling, at) => {
+      if (sibling === original || sibling.tagName !== original.tagName || keptNumbers.has(numberOf(sibling))) return;
+      const others = classesOf(sibling);
+      if (others.size !== classes.size || ![...others].every((c) => classes.has(c))) return;
+      if (all(sibling, '*').some((e) => keptNumbers.has(numberOf(e)))) return;
+      const restored = sibling.cloneNode(true) as El;
+      for (const part of all(restored, '*')) {
+        const partText = collapse(part.textContent ?? '').length;
+        const isBlock = BLOCK_TAGS.has(part.tagName.toUpperCase());
+        // A block that is only links (the author's row), or a link holding blocks (a link card).
+        const wholeLink = isBlock ? linkTextLength(part) >= collapse(part.textContent ?? '').replace(/\s/g, '').length : part.tagName.toUpperCase() === 'A' && all(part, '*').some((e) => BLOCK_TAGS.has(e.tagName.toUpperCase()));
+        if (partText > 0 && wholeLink) part.remove();
+      }
+      // Judged by what would come back: its own text, and links no more than half of it.
+      const text = collapse(restored.textContent ?? '').length;
+      const linkText = linkTextLength(restored);
+      if (text - linkText < MIN_RESTORED_OWN_CHARS || linkText / text > MAX_LINK_SHARE) return;
+      // In page order: after the nearest kept sibling before it, else before the nearest after it.
+      const before = siblings.slice(0, at).reverse().map((e) => inContent(numberOf(e))).find((e) => e !== null);
+      const after = siblings.slice(at + 1).map((e) => inContent(numberOf(e))).find((e) => e !== null);
+      const anchor = before ?? after;
+      const home = (anchor as unknown as { parentNode?: El | null } | null | undefined)?.parentNode;
+      if (!anchor || !home) return;
+      home.insertBefore(restored, before ? (before as unknown as { nextSibling: El | null }).nextSibling : anchor);
+      for (const e of [restored, ...all(restored, '*')]) keptNumbers.add(numberOf(e));
+    });
+  }
 }
 
 /** Elements that start and end a paragraph of their own. */

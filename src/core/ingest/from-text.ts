@@ -17,7 +17,7 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  * is the title (or, when the text opens straight with a paragraph, its first sentence).
  */
 export function articleInputFromPlainText(copied: string, overrides: MetadataOverrides = {}): ArticleInput {
-  const text = withoutCaptionTiming(withoutLineNumbers(copied));
+  const text = withoutPageTurns(withoutCaptionTiming(withoutLineNumbers(copied)));
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
@@ -269,6 +269,42 @@ export function withoutLineNumbers(text: string): string {
   const steps = numbered.slice(1).filter((match, i) => Number(match[2]) === Number(numbered[i]?.[2]) + 1).length;
   if (steps < numbered.length * 0.8) return text;
   return lines.map((line) => line.replace(NUMBERED_LINE, '$1')).join('\n');
+}
+
+/** Where a printed story leaves its page: "Continued on Page A6", "See LAWSUITS, Page A6", "Please turn to B2". */
+const JUMP_OUT = /^\s*(?:(?:continued|cont(?:['’]d|\.)?)\s+(?:on|to)\s+(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}|see\s+[\p{Lu}\s'’-]{2,40},?\s+(?:on\s+)?(?:page|p\.|pg\.?)?\s*[A-Z]?\d{1,3}|(?:please\s+)?turn\s+to\s+(?:page\s+)?[A-Z]?\d{1,3})\s*[.»>)]*\s*$/iu;
+/** Where it picks up again: "From Page A1", "Continued from A1", "LAWSUITS from A1". */
+const JUMP_IN = /^\s*(?:[\p{Lu}\s'’-]{2,40}\s+)?(?:continued\s+)?from\s+(?:page\s+|p\.\s*|pg\.?\s*)?[A-Z]?\d{1,3}\s*[.»>)]*\s*$/iu;
+/** Lines a page turn may hold between the two: the page's footer, the next page's header, the jump's headline. */
+const MAX_TURN_LINES = 8;
+
+/**
+ * A newspaper's story copied from its printed pages jumps from one page to another mid-sentence
+ * ("…within 30 feet of an / Continued on Page A6 / A1 / A6 | Wednesday… / Lawsuits: Neighbors fear… /
+ * From Page A1 / earthen berm…"). The turn is the paper's, not the story's: from the line sending the
+ * reader on to the line taking them in, it goes, and the sentence reads on as one paragraph. Any other
+ * text is returned as it is.
+ */
+export function withoutPageTurns(text: string): string {
+  const lines = withUnixLines(text).split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (JUMP_OUT.test(line)) {
+      const back = lines.slice(i + 1, i + 1 + MAX_TURN_LINES * 2);
+      const written = back.map((l, at) => ({ l, at })).filter(({ l }) => l.trim() !== '');
+      const into = written.slice(0, MAX_TURN_LINES + 1).find(({ l }) => JUMP_IN.test(l));
+      if (into) {
+        // Blank lines after it are the page's too: the sentence goes on in the same paragraph.
+        let next = i + 1 + into.at + 1;
+        while (next < lines.length && (lines[next] as string).trim() === '') next++;
+        i = next - 1;
+        continue;
+      }
+    }
+    kept.push(line);
+  }
+  return kept.length === lines.length ? text : kept.join('\n');
 }
 
 /** A subtitle cue's timing ("00:01:02,340 --> 00:01:05,120", WebVTT's "01:02.340 --> …" and its settings). */

@@ -227,6 +227,22 @@ our witnesses for coming today to answer our questions.
 
   });
 
+  it("keeps a thread's post that Readability drops for its link card and hashtags, without the card or the author's row", () => {
+    const post = (n: number, text: string, extra = '') => `<div class="focusable"><div class="status">
+      <div class="status__info"><a href="/@ines/${n}" class="status__relative-time"><time>5d</time></a> <a href="/@ines" class="status__display-name"><strong>Ines Lowther</strong> <span>@ines@rack.example</span></a></div>
+      <div class="status__content"><p>${text}</p></div>${extra}<div class="status__action-bar"><button>Reply</button><button>Boost</button></div></div></div>`;
+    const sentence = (n: number) => `Post ${n} of the thread: the chillers on the pad behind the new hall were tested in July, and the hot air from the fans came straight back into the coils.`;
+    const last =
+      'My honest guess is the hall is not live before spring at the earliest, and the paper has the dollar figures from the complaint if you want them. 6/6 <a href="/tags/TikTok" class="hashtag">#TikTok</a> <a href="/tags/Marrowind" class="hashtag">#Marrowind</a>';
+    const card = `<a href="https://paper.example/news/cooling-firm-sues" class="status-card"><div class="status-card__image"><img src="https://paper.example/a.jpg" alt=""></div><div class="status-card__content"><span>paper.example</span><strong>Cooling firm sues Oracle over Corrin Flats data hall contract, seeks millions in withheld payments</strong><span>The Aubermont company says Oracle wrongly ended an $84 million order for forty chillers at its newest data hall.</span></div></a>`;
+    const html = `<html><head><title>Ines Lowther (@ines@rack.example)</title></head><body><div class="column">
+      ${[1, 2, 3, 4, 5].map((n) => post(n, sentence(n))).join('')}${post(6, last, card)}</div></body></html>`;
+    const paragraphs = extracted(html).text.split('\n\n');
+    const restored = paragraphs.findIndex((p) => p.startsWith('My honest guess is the hall is not live before spring'));
+    expect(restored).toBeGreaterThan(paragraphs.indexOf(sentence(5)));
+    expect(paragraphs.some((p) => /Cooling firm sues|Ines Lowther|^5d$/.test(p))).toBe(false);
+  });
+
   it("keeps a recipe card's steps set beside the post, its amounts whole, but no list of links", () => {
     const story = (n: number) => `<p>Paragraph ${n} of the story of these potatoes, which my grandmother made every Sunday in a dented roasting tin that I now own and refuse to replace.</p>`;
     const html = `<html><head><title>Smashed potatoes</title></head><body><article class="post"><h1>Smashed potatoes</h1>

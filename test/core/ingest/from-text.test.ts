@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../../../src/core/clean.ts';
-import { articleInputFromMarkdown, articleInputFromPlainText, withoutCaptionTiming, withoutLineNumbers } from '../../../src/core/ingest/from-text.ts';
+import { articleInputFromMarkdown, articleInputFromPlainText, withoutCaptionTiming, withoutLineNumbers, withoutPageTurns } from '../../../src/core/ingest/from-text.ts';
 
 describe('articleInputFromPlainText', () => {
   it("takes the publication date from the text's own byline or dateline", () => {
@@ -276,6 +276,39 @@ describe('a page as a browser prints it', () => {
     expect(articleInputFromPlainText(text)).toMatchObject({ title: 'Keys held in the wrong place', publisher: 'The Example Register', url: 'https://www.example.com/business/2026/03/04/keys/' });
     // What the operator gives wins.
     expect(articleInputFromPlainText(text, { url: 'https://example.org/other' }).url).toBe('https://example.org/other');
+  });
+});
+
+describe('withoutPageTurns', () => {
+  it("takes a printed story's jump out, from the line sending the reader on to the one taking them in, so the sentence reads on", () => {
+    const text = [
+      'In its complaint, the company says Oracle',
+      'changed the layout of the pad, putting the units within 30 feet of an',
+      'Continued on Page A6',
+      '',
+      'A1',
+      'A6 | Wednesday, September 16, 2026 | THE LEDGER-GAZETTE',
+      '',
+      'Lawsuits: Neighbors fear for wells',
+      'From Page A1',
+      '',
+      'earthen berm that traps the hot air the machines',
+      'blow out.',
+    ].join('\n');
+    const plain = withoutPageTurns(text);
+    expect(plain).toContain('within 30 feet of an\nearthen berm that traps');
+    expect(plain).not.toMatch(/Continued on|From Page|Lawsuits:|^A1$/m);
+    const article = articleInputFromPlainText(`Cooling maker sues Oracle\n\n${text}`);
+    expect(article.body).toContain('within 30 feet of an\nearthen berm');
+    // Other spellings of the two ends: "See LAWSUITS, Page A6" and "LAWSUITS from A1".
+    expect(withoutPageTurns('the chillers\nSee LAWSUITS, Page A6\nA6\nLAWSUITS from A1\nfailed the test.')).toBe('the chillers\nfailed the test.');
+  });
+
+  it('leaves a jump line with no way back in, and text that only mentions a page, as they are', () => {
+    const alone = 'The story goes on.\nContinued on Page A6\nThe next story starts here and runs for many lines without any way back.';
+    expect(withoutPageTurns(alone)).toBe(alone);
+    const mention = 'The ruling is on page 6 of the filing.\nIt was read from page 2 onward.';
+    expect(withoutPageTurns(mention)).toBe(mention);
   });
 });
 
