@@ -43,9 +43,13 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // an appliance manual) and grown27 (an old table-laid newspaper page, a Next.js page whose story is only in its
 // data, a forwarded e-mail thread, a mayor's remarks transcript and a house listing) and grown28 (a newsletter
 // saved as .eml with a base64 windows-1252 HTML part, a discussion thread copied from an old-style web view, a
-// slide deck exported from a PDF, an agency FAQ page of <details> accordions and a video's WebVTT captions); each
-// folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 27 }, (_, i) => `grown${i + 2}`)];
+// slide deck exported from a PDF, an agency FAQ page of <details> accordions and a video's WebVTT captions) and
+// grown29 (an AMP news page, a complaint on numbered pleading paper, a word processor's document saved as HTML with
+// its text split across spans, a newsletter exported as Markdown with footnotes and a paywall line, and a wiki-style
+// page) and grown30 (a fediverse thread saved as HTML, a newspaper e-edition's text with page jumps and hyphenated
+// line ends, a print-friendly article with numbered link references, an agency's agenda packet and a tool's README
+// with its changelog); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 29 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
