@@ -27,6 +27,8 @@ function load(): Map<string, string[][]> {
 function listedForms(phrase: string): string[] {
   const [first = '', ...rest] = phrase.toLowerCase().trim().split(/\s+/);
   const heads = new Set([first, lemmatizer.verb(first), lemmatizer.noun(first), lemmatizer.adjective(first)]);
+  // Regular forms of a verb the lemmatizer does not list ("babysitting", "doomscrolled").
+  if (/(?:ing|ed)$/.test(first)) for (const base of [first.replace(/([^aeiou])\1(?:ing|ed)$/, '$1'), first.replace(/(?:ing|ed)$/, ''), first.replace(/(?:ing|ed)$/, 'e')]) heads.add(base);
   const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
   // A phrase's last word may be the plural ("intelligence officials").
   const forms = [...heads].map((head) => head + tail);

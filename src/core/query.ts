@@ -355,6 +355,11 @@ const ASKING_SENTENCE = new RegExp(
  * first one that asks which do not ask themselves; as offsets into the question.
  */
 export function trailingAsides(question: string): [number, number][] {
+  return asidesAndGuesses(question).asides;
+}
+
+/** The asides, and of them the guesses put up to be confirmed ("like 50?", "hong kong?"). */
+function asidesAndGuesses(question: string): { asides: [number, number][]; guesses: [number, number][] } {
   const sentences: [number, number][] = [];
   let from = 0;
   for (const m of question.matchAll(SENTENCE_BREAK)) {
@@ -364,7 +369,40 @@ export function trailingAsides(question: string): [number, number][] {
   sentences.push([from, question.length]);
   const asks = (range: [number, number]) => ASKING_SENTENCE.test(question.slice(...range).trim());
   const first = sentences.findIndex(asks);
-  return first === -1 ? [] : sentences.slice(first + 1).filter((range) => !asks(range));
+  if (first === -1) return { asides: [], guesses: [] };
+  const later = sentences.slice(first + 1);
+  const [start, end] = sentences[first] as [number, number];
+  // A word or two alone after a question that asks which or who ("… in? texas?") is a candidate for its answer.
+  const asksWh = QUESTION_WORD.test(question.slice(start, end).toLowerCase());
+  const bare = (text: string) => asksWh && BARE_GUESS.test(text) && !ASKING_START.test(text.trim());
+  const guesses = later.filter((range) => isGuess(question.slice(...range)) || bare(question.slice(...range)));
+  // "which country has the backup, hong kong?", "…, was it pritzker?": a guess after a comma.
+  const comma = question.lastIndexOf(',', end);
+  const tail = comma > start ? question.slice(comma + 1, end) : '';
+  if (tail && (isGuess(tail) || bare(tail))) guesses.unshift([comma + 1, end]);
+  const asides = [...guesses, ...later.filter((range) => !asks(range) && !guesses.includes(range))].sort((a, b) => a[0] - b[0]);
+  return { asides, guesses };
+}
+
+/** Marks of a guess put up to be confirmed: "like 50?", "texas right?", "was it pritzker?", "i'm guessing monday". */
+const GUESS_LEAD = String.raw`(?:or\s+(?:was|is)\s+it|was\s+it|or\s+maybe|maybe|like|prob(?:ably)?|possibly|perhaps|or|i['’]?m\s+guessing|i\s+guess|my\s+guess\s+is|i\s+bet)`;
+const GUESS_TAIL = String.raw`(?:right|maybe|or\s+something|or\s+smth|i\s+think|no|yeah|or\s+not)`;
+const GUESS = new RegExp(String.raw`^\s*(?:(${GUESS_LEAD})\s+)?((?:[\p{L}\p{N}$%.,'’&/-]+\s*){1,3}?)(?:\s*,?\s*(${GUESS_TAIL}))?\s*\?*\s*$`, 'iu');
+/** A sentence that opens as a question of its own ("is it safe?", "and why?"). */
+const ASKING_START = new RegExp(String.raw`^(?:(?:and|but|so|or)\s+)?(?:who|whom|whose|what|when|where|why|which|how|${AUXILIARIES}|(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)n['’]?t)\b`, 'iu');
+/** A bare candidate: one to three words and a question mark ("hong kong?"). */
+const BARE_GUESS = /^\s*(?:[\p{L}\p{N}$%.'’&-]+\s+){0,2}[\p{L}\p{N}$%.'’&-]+\s*\?+\s*$/u;
+
+/**
+ * A guess the asker adds for the answer to confirm or correct: a few words with a mark of guessing
+ * ("like 50?", "texas right?", "or was it GCP"), or a number or a name alone ("2022?", "Pritzker?").
+ * What is asked is the question before it; a wrong guess names nothing the articles must hold.
+ */
+function isGuess(sentence: string): boolean {
+  const match = GUESS.exec(sentence);
+  if (!match || QUESTION_WORD.test(sentence.toLowerCase())) return false;
+  const [, lead, words = '', tail] = match;
+  return lead !== undefined || tail !== undefined || /\d/.test(words) || /(?:^|\s)\p{Lu}/u.test(words.trim());
 }
 
 const NOW_PHRASE = /\b(?:at the moment|at this moment|right now|as of (?:now|today)|these days|nowadays|at present|presently|for now)\b/giu;
@@ -633,6 +671,13 @@ function askingFrameWords(words: readonly Word[]): Set<number> {
   return frame;
 }
 
+/** Verbs that say little alone ("kids go to its schools", "how did it get there"): half a word. */
+const LIGHT_VERB = /^(?:go|goes|going|went|gone|get|gets|getting|got|gotten|come|comes|coming|came|make|makes|making|made|take|takes|taking|took|taken|put|puts|putting)$/;
+const LIGHT_VERB_SHARE = 0.5;
+
+/** Prepositions that, right after a particle, make it part of a place ("up on the roof", "out of town"). */
+const PLACE_PREPOSITION = /^(?:on|onto|in|into|at|to|of|from|over|under|above|below|behind|near|inside|outside|through)$/;
+
 const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'whose', 'why', 'how'];
 const HOW_WORDS = ['long', 'many', 'much', 'often'];
 
@@ -673,8 +718,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // "At the moment", "these days": ways of saying "currently", the word articles use ("currently stored").
   const dictated = withDictationRepaired(withPercentSpelt(question), index);
   const text = withUnitsApart(withQuestionWordsRespelt(withoutTagQuestions(withoutVerdictRequest(withoutPreamble(withoutQuizFurniture(withoutHedges(withoutChatMarkup(dictated.text)))))).replace(NOW_PHRASE, (phrase) => (/^\p{Lu}/u.test(phrase) ? 'Currently' : 'currently')), index), index);
-  const asides = trailingAsides(text);
+  const { asides, guesses } = asidesAndGuesses(text);
   const inAside = (w: Word | undefined) => w !== undefined && asides.some(([start, end]) => w.start >= start && w.start < end);
+  const inGuess = (w: Word | undefined) => w !== undefined && guesses.some(([start, end]) => w.start >= start && w.start < end);
   // What is asked, without the asides: what decides whether it asks for advice or about the asker's own case.
   const askedText = asides.reduceRight((rest, [start, end]) => rest.slice(0, start) + rest.slice(end), text);
   // The corpus word a word the corpus lacks is most likely a misspelling of, looked up once per word.
@@ -876,6 +922,8 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
       if (!phrase) continue;
       const targets = span.map((_, k) => draftAt.get(position + k)).filter((d): d is Draft => d !== undefined);
       if (targets.length === 0) {
+        // "get up on the roof", "go back to the deal": the particle opens a place, it makes no verb of "get".
+        if (length === 2 && PLACE_PREPOSITION.test(words[position + 2]?.norm ?? '')) continue;
         // An expression made of stop words alone ("get at" = access) is a concept of its own.
         const draft: Draft = { word: phrase, alternatives: new Map() };
         addRelated(relatedWords(phrase), [draft]);
@@ -917,7 +965,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
 
   // A word only in what the asker adds after asking counts for little, unless the question itself
   // says too little to stand alone ("Is it done? TikTok was moving data to Oracle").
-  const asideDrafts = new Set([...draftAt].filter(([position]) => inAside(words[position])).map(([, d]) => d));
+  // A guess the corpus knows ("is it singapore?") is a clue to the answer, at full weight; one it does not ("texas?") is the asker's.
+  const draftKnown = (d: Draft) => [...d.alternatives].some(([t, w]) => w > MATCH_WEIGHTS.phrasePart && index.passagesWithTerm(t) > 0);
+  const asideDrafts = new Set([...draftAt].filter(([position, d]) => inAside(words[position]) && !(inGuess(words[position]) && draftKnown(d))).map(([, d]) => d));
   const askedKeys = new Set(drafts.filter((d) => !asideDrafts.has(d)).map(bestStem));
   const asideShare = askedKeys.size >= MIN_CONCEPTS_WITHOUT_ASIDES ? ASIDE_SHARE : 1;
   // One concept per distinct word; its weight is the rarest way it can be found.
@@ -932,8 +982,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     const knownCounts = [...draft.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => index.passagesWithTerm(t)).filter((n) => n > 0);
     const isKnown = knownCounts.length > 0;
     const unknownVerb = !isKnown && !draft.word.includes(' ') && isVerbForm(draft.word);
-    const rarity = Math.max(...draft.word.split(' ').map(everydayRarity)) * (unknownVerb ? UNKNOWN_VERB_SHARE : 1);
-    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount) * (aside ? asideShare : 1);
+    const light = LIGHT_VERB.test(draft.word) ? LIGHT_VERB_SHARE : 1;
+    const rarity = Math.max(...draft.word.split(' ').map(everydayRarity)) * (unknownVerb ? UNKNOWN_VERB_SHARE : 1) * light;
+    const weight = inverseDocumentFrequency(isKnown ? Math.max(...knownCounts) : 0, passageCount) * (aside ? asideShare : 1) * light;
     concepts.push({ word: draft.word, alternatives: draft.alternatives, weight, known: isKnown, rarity: rarity * (aside ? asideShare : 1), aside });
   }
   // Instructions or advice for the asker ("how do I…", "what's a good app for…"): news reports neither.

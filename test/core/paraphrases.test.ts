@@ -18,6 +18,9 @@ describe('paraphrasesOf: everyday and news wording', () => {
     expect(paraphrasesOf('get rid of')).toEqual(expect.arrayContaining(['divest', 'repeal']));
     // "Did CFIUS comment?" is answered by "CFIUS declined to respond".
     expect(paraphrasesOf('commented')).toContain('respond');
+    // Regular forms the lemmatizer does not list: "babysitting" is to babysit.
+    expect(paraphrasesOf('babysitting')).toContain('look after');
+    expect(paraphrasesOf('trashed')).toContain('criticize');
   });
 
   it('relates a word in two groups to both, without merging the groups through it', () => {

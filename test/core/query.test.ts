@@ -227,6 +227,15 @@ describe('trailingAsides: what the asker adds after asking', () => {
     ['what did c.f.i.u.s. order bytedance to do. thanks', []],
     ['which party is rep. loretta quintavalle from', []],
     ['tiktok oracle deal date', []],
+    // A guess put up to be confirmed: after a question, or after a comma once the sentence has asked.
+    ['how many people are on the data team? like 50?', ['like 50?']],
+    ["which state are tiktok's servers in? texas right?", ['texas right?']],
+    ['what weekday was it announced? i\'m guessing monday', ["i'm guessing monday"]],
+    ['which month did biden scrap the orders? 2022?', ['2022?']],
+    ['which country has the backup copy of the data, hong kong?', [' hong kong?']],
+    ['just the name of the commerce secretary, was it pritzker?', [' was it pritzker?']],
+    // A second question is no guess.
+    ['where is the data? is it safe?', []],
   ])('"%s" → %j', (question, expected) => {
     expect(asides(question)).toEqual(expected);
   });
@@ -239,6 +248,13 @@ describe('trailingAsides: what the asker adds after asking', () => {
     expect(weight('homework')?.rarity).toBeLessThan(parseQuery('Where is the data of the homework stored?', index).concepts.find((c) => c.word === 'homework')?.rarity ?? 0);
     expect(parsed.focus.map((c) => c.word)).not.toContain('homework');
     expect(parsed.asksAboutAsker).toBe(false);
+  });
+
+  it("weighs a guess the corpus lacks as an aside, and one it knows at full weight", () => {
+    const wrong = parseQuery('where is the data stored? texas right?', index).concepts.find((c) => c.word === 'texas');
+    expect(wrong?.aside).toBe(true);
+    const right = parseQuery('where is the data backed up, is it singapore?', index).concepts.find((c) => c.word === 'singapore');
+    expect(right?.aside).toBe(false);
   });
 
   it('leaves a question that says too little alone its context at full weight', () => {
@@ -591,6 +607,19 @@ describe('parseQuery: compound nouns', () => {
     const query = parseQuery('why did the stock market fall', markets);
     expect(query.searched).toEqual(expect.arrayContaining(['stock', 'market']));
     expect(query.unknown).toEqual([]);
+  });
+});
+
+describe('parseQuery: light verbs and particles that open a place', () => {
+  it('counts "go", "get", "come" for half a word', () => {
+    const concepts = parseQuery('how many students go to the schools', index).concepts;
+    const go = concepts.find((c) => c.word === 'go');
+    const plain = parseQuery('how many students attend the schools', index).concepts.find((c) => c.word === 'attend');
+    expect(go?.rarity).toBeLessThan(plain?.rarity ?? 0);
+  });
+
+  it('reads "get up on the roof" as "get" and a place, not the phrasal verb "get up"', () => {
+    expect(parseQuery('how hot did it get up on the roof', index).concepts.map((c) => c.word)).not.toContain('get up');
   });
 });
 
