@@ -1,5 +1,6 @@
 import { contentWords, isStopWord, splitWords, type Word } from './analyze.ts';
 import { perIndex } from './per-index.ts';
+import { isAllCapitals } from './index-terms.ts';
 import type { PassageIndex } from './search-index.ts';
 import { hasAdjectiveSense, hasNounSense, isNoun, isNounOrAdjective, isVerbForm } from './thesaurus.ts';
 
@@ -236,18 +237,21 @@ export class CorpusAcronyms {
     if (index.vocabularyVersion === this.syncedVersion) return;
     // The synonym list's spellings are names too ("Department of Commerce" → "DoC").
     // Read from the passages, not the whole body: a menu or a byline left out of them names nothing.
-    const sources = new Map<string, { from: object; text: () => string }>(
-      index.articles().map((a) => [a.id, { from: a, text: () => [a.title, ...index.passagesOf(a.id).map((p) => p.text)].join('\n') }]),
-    );
+    // Text set all in capitals (captions) has no names to tell by their capitals: its phrases are read in lower case.
+    const textsOf = (a: { id: string; title: string }) => {
+      const passages = index.passagesOf(a.id).map((p) => p.text);
+      return { cased: [a.title, ...passages.filter((t) => !isAllCapitals(t))].join('\n'), all: [a.title, ...passages.map((t) => (isAllCapitals(t) ? t.toLowerCase() : t))].join('\n') };
+    };
+    const sources = new Map<string, { from: object; text: () => { cased: string; all: string } }>(index.articles().map((a) => [a.id, { from: a, text: () => textsOf(a) }]));
     const groups = index.synonyms.groups;
-    sources.set(SYNONYMS_SOURCE, { from: groups, text: () => groups.flat().join('\n') });
+    sources.set(SYNONYMS_SOURCE, { from: groups, text: () => ({ cased: groups.flat().join('\n'), all: groups.flat().join('\n') }) });
     // Articles are replaced, never changed in place: only new or replaced ones are read again.
     for (const [id, { from, text }] of sources) {
       if (this.perSource.get(id)?.from === from) continue;
       const read = text();
       // The synonym list states its acronyms outright ("CEO | chief executive officer"): a three-letter
       // one read from its words again would make the phrase's loose words ("executive") stand for it.
-      this.perSource.set(id, { from, found: acronymsIn(read), phrases: phraseAcronymsIn(read, { threeWordTerms: id !== SYNONYMS_SOURCE }) });
+      this.perSource.set(id, { from, found: acronymsIn(read.cased), phrases: phraseAcronymsIn(read.all, { threeWordTerms: id !== SYNONYMS_SOURCE }) });
     }
     for (const id of [...this.perSource.keys()]) if (!sources.has(id)) this.perSource.delete(id);
     this.syncedVersion = index.vocabularyVersion;

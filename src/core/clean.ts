@@ -229,9 +229,21 @@ const ANSWER_FEEDBACK = /^was this helpful\s*\??(?:\s*(?:yes|no)(?:\s*[|/·]?\s*
 /** A paper's reprint notice on a printed copy. */
 const REPRINT_NOTICE = /^this copy is for your personal,? non-?commercial use only\b/i;
 
+/** A chat export's stamp: "[28/02/2026, 20:14:09] " or "28/02/2026, 20:14 - ". */
+export const CHAT_STAMP = String.raw`\u200e?(?:\[\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s+-)\s+`;
+/**
+ * What a chat app writes in an export, not its members: the encryption notice, who created, joined,
+ * left or renamed the group, and what stands for a picture or a deleted message.
+ */
+const CHAT_SYSTEM_LINE = new RegExp(
+  String.raw`^${CHAT_STAMP}(?:[^:\n]{1,60}:\s*\u200e?(?:messages and calls are end-to-end encrypted\b|<(?:media|image|video|audio|sticker|gif) omitted>$|(?:image|video|audio|sticker|gif|document) omitted$|this message was deleted\.?$|you deleted this message\.?$)|\u200e?[^:\n]{1,60}?\s(?:created group|changed the subject to|changed this group['’]s (?:icon|settings)|changed the group description|joined using this group['’]s invite link|added\s|removed\s|left$|changed their phone number))`,
+  'iu',
+);
+
 function classify(line: string, title: string): DropReason | undefined {
   // The print header's tab is the sign of it: looked for before white space is collapsed.
   if (PRINT_HEADER.test(line)) return 'page-furniture';
+  if (CHAT_SYSTEM_LINE.test(line.trim())) return 'interface';
   if (ICON_COUNTS.test(line.replace(/\s+/g, ' ').trim())) return 'interface';
   // An icon before a label ("🔔 Sign up for alerts") is no part of what the line is; "©" (a
   // pictograph to Unicode too) is.

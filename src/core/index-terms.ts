@@ -52,3 +52,10 @@ export const lowerCaseWords = (text: string): string[] =>
   splitWords(text)
     .filter((w) => !/\p{Lu}/u.test(text.slice(w.start, w.end)))
     .map((w) => w.norm);
+
+/** Text set all in capitals, as broadcast captions and some wire copy are: at least 20 letters, nine in ten capitals. */
+export function isAllCapitals(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return letters >= 20 && capitals >= letters * 0.9;
+}

@@ -16,6 +16,10 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   if (titleAt > 0) {
     const found = titleAndBodyOfPlainText(lines.slice(titleAt).join('\n'));
     const before = lines.slice(0, titleAt);
+    // Pages copied from inside a document open on a section's heading ("3  GENERAL GOVERNMENT
+    // (continued)"): the running header above it names the document.
+    const header = before.find((line) => /\S\s{4,}\S/.test(line.trim()));
+    if (header && SECTION_HEADING.test(found.title)) found.title = header.trim().split(/\s{4,}/).join(' — ');
     // A document's header lines ("… Working Paper No. 2025-07", "DRAFT") go with its title line, out of the body.
     if (before.every((line) => line.trim() === '' || isDocumentHeader(line))) return found;
     return { title: found.title, body: found.body === lines.slice(titleAt).join('\n') ? normalized : `${before.join('\n')}\n${found.body}` };
@@ -37,6 +41,9 @@ export function titleAndBodyOfPlainText(text: string): { title: string; body: st
   const title = first ? firstLine.slice(first.start, first.end) : firstLine.slice(0, 200);
   return { title: title.length > 300 ? `${title.slice(0, 299).replace(/\s+\S*$/, '')}…` : title, body: normalized };
 }
+
+/** A numbered section's heading, or one carried over from the page before ("3.2 Technology Services", "… (continued)"). */
+const SECTION_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\S|\((?:continued|cont['’]?d)\)\s*$/i;
 
 /**
  * A document's header line above its title: two texts set apart by a wide gap ("Carrowmoss Institute

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from './article.ts';
 import { cleanBody, type CleanedBody, type DropReason } from './clean.ts';
 import { splitWords, stemWord } from './analyze.ts';
-import { indexTerms, joinedHyphenWords, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
+import { indexTerms, isAllCapitals, joinedHyphenWords, lowerCaseWords, surfaceWords, termPositions } from './index-terms.ts';
 import { DEFAULT_PASSAGE_OPTIONS, splitIntoPassages, type Passage, type PassageOptions } from './passages.ts';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms.ts';
 
@@ -65,6 +65,8 @@ export class PassageIndex {
   private readonly joinedWordCounts = new Counter();
   /** In how many passages each word also appears written in lower case: names never do. */
   private readonly lowerCasePassageCounts = new Counter();
+  /** In how many passages each word appears where case tells something: not in text set all in capitals. */
+  private readonly casedPassageCounts = new Counter();
   /** In how many articles each word names the source: in the title, the publisher, or a masthead, byline or credit line. */
   private readonly sourceWordCounts = new Counter();
   private readonly sourceWordsByArticle = new Map<string, ReadonlySet<string>>();
@@ -132,6 +134,7 @@ export class PassageIndex {
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), 1);
       this.joinedWordCounts.add(new Set(joinedHyphenWords(passage.text)), 1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), 1);
+      if (!isAllCapitals(passage.text)) this.casedPassageCounts.add(new Set(surfaceWords(passage.text)), 1);
       this.search.add({ id: passage.id, title: article.title, text: passage.text });
     }
     return passages;
@@ -148,6 +151,7 @@ export class PassageIndex {
       this.wordPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
       this.joinedWordCounts.add(new Set(joinedHyphenWords(passage.text)), -1);
       this.lowerCasePassageCounts.add(new Set(lowerCaseWords(passage.text)), -1);
+      if (!isAllCapitals(passage.text)) this.casedPassageCounts.add(new Set(surfaceWords(passage.text)), -1);
     }
     this.sourceWordCounts.add(this.sourceWordsByArticle.get(articleId) ?? [], -1);
     this.sourceWordsByArticle.delete(articleId);
@@ -224,7 +228,8 @@ export class PassageIndex {
 
   /** Whether the corpus writes a word only capitalized, as a name ("Trump", "Oracle"), never in lower case. */
   isName(word: string): boolean {
-    return this.wordPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;
+    // Text set all in capitals (a broadcast's captions) says nothing of which words are names.
+    return this.casedPassageCounts.get(word) > 0 && this.lowerCasePassageCounts.get(word) === 0;
   }
 
   /**

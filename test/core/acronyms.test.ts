@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, corpusAcronymsOf, phraseAcronymsIn } from '../../src/core/acronyms.ts';
+import { acronymsIn, acronymTerms, corpusAcronymsOf, phraseAcronymsIn } from '../../src/core/acronyms.ts';
+import { stemWord } from '../../src/core/analyze.ts';
 import { answerQuestion } from '../../src/core/answer.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
 import { MATCH_WEIGHTS, parseQuery } from '../../src/core/query.ts';
@@ -172,5 +173,28 @@ describe('acronyms in answers', () => {
     const commerce = article('commerce', 'Rules', 'The Commerce Department is studying new rules for foreign apps.');
     const index = buildIndex({ articles: [commerce, weather], synonymGroups: [['Commerce Department', 'Department of Commerce']] });
     expect(answerQuestion(index, 'what is the DoC studying').results[0]?.passage.articleId).toBe('commerce');
+  });
+});
+
+describe('text set all in capitals (broadcast captions)', () => {
+  const captions = article(
+    'captions',
+    'News 9 at six',
+    ['>> GOOD EVENING.', '>> TONIGHT A STATE APPEALS COURT', 'SAYS THE COUNTY HAS TO RELEASE THE', 'RECORDS OF MORE THAN 60,000 VOTERS,', 'AND THE DISTRICT ATTORNEY', 'IS NOW REVIEWING THE VOTER FILES.'].join('\n'),
+  );
+  const story = article('story', 'Court ruling', 'Oracle hosts the data. The county must release the records, a court said on Tuesday.');
+
+  it('tells no names by capitals it sets every word in', () => {
+    const index = buildIndex({ articles: [captions, story], synonymGroups: [] });
+    expect(index.isName('reviewing')).toBe(false);
+    expect(index.isName('voter')).toBe(false);
+    expect(index.isName('oracle')).toBe(true);
+  });
+
+  it('reads its phrases in lower case for acronyms, and forms none from its runs of capitals', () => {
+    const index = buildIndex({ articles: [captions, story], synonymGroups: [] });
+    expect(acronymTerms('da', index, true)).toEqual([stemWord('attorney')]);
+    // "REVIEWING THE VOTER FILES" is no name: no "RTVF".
+    expect(acronymTerms('rtvf', index, true)).toEqual([]);
   });
 });

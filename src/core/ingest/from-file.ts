@@ -43,7 +43,7 @@ export async function articleInputFromFile(
   const message = kind === '.eml' || kind === '.txt' ? readRawMessage(text.value) : undefined;
   if (message) return articleInputFromMessage(message, overrides);
   if (kind === '.eml') return err({ code: 'unreadable', message: `"${basename(fileName)}" is not an e-mail message (it has no From header).` });
-  if (kind === '.txt') return ok(articleInputFromPlainText(text.value, overrides));
+  if (kind === '.txt') return ok(articleInputFromPlainText(text.value, overrides, titleOfFileName(fileName)));
   return ok(articleInputFromMarkdown(text.value, overrides));
 }
 
@@ -98,3 +98,9 @@ export async function articleInputFromPath(pathOrUrl: string, overrides: Metadat
     return err({ code: 'unreadable', message: `"${pathOrUrl}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` });
   }
 }
+
+/** A file's name read as words ("news9_at_six_captions.txt" → "news9 at six captions"), for a text with no title of its own. */
+const titleOfFileName = (fileName: string): string | undefined => {
+  const words = basename(fileName, extname(fileName)).replace(/[_\s-]+/g, ' ').trim();
+  return /\p{L}{2,}/u.test(words) ? words : undefined;
+};

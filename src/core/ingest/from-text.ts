@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { ArticleInput } from '../new-article.ts';
-import { cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, PRINT_HEADER, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
+import { CHAT_STAMP, cleanBody, CONTACT_LINE, isSiteFurniture, MONTH, PRINT_HEADER, RELEASE_LINE, type CleanedBody, type DroppedLine } from '../clean.ts';
 import { splitSentences } from '../sentences.ts';
 import { mastheadName, titleAndBodyOfPlainText } from '../plain-text.ts';
 import { normalizeDate } from './extract-article.ts';
@@ -16,7 +16,7 @@ const defined = (overrides: MetadataOverrides): MetadataOverrides =>
  * An article from plain text (a .txt upload, a pasted text): with no title given, the first line
  * is the title (or, when the text opens straight with a paragraph, its first sentence).
  */
-export function articleInputFromPlainText(copied: string, overrides: MetadataOverrides = {}): ArticleInput {
+export function articleInputFromPlainText(copied: string, overrides: MetadataOverrides = {}, fileTitle?: string): ArticleInput {
   const text = withoutPageTurns(withoutCaptionTiming(withoutLineNumbers(copied)));
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
@@ -30,13 +30,38 @@ export function articleInputFromPlainText(copied: string, overrides: MetadataOve
   // the title and the letterhead its issuer ("OFFICE OF THE ATTORNEY GENERAL" / "TRANSCRIPT OF PRESS CONFERENCE").
   const labelled = page || given.title || !isCapitals(found.title) ? undefined : headerOf(found.body.replace(/^(?:[^\n\p{Ll}]*\p{Lu}[^\n\p{Ll}]*\n)/u, ''));
   if (labelled?.fields.title) return articleInputFromPlainText(labelled.rest, { publisher: found.title, ...labelled.fields, ...given });
-  const { title, body } = found;
+  // A transcript opens with a sound cue or the first speaker ("[ MUSIC ]", ">> GOOD EVENING…"), a chat
+  // export with the app's notice: no heading. The group's name, or the file's own name, says more of
+  // what it holds, and the first line stays in the body.
+  const chat = page || given.title ? undefined : chatExportTitle(text);
+  const headless = chat !== undefined || (!page && !given.title && (SOUND_CUE.test(found.title.trim()) || SPEAKER_CHANGE.test(found.title.trim())));
+  const title = (headless && (chat || fileTitle)) || found.title;
+  const body = title === found.title ? found.body : text.replace(/^\uFEFF/, '');
   // A copied page was cleaned already to find its headline: the same body, cleaned once.
   const cleaned = given.published && given.publisher ? undefined : (page?.cleaned ?? cleanBody(body));
   const published = given.published ?? page?.published ?? (cleaned && datelineOf(body, cleaned));
   const publisher = given.publisher ?? (cleaned && wireServiceOf(body, cleaned)) ?? page?.siteName ?? mastheadNameOf(text);
   const url = given.url ?? (page?.url || undefined);
   return { ...given, title, body, ...(published ? { published } : {}), ...(publisher ? { publisher } : {}), ...(url ? { url } : {}) };
+}
+
+const CHAT_LINE = new RegExp(`^${CHAT_STAMP}`, 'u');
+const GROUP_NAMED = /\s(?:created group|changed the subject to)\s+[“"]([^”"]{2,120})[”"]/u;
+
+/**
+ * A group chat exported as text ("[28/02/2026, 20:14:09] Nadia: …" on most lines): its first line is
+ * the app's notice, no title. The group's name, from its creation or first renaming, is the title;
+ * "" when the export gives none. Undefined for any other text.
+ */
+function chatExportTitle(text: string): string | undefined {
+  const lines = withUnixLines(text).split('\n').filter((line) => line.trim() !== '');
+  const stamped = lines.filter((line) => CHAT_LINE.test(line)).length;
+  if (lines.length < 5 || stamped < lines.length * 0.5) return undefined;
+  for (const line of lines) {
+    const named = GROUP_NAMED.exec(line);
+    if (named?.[1]) return named[1].trim();
+  }
+  return '';
 }
 
 /** What a document's own form tells of it: title, issuer, perhaps a date; the body, cleaned once. */
@@ -187,9 +212,13 @@ const SUBJECT_LINE = /^(?:re|subject)\s*:\s*(\S.*)$/i;
  * …, Chief Executive Officer, TikTok Inc.") rather than by the addressee's name alone. The letterhead's
  * first line is its sender, its date line the date. The whole text stays the body. Undefined for any other text.
  */
+/** The line a fax machine prints atop each page: when, from whom, to which number, which page. */
+const FAX_PAGE_HEADER = /\bFROM:.*\bTO:.*\bP\.?\s?\d{1,3}\s?\/\s?\d{1,3}\s*$/i;
+
 function titleOfLetter(text: string): FoundInText | undefined {
   const body = withUnixLines(text);
-  const lines = body.split('\n').slice(0, 40).map((line) => line.trim());
+  // A fax's cover sheet may come first: the letter's salutation can be a page down.
+  const lines = body.split('\n').slice(0, 80).map((line) => line.trim());
   const salutationAt = lines.findIndex((line) => SALUTATION.test(line));
   const dateAt = lines.slice(0, Math.max(salutationAt, 0)).findIndex((line) => DATE_ONLY.test(line));
   if (salutationAt < 0 || dateAt < 0) return undefined;
@@ -200,7 +229,9 @@ function titleOfLetter(text: string): FoundInText | undefined {
   const streetAt = address.findIndex((line) => /\d/.test(line));
   const addressee = address.slice(0, Math.min(streetAt < 0 ? address.length : streetAt, 3));
   if (!subject && addressee.length === 0) return undefined;
-  const sender = lines.slice(0, dateAt).find((line) => line !== '' && line.split(/\s+/).length <= 8);
+  // After a fax's page header ("MAR-05-2026 15:53 FROM: … TO: … P.002/004"): the cover sheet is the machine's.
+  const pageStart = lines.slice(0, dateAt).findLastIndex((line) => FAX_PAGE_HEADER.test(line)) + 1;
+  const sender = lines.slice(pageStart, dateAt).find((line) => line !== '' && line.split(/\s+/).length <= 8);
   const published = normalizeDate(lines[dateAt] ?? '');
   return { title: subject ?? `Letter to ${addressee.join(', ')}`, body, siteName: sender ?? '', cleaned: cleanBody(body), ...(published ? { published } : {}) };
 }

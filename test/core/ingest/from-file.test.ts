@@ -23,6 +23,16 @@ describe('articleInputFromFile', () => {
     expect(text.ok && text.value.body).toContain('<b> is not a page');
   });
 
+  it("titles a transcript that opens on a sound cue or a speaker by the file's name, keeping its first line", async () => {
+    const captions = ['[ MUSIC ]', ">> GOOD EVENING, I'M LEONIE STOLTZ.", '>> TONIGHT A STATE APPEALS COURT', 'SAYS THE COUNTY HAS TO OPEN UP', 'ITS FILES ON THE VOTER DATA LEAK.'].join('\n');
+    const read = await articleInputFromFile('news9_at_six_captions.txt', bytes(captions));
+    expect(read.ok && read.value.title).toBe('news9 at six captions');
+    expect(read.ok && read.value.body).toContain('>> TONIGHT A STATE APPEALS COURT');
+    const speaker = await articleInputFromFile('council-audio.txt', bytes('>> Good evening and welcome to the council.\n>> Thank you, chair. The first item is the budget.'));
+    expect(speaker.ok && speaker.value.title).toBe('council audio');
+    expect(speaker.ok && speaker.value.body).toContain('Good evening and welcome');
+  });
+
   it('refuses other extensions and binary content without an extension', async () => {
     expect(await articleInputFromFile('paper.pdf', bytes('%PDF-1.4'))).toMatchObject({ ok: false, error: { code: 'unsupported-file' } });
     const binary = await articleInputFromFile('blob', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2]));

@@ -279,6 +279,42 @@ describe('a page as a browser prints it', () => {
   });
 });
 
+describe('a group chat exported as text', () => {
+  const chat = [
+    '[28/02/2026, 20:14:09] Reviewers United: \u200eMessages and calls are end-to-end encrypted. Only people in this chat can read them.',
+    '[28/02/2026, 20:14:09] \u200eNadia Lindvall created group “Reviewers United”',
+    "[28/02/2026, 20:19:51] \u200eDeshawn Corley joined using this group's invite link",
+    '[01/03/2026, 17:48:20] Nadia Lindvall: It is done. 212 yes, 31 no, 4 spoiled ballots.',
+    'We walk out Monday at the 6am shift change.',
+    '[01/03/2026, 17:49:10] Priya Sethuraman: <Media omitted>',
+    '[03/03/2026, 08:05:51] \u200eNadia Lindvall changed the subject to “STRIKE Day 2”',
+    '[03/03/2026, 09:12:30] Marcus Ludgate: Head count this morning is 291 people on the line.',
+  ].join('\n');
+
+  it("is titled by the group's name, its members' messages kept and the app's notices left out", () => {
+    const article = articleInputFromPlainText(chat);
+    expect(article.title).toBe('Reviewers United');
+    const kept = cleanBody(article.body).blocks.map((b) => article.body.slice(b.start, b.end)).join('\n');
+    expect(kept).toContain('212 yes, 31 no, 4 spoiled ballots.\nWe walk out Monday');
+    expect(kept).toContain('Head count this morning is 291 people');
+    expect(kept).not.toMatch(/end-to-end encrypted|created group|invite link|Media omitted|changed the subject/);
+  });
+});
+
+describe('a document that opens inside itself', () => {
+  it('takes a letter a fax cover sheet comes before: its subject is the title, its letterhead the sender', () => {
+    const cover = ['MAR-05-2026 15:52  FROM: VARDEN ASHMOLE LLP     TO: 15550102288     P.001/004', '', 'FACSIMILE TRANSMITTAL SHEET', ...Array.from({ length: 30 }, (_, i) => `Line ${i} of the cover sheet and its confidentiality notice.`)];
+    const letter = ['MAR-05-2026 15:53  FROM: VARDEN ASHMOLE LLP     TO: 15550102288     P.002/004', '', 'VARDEN ASHMOLE LLP', 'ATTORNEYS AT LAW', '', 'March 5, 2026', '', 'Ms. Nadia Lindvall', '311 Greaves Street', '', 'Re:   Photograph of Client Review Console', '', 'Dear Ms. Lindvall:', '', 'This firm represents the company. We write about a photograph posted on March 4.'];
+    const article = articleInputFromPlainText([...cover, ...letter].join('\n'));
+    expect(article).toMatchObject({ title: 'Photograph of Client Review Console', publisher: 'VARDEN ASHMOLE LLP', published: '2026-03-05' });
+  });
+
+  it("takes pages copied from a document's middle by its running header, not the section heading they open on", () => {
+    const pages = ['City of Fenholt, Marravel                          Proposed Budget FY 2026-27', '', '3  GENERAL GOVERNMENT (continued)', '', '3.2 Technology Services', '', 'Technology Services supports 1,140 City-owned computers, tablets and phones.'].join('\n');
+    expect(articleInputFromPlainText(pages).title).toBe('City of Fenholt, Marravel — Proposed Budget FY 2026-27');
+  });
+});
+
 describe('withoutPageTurns', () => {
   it("takes a printed story's jump out, from the line sending the reader on to the one taking them in, so the sentence reads on", () => {
     const text = [
