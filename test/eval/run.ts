@@ -48,8 +48,11 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // its text split across spans, a newsletter exported as Markdown with footnotes and a paywall line, and a wiki-style
 // page) and grown30 (a fediverse thread saved as HTML, a newspaper e-edition's text with page jumps and hyphenated
 // line ends, a print-friendly article with numbered link references, an agency's agenda packet and a tool's README
-// with its changelog); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 29 }, (_, i) => `grown${i + 2}`)];
+// with its changelog) and grown31 (a professional network's article page, a newscast's captions in capitals, a
+// court opinion from a legal database, a team wiki page exported to Markdown and a product-review page) and grown32
+// (a group chat export, an OCR'd fax, a blog post with its comment section, budget pages copied from a PDF and an
+// album's liner notes); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 31 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
@@ -164,7 +167,9 @@ else {
   // line"; members pasting links: "saw this: https://… —", "re: … [link] —"), and AE (members comparing sources:
   // "is there any article that says…", "do the articles agree on…"; British and Commonwealth English), and AF a
   // session later (keyword searchers typing as into a search box; voice-dictation ramblers: "um", "no wait i mean",
-  // "twenty twenty one"), each scored once unseen before its misses were read.
+  // "twenty twenty one"), and AG in the same session (number hunters attaching a guess: "like 50?", "was it
+  // pritzker?"; mid-conversation follow-ups: "ok but who runs that team"), each scored once unseen before its
+  // misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -197,6 +202,7 @@ else {
   report('set AD (test/eval/questions-ad.json)', here('./questions-ad.json'));
   report('set AE (test/eval/questions-ae.json)', here('./questions-ae.json'));
   report('set AF (test/eval/questions-af.json)', here('./questions-af.json'));
+  report('set AG (test/eval/questions-ag.json)', here('./questions-ag.json'));
 }
 if (values.grow && corpusDir) {
   for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
