@@ -25,9 +25,16 @@ async function prepared(batch: string, file: string) {
 }
 
 /** Answers the extraction is known to lose, each with why; asserted lost, so that a fix shows here. */
-const KNOWN_LOST: Record<string, string> = {};
+const KNOWN_LOST: Record<string, string> = {
+  // A reader's comment under a blog post is not the post's own words: the comment section is left out
+  // as on a news page, though here a commenter knows something the writer does not.
+  'standard virtual desktop infrastructure setup': 'a reader comment under the post (grown32, i32c)',
+  'There are 45 of us on the day shift': 'a reader comment under the post (grown32, i32c)',
+  'Frames are kept for 30 days in the client environment': 'a reader comment under the post (grown32, i32c)',
+  'by the second week of January the weekly audit had it at 91 percent': 'a reader comment under the post (grown32, i32c)',
+};
 
-const BATCHES = ['grown', ...Array.from({ length: 29 }, (_, i) => `grown${i + 2}`)];
+const BATCHES = ['grown', ...Array.from({ length: 31 }, (_, i) => `grown${i + 2}`)];
 
 describe('the fixture articles, added as an operator adds them', () => {
   for (const batch of BATCHES) {
