@@ -57,6 +57,12 @@ export type AnswerOptions = {
   readonly contextCredit: number;
   /** Credit in a sentence that opens by pointing back ("The law…", "It…") for a name the sentence or passage before it holds. */
   readonly pointingBackCredit: number;
+  /**
+   * A sentence longer than `focusWords` content words holds what it matches less squarely: its share
+   * of the question is scaled by (focusWords / length) ^ focusExponent.
+   */
+  readonly focusWords: number;
+  readonly focusExponent: number;
   /** The same credit for a name the question uses that the article's title holds ("Veldsprenge"). */
   readonly titleNameCredit: number;
   /** Weight, in the share a passage must hold, of an everyday word the corpus never uses (an unknown name counts fully). */
@@ -97,6 +103,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   contextCredit: 0.5,
   titleNameCredit: 1,
   pointingBackCredit: 1,
+  focusWords: 12,
+  focusExponent: 0.5,
   unknownEverydayWordFactor: 0.7,
   missingAnswerTypeFactor: 0.7,
   looseAnswerTypeFactor: 0.85,
@@ -433,7 +441,11 @@ export function answerQuestion(index: PassageIndex, question: string, overrides:
       const fromBefore = pointsBack
         ? (concept: QueryConcept) => Math.max(fromQuestion?.(concept) ?? 0, nameConcepts.has(concept) ? options.pointingBackCredit * creditOf(concept, before) : 0)
         : fromQuestion;
-      const sentenceCoverage = coverageOf(query.concepts, total, terms, fromBefore);
+      // A short sentence that holds the question says it; a long one that holds the same words may only
+      // pass by them ("…flooded hundreds of homes" in a lede, against "The defences protect 812 homes").
+      const length = [...terms.values()].reduce((n, at) => n + at.length, 0);
+      const focus = Math.pow(Math.min(1, options.focusWords / Math.max(1, length)), options.focusExponent);
+      const sentenceCoverage = coverageOf(query.concepts, total, terms, fromBefore) * focus;
       // A question the passage goes on to answer (an FAQ's, an interviewer's): the kind of answer is looked for in the reply.
       const reply = span && isQuestion(passage, span) ? passage.sentences[i + 1] : undefined;
       const factor = span ? answerTypeFactor(query, passage.text.slice(span.start, (reply && !isQuestion(passage, reply) ? reply : span).end), options) : 1;

@@ -463,3 +463,22 @@ describe('a sentence that points back', () => {
     expect(highlighted({ pointingBackCredit: 0 })).toMatch(/^Brannock Gov/);
   });
 });
+
+describe('a sentence that says it squarely', () => {
+  it('wins over a long one that holds the same words in passing', () => {
+    const index = corpusOf(
+      article('barrier', 'Harrowmere opens its flood barrier', [
+        "Harrowmere's new flood defences were officially opened on Saturday by the mayor, almost three years after the River Lidd burst its banks in a winter storm and flooded hundreds of homes across the low-lying east of the town.",
+        'The defences protect 812 homes and 140 businesses.',
+      ].join('\n\n')),
+    );
+    const question = 'How many houses are the new defences protecting?';
+    const highlighted = (options: Partial<AnswerOptions> = {}) => {
+      const top = answerQuestion(index, question, options).results[0];
+      return top?.passage.text.slice(top.highlight.start, top.highlight.end);
+    };
+    expect(highlighted()).toBe('The defences protect 812 homes and 140 businesses.');
+    // Length aside, the long sentence holds one more of the question's words ("new") and wins.
+    expect(highlighted({ focusExponent: 0 })).toMatch(/^Harrowmere's new flood defences/);
+  });
+});
