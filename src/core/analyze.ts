@@ -70,7 +70,7 @@ function wordParts(token: string): { text: string; start: number; end: number }[
 const EXTRA_STOP_WORDS = [
   'when', 'why', 'whom', 'whose', 'does', 'did', 'doing', 'done', 'is', 'are', 'was', 'be', 'will', 'shall',
   'tell', 'please', 'anyone', 'anybody', 'somebody', 'someone', 'something', 'anything', 'everything', 'everyone', 'everybody', 'know', 'say', 'says', 'thing', 'things',
-  'hey', 'hi', 'hello', 'yo', 'thanks', 'just', 'really', 'actually', 'exactly', 'kind', 'sort', 'happen', 'happened', 'there',
+  'hey', 'hi', 'hello', 'yo', 'thanks', 'just', 'really', 'actually', 'exactly', 'exact', 'kind', 'sort', 'happen', 'happened', 'there',
   'it', 'its', 'whats', 'wheres', 'whos', 'hows', 'whens', 'whys', 'dont', 'doesnt', 'didnt', 'isnt', 'im', 'ive',
   // Contractions typed without the apostrophe ("couldnt", "wont").
   'couldnt', 'wouldnt', 'shouldnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'aint', 'youre', 'theyre', 'thats', 'theres', 'ill', 'id', 'hes', 'shes',
