@@ -76,7 +76,7 @@ const EXTRA_STOP_WORDS = [
   'couldnt', 'wouldnt', 'shouldnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'aint', 'youre', 'theyre', 'thats', 'theres', 'ill', 'id', 'hes', 'shes',
   'theyll', 'youll', 'itll', 'thatll', 'therell', 'wholl', 'theyve', 'youve', 'weve', 'theyd', 'youd', 'itd', 'whod', 'wouldve', 'couldve', 'shouldve', 'mightve',
   'can', 'cant', 'could', 'would', 'should', 'may', 'might', 'also', 'any', 'all', 'one', 'ones', 'off', 'else',
-  'besides', 'stuff', 'so', 'ever', 'even', 'quite', 'literally', 'basically', 'though', 'once', 'question', 'questions', 'wondering', 'curious',
+  'besides', 'stuff', 'so', 'ever', 'anymore', 'even', 'quite', 'literally', 'basically', 'though', 'once', 'question', 'questions', 'wondering', 'curious',
   // "per their blog", "via the app": what a question names is on either side.
   'per', 'via',
   // Chat shorthand, as people type on Discord.

@@ -10,7 +10,7 @@ import { corpusRelativesOf } from './corpus-relatives.ts';
 import { perIndex } from './per-index.ts';
 import { withDictationRepaired } from './dictation.ts';
 import { withPercentSpelt } from './index-terms.ts';
-import { isAdjectiveOnly, isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
+import { isAdjectiveOnly, isAdverbOnly, isCommonWord, isKnownPhrase, isNounCompound, isNounNotAdjective, isVerbForm, oppositeWords, phrasalVerbOf, relatedWords, sameWordFamily, type RelatedWord } from './thesaurus.ts';
 
 /** One thing the question asks about: a word, and the index terms that count as finding it. */
 export type QueryConcept = {
@@ -89,7 +89,7 @@ function timeUnitOf(lead: string): TimeUnit | undefined {
 export type AnswerType = 'place' | 'time' | 'quantity' | 'measure' | 'money' | 'person' | 'reason' | 'definition' | 'name' | 'statement' | 'any';
 
 /** Weights of the ways a concept can be found, relative to the word itself. */
-export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35 } as const;
+export const MATCH_WEIGHTS = { exact: 1, synonym: 1, spelling: 0.9, compound: 0.8, derived: 0.7, related: 0.5, phrasePart: 0.35, englishWordRespelt: 0.3 } as const;
 /** Below this rarity in everyday English, a word the corpus lacks is taken as meant, give or take one slip. */
 const EVERYDAY_WORD_RARITY = 0.9;
 /** How rare in everyday English a word of a paraphrase phrase must be to stand for it ("intelligence", not "take"). */
@@ -414,11 +414,25 @@ const QUESTION_WORD = /\b(?:who|whom|whose|whos|what|whats|when|where|why|which|
  * "when" or "where" joins clauses ("worried about data when apps handle it").
  */
 function leadingQuestion(lower: string): string {
-  const at = lower.search(QUESTION_WORD);
+  const at = firstAskingWordAt(lower);
   const lead = at === -1 || YES_NO_QUESTION.test(lower.slice(0, at)) ? '' : lower.slice(at);
   // "what does the memo say about how deep the vault is": the question is the one it says something about.
   const about = SAYS_ABOUT.exec(lead);
   return about ? lead.slice(about[0].length) : lead;
+}
+
+/**
+ * Where the question word that asks stands: not one joining a clause to the noun before it ("the
+ * piece where tiktok says…", "the one who wrote it"), which a question goes on after. -1 for none.
+ */
+function firstAskingWordAt(lower: string): number {
+  for (const match of lower.matchAll(new RegExp(QUESTION_WORD.source, 'g'))) {
+    const before = /([\p{L}'’]+)\s+$/u.exec(lower.slice(0, match.index))?.[1];
+    const after = lower.slice(match.index + match[0].length).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    const relative = /^(?:where|when|which|who|whom|whose)$/.test(match[0]) && before !== undefined && (!isStopWord(before) || /^(?:one|ones)$/.test(before)) && !/^(?:so|and|but|ok|okay|then|wait|like|also|or|hey)$/.test(before) && after >= 2;
+    if (!relative) return match.index;
+  }
+  return -1;
 }
 
 /** "what does the memo say about", "whats the article say on": asks what a source says of the question after it. */
@@ -477,6 +491,9 @@ const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASA
  * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
  * about too; so are the attribute of "what's the salary of…" and a money question's "pay" or "worth".
  */
+/** "immediately", "eventually": how or when a thing is done, never the thing asked about. */
+const isMannerAdverb = (word: string): boolean => /ly$/.test(word) && isAdverbOnly(word);
+
 function focusOf(
   text: string,
   lead: string,
@@ -500,7 +517,7 @@ function focusOf(
     // before it has to be redone" asks about the certification, not the redoing.
     const clauseEnd = words.findIndex((w, i) => i > leadAt + 1 && SUBORDINATOR.test(w.norm));
     const candidates = drafts
-      .filter(([position, d]) => position > leadAt && (clauseEnd === -1 || position < clauseEnd) && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word) && !(answerType === 'person' && describesPerson(d.word)))
+      .filter(([position, d]) => position > leadAt && (clauseEnd === -1 || position < clauseEnd) && !index.isName(d.word) && !looksLikeName(d.word) && sharp(d.word) && !isAskingWord(d.word) && !describes(position, d.word) && !(answerType === 'person' && describesPerson(d.word)) && !isMannerAdverb(d.word))
       .map(([, d]) => d.word);
     // "how much did the company pay", but not "who is in charge", where the verb itself comes first.
     const afterLead = words.slice(leadAt + 1);
@@ -801,7 +818,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
             alternatives.delete(stem);
             accidentalStems.add(stem);
           }
-          alternatives.set(correctedStem, MATCH_WEIGHTS.spelling);
+          // A word of English the corpus lacks ("army", "fine") is most likely meant as written: its
+          // nearest corpus word ("arm", "find") is a weak clue, and the word stays unknown.
+          alternatives.set(correctedStem, isCommonWord(w.norm) ? MATCH_WEIGHTS.englishWordRespelt : MATCH_WEIGHTS.spelling);
           corrections.push({ from: w.norm, to: corrected });
         }
       }

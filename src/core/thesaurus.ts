@@ -271,6 +271,12 @@ export const isNoun = (word: string): boolean => baseForms(word.toLowerCase()).s
 /** Whether WordNet knows the word as written as a noun, inflected verb form or not ("processing", "building"). */
 export const hasNounSense = (word: string): boolean => senses('noun', word.toLowerCase()).length > 0;
 
+/** Whether WordNet knows a word as written as an adverb and as nothing else ("immediately", not "daily"). */
+export function isAdverbOnly(word: string): boolean {
+  const lower = word.toLowerCase();
+  return senses('adv', lower).length > 0 && senses('adj', lower).length === 0 && senses('noun', lower).length === 0 && senses('verb', lower).length === 0;
+}
+
 /** Whether WordNet knows the word as written as an adjective, whatever else it is ("temporary", "global"). */
 export const hasAdjectiveSense = (word: string): boolean => senses('adj', word.toLowerCase()).length > 0;
 

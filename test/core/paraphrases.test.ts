@@ -21,6 +21,8 @@ describe('paraphrasesOf: everyday and news wording', () => {
     // Regular forms the lemmatizer does not list: "babysitting" is to babysit.
     expect(paraphrasesOf('babysitting')).toContain('look after');
     expect(paraphrasesOf('trashed')).toContain('criticize');
+    // "whose machines is it on now": servers.
+    expect(paraphrasesOf('machines')).toContain('server');
   });
 
   it('relates a word in two groups to both, without merging the groups through it', () => {

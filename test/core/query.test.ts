@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemWord } from '../../src/core/analyze.ts';
 import { buildIndex } from '../../src/core/load-corpus.ts';
-import { parseQuery, trailingAsides, withoutChatMarkup, withoutHedges, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
+import { MATCH_WEIGHTS, parseQuery, trailingAsides, withoutChatMarkup, withoutHedges, withoutPreamble, withoutQuizFurniture, withoutTagQuestions, withoutVerdictRequest } from '../../src/core/query.ts';
 import { everydayRarity, everydaySpelling, looksLikeName } from '../../src/core/background.ts';
 import { article } from '../support/fixtures.ts';
 
@@ -620,6 +620,25 @@ describe('parseQuery: light verbs and particles that open a place', () => {
 
   it('reads "get up on the roof" as "get" and a place, not the phrasal verb "get up"', () => {
     expect(parseQuery('how hot did it get up on the roof', index).concepts.map((c) => c.word)).not.toContain('get up');
+  });
+});
+
+describe('parseQuery: what a question asks, in other words', () => {
+  it('takes a question word that joins a clause to a noun for no question ("the piece where…")', () => {
+    const query = parseQuery('the piece where tiktok says it will "immediately delete" the data - so when is that happening?', index);
+    expect(query.answerType).toBe('time');
+    // An adverb says how or when, never what is asked about.
+    expect(query.focus.map((c) => c.word)).not.toContain('immediately');
+    expect(parseQuery('where is the data stored', index).answerType).toBe('place');
+  });
+
+  it('reads a word of English the corpus lacks as meant, its nearest corpus word a weak clue ("army" is no "arm")', () => {
+    const corpus = buildIndex({ articles: [article('arm', 'Arm', 'The company sold its chip arm to a rival in 2021.')], synonymGroups: [] });
+    const army = parseQuery('did the army buy it', corpus).concepts.find((c) => c.word === 'army');
+    expect(army?.known).toBe(false);
+    expect(army?.alternatives.get(stemWord('arm'))).toBeLessThanOrEqual(MATCH_WEIGHTS.phrasePart);
+    // A typo is still corrected at full weight.
+    expect(parseQuery('what did the compnay sell', corpus).concepts.find((c) => c.word === 'compnay')?.known).toBe(true);
   });
 });
 
