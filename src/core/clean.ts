@@ -140,7 +140,8 @@ const CONSENT = /\b(?:we use cookies|partners use cookies|cookies and similar te
 /** What a consent banner offers, which a story about cookies does not: a long banner is one with these. */
 const CONSENT_CHOICES = /\b(?:accept all|reject (?:all|non-essential)|manage (?:your )?(?:choices|preferences|settings)|(?:privacy|cookie) settings)\b/i;
 /** Site taxonomy lines: "Tags: …", "Posted in …", "Filed under …", "Categories: …". */
-const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on|sections?)\s*:?\s+\S/i;
+// "Section:" takes its colon: "Section 4. License Fee. Oracle shall pay…" is a measure's own text.
+const TAXONOMY = /^(?:(?:hot |related )?tags?|topics?|keywords?|categor(?:y|ies)|filed under|posted in|more on)\s*:?\s+\S|^sections?\s*:\s*\S/i;
 /** A site's disclaimer on reprinted or compiled copy. */
 const DISCLAIMER = /^(?:disclaimer|statement|copyright notice)\s*:|\breal-time snapshot\b|\bdata is delayed\b/i;
 /** Box-drawing frames around a widget (a newsletter box): the corner opening and closing the frame. */

@@ -27,7 +27,20 @@ const SOURCE_LINES: ReadonlySet<DropReason> = new Set(['masthead', 'byline', 'cr
 /** The lower-case words that name an article's source, each once. */
 function sourceWords(article: Article, { dropped }: CleanedBody): Set<string> {
   const lines = dropped.filter((line) => SOURCE_LINES.has(line.reason)).map((line) => article.body.slice(line.start, line.end));
-  return new Set([article.title, article.publisher ?? '', ...lines].flatMap(surfaceWords));
+  return new Set([article.title, article.publisher ?? '', siteNameOf(article.url), ...lines].flatMap(surfaceWords));
+}
+
+/** The site a link is on, as members name it: "packetyard" of "https://www.packetyard.example/2026/…". */
+function siteNameOf(url: string | undefined): string {
+  if (url === undefined) return '';
+  try {
+    const labels = new URL(url).hostname.split('.').filter((label) => !/^(?:www\d?|m|amp|news|edition)$/.test(label));
+    // The registered name: the label before the top-level domain (and before a short second level, as in "co.uk").
+    const tail = labels.length >= 3 && (labels.at(-2) ?? '').length <= 3 ? 3 : 2;
+    return labels.at(-tail) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** Counts that go up and down as documents come and go. */

@@ -140,6 +140,10 @@ describe('answerQuestion and names', () => {
     expect(answerQuestion(reports, 'how many exporters did the Vantorsk survey reach').results).toEqual([]);
     // The name goes with the article.
     expect(reports.namesSource('ferrowen')).toBe(true);
+    // So does the site its link is on ("per that packetyard piece").
+    const saved = corpusOf(article('cache', 'What a cache can see', 'An edge cache keeps copies of popular videos close to viewers.', { url: 'https://www.packetyard.example/2026/02/26/cache/' }));
+    expect(saved.namesSource('packetyard')).toBe(true);
+    expect(saved.namesSource('www')).toBe(false);
     reports.remove('residency-report');
     expect(reports.namesSource('ferrowen')).toBe(false);
   });
@@ -164,6 +168,8 @@ describe('answerQuestion and the names that tell stories apart', () => {
     expect(holdsAnswerKind('money', 'It is true for the roughly 2.6 million residents who use the app.')).toBe(false);
     expect(holdsAnswerKind('money', 'TikTok will pay $2.75 million to the state.')).toBe(true);
     expect(holdsAnswerKind('money', 'The fund now holds 4.2 million.')).toBe(true);
+    // A count set off by a dash from what it counts ("42 million — dormant accounts") is no sum.
+    expect(holdsAnswerKind('money', '42 million — dormant U.S. accounts TikTok says meet the rule')).toBe(false);
     expect(holdsAnswerKind('quantity', 'The new crane lifts forty containers an hour.')).toBe(true);
     // A place is where something is: "in Virginia", "based in Austin"; "to BuzzFeed News" is whom it went to.
     expect(holdsAnswerKind('place', 'Information is stored in a data center in Virginia and backed up in Singapore.')).toBe(true);

@@ -335,6 +335,13 @@ describe('cleanBody', () => {
     expect(cleanBody(body).dropped.filter((d) => body.slice(d.start, d.end) === 'Senior correspondent' && d.reason === 'byline')).toEqual([]);
   });
 
+  it("keeps a measure's sections, though they open with the word a site labels its section with", () => {
+    const body = ['Tags: privacy, cloud', '', 'Section 4. License Fee. Oracle shall pay the City a license fee of $18,750 per month,', 'which shall increase by 3 percent on each anniversary of the commencement date.'].join('\n');
+    const kept = cleanBody(body).blocks.map((b) => body.slice(b.start, b.end)).join('\n');
+    expect(kept).toContain('Section 4. License Fee. Oracle shall pay the City');
+    expect(kept).not.toContain('Tags:');
+  });
+
   it('keeps sentences that merely start like a byline, a date or a promotion', () => {
     const lines = [
       'Published reports say the company will move data to Oracle.',

@@ -132,11 +132,26 @@ function readMetadata(document: Doc, pageUrl: string | undefined): PageMetadata 
   const pageTitle = textOf(document.querySelector('title'));
   // The site's name trails the headline in <title>, or in og:title itself ("Sablewood Data Campus - Civipedia", whose <h1> is bare).
   const publisher = firstPresent(metas.get('og:site_name'), jsonLd.publisher, siteNameAfter(headline, pageTitle), siteNameAfter(heading, headline), siteNameAfter(heading, pageTitle));
-  const rawTitle = firstPresent(headline, pageTitle, leadHeadingOf(document));
+  // An old page's <title> strings the site, its section and the headline ("The Ledger :: Local News ::
+  // Council OKs…"); the page shows the headline alone, in bold or a heading.
+  const shown = headline === undefined ? headlineShownFrom(document, pageTitle) : undefined;
+  const rawTitle = firstPresent(headline, shown?.headline, pageTitle, leadHeadingOf(document));
   const title = rawTitle === undefined ? undefined : cleanTitle(rawTitle, publisher);
   const published = firstDate(metas.get('article:published_time'), jsonLd.datePublished, metas.get('datepublished'), timeOf(document));
-  const url = firstPresent(absoluteHttpUrl(canonicalHref(document), pageUrl), absoluteHttpUrl(metas.get('og:url'), pageUrl), absoluteHttpUrl(pageUrl, undefined));
-  return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}), ...(url ? { url } : {}), ...(published ? { published } : {}) };
+  const url = firstPresent(absoluteHttpUrl(canonicalHref(document), pageUrl), absoluteHttpUrl(metas.get('og:url'), pageUrl), absoluteHttpUrl(pageUrl, undefined), absoluteHttpUrl(sourceLinkOf(document), undefined));
+  const site = publisher ?? shown?.site;
+  return { ...(title ? { title } : {}), ...(site ? { publisher: site } : {}), ...(url ? { url } : {}), ...(published ? { published } : {}) };
+}
+
+/** The part of a <title> made of several that the page shows alone as its headline, and the site's name, the title's first part. */
+function headlineShownFrom(document: Doc, pageTitle: string | undefined): { headline: string; site?: string } | undefined {
+  if (pageTitle === undefined) return undefined;
+  const parts = collapse(pageTitle).split(/\s+(?:::|[|–—»])\s+/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const shownAlone = new Set(all(document.body, 'b, strong, font, h2, h3, [class*="headline"], [class*="title"]').map((e) => comparable(e.textContent ?? '')));
+  const at = parts.findIndex((part, i) => i > 0 && part.split(' ').length >= 4 && shownAlone.has(comparable(part)));
+  if (at < 0) return undefined;
+  return { headline: parts[at] as string, ...(at > 0 && (parts[0] as string).length <= 80 ? { site: parts[0] } : {}) };
 }
 
 /** <meta property|name|itemprop=… content=…> by lower-cased key; the first one of each key wins. */
@@ -182,6 +197,16 @@ function canonicalHref(document: Doc): string | undefined {
   for (const link of all(document, 'link[rel][href]')) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
     if (rel.includes('canonical')) return link.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+/** A reading app's export names the page it saved: "Source: <a href=…>", "Original: …". */
+function sourceLinkOf(document: Doc): string | undefined {
+  for (const block of all(document.body, 'p, div, span, li')) {
+    if (!/^\s*(?:source|original|saved from|original article)\s*:/i.test(block.textContent ?? '') || block.children.length > 3) continue;
+    const href = block.querySelector('a[href]')?.getAttribute('href');
+    if (href && /^https?:\/\//i.test(href)) return href;
   }
   return undefined;
 }

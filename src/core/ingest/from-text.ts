@@ -21,7 +21,7 @@ export function articleInputFromPlainText(copied: string, overrides: MetadataOve
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page: FoundInText | undefined = given.title ? undefined : (titleOfPrintedPage(text) ?? titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfCopiedPage(text));
+  const page: FoundInText | undefined = given.title ? undefined : (titleOfPrintedPage(text) ?? titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfLegislation(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -452,6 +452,25 @@ function casedAsInText(phrase: string, text: string): string {
     const forms = (text.match(written) ?? []).filter((form) => !isCapitals(form) && form !== lower);
     return forms[0] ?? lower.replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   });
+}
+
+/** A measure's number line: "RESOLUTION NO. 2026-041", "Ordinance No. 1187", "BILL NO. 12". */
+const MEASURE_NUMBER = /^(resolution|ordinance|bill|act|motion|proclamation)\s+(?:no\.?|number|#)\s*([\w.-]+)$/i;
+
+/**
+ * A council's or legislature's measure copied as text opens with its issuer's heading ("CITY OF
+ * PENNACOTT / CITY COUNCIL") above its number ("RESOLUTION NO. 2026-041") and its long title in
+ * capitals. The number names it; the heading's first line is its issuer. Undefined for any other text.
+ */
+function titleOfLegislation(text: string): FoundInText | undefined {
+  const body = withUnixLines(text);
+  const lines = body.split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(0, 12);
+  const numberAt = lines.findIndex((line) => MEASURE_NUMBER.test(line));
+  if (numberAt < 0) return undefined;
+  const [, kind = '', number = ''] = MEASURE_NUMBER.exec(lines[numberAt] as string) ?? [];
+  const issuer = lines.slice(0, numberAt).find((line) => line.split(/\s+/).length <= 8 && !/^agenda item/i.test(line));
+  const title = `${kind[0]?.toUpperCase()}${kind.slice(1).toLowerCase()} No. ${number}`;
+  return { title: issuer ? `${casedAsInText(issuer, body)} ${title}` : title, body, siteName: issuer ? casedAsInText(issuer, body) : '', cleaned: cleanBody(body) };
 }
 
 /** A text without a byte-order mark, its lines ending in "\n" whatever system wrote it. */

@@ -274,6 +274,22 @@ our witnesses for coming today to answer our questions.
     expect(extracted(whole).text.split('\n\n')).toEqual(story);
   });
 
+  it("takes the headline an old page shows alone from its <title> of site, section and headline, and the site as publisher", () => {
+    const html = `<HTML><HEAD><TITLE>The Mercury-Ledger :: Local News :: Council OKs Oracle cache servers for TikTok videos</TITLE></HEAD><BODY><TABLE><TR><TD>
+      <FONT size="5"><B class="headline">Council OKs Oracle cache servers for TikTok videos</B></FONT><BR>
+      PENNACOTT — Copies of popular TikTok videos will soon be stored inside a city-owned building downtown after the council voted 4-2.<BR><BR>
+      The servers would sit in Room 3B of the old telephone exchange, and the city would earn rent from Oracle for six years.</TD></TR></TABLE></BODY></HTML>`;
+    expect(extracted(html)).toMatchObject({ title: 'Council OKs Oracle cache servers for TikTok videos', publisher: 'The Mercury-Ledger' });
+  });
+
+  it("takes a reading app's export's source link as the page's address", () => {
+    const html = `<html><head><title>What a cache can see</title></head><body><article><h1>What a cache can see</h1>
+      <p class="source">Source: <a href="https://www.packetyard.example/2026/02/26/cache/">https://www.packetyard.example/2026/02/26/cache/</a></p>
+      <p>An edge cache is a server that keeps copies of content close to the people asking for it, and the city owns this one.</p>
+      <p>The first time someone nearby requests a video, the cache fetches it from the origin in Oracle's cloud and keeps a copy.</p></article></body></html>`;
+    expect(extracted(html).url).toBe('https://www.packetyard.example/2026/02/26/cache/');
+  });
+
   it('reads markup without <html>, <head> or <body> (linkedom does not add them)', () => {
     const html = '<title>Ferry changes</title><p>The ferry timetable changes on Monday, with fewer sailings in the winter months and a later first boat on Sundays for the islands and the mainland towns.</p>';
     expect(extracted(html)).toEqual({

@@ -309,6 +309,11 @@ describe('a document that opens inside itself', () => {
     expect(article).toMatchObject({ title: 'Photograph of Client Review Console', publisher: 'VARDEN ASHMOLE LLP', published: '2026-03-05' });
   });
 
+  it("takes a council's measure by its number, its issuer's heading as publisher", () => {
+    const measure = ['CITY OF PENNACOTT', 'CITY COUNCIL', '', 'Agenda Item 9.B', '', 'RESOLUTION NO. 2026-041', '', 'A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF PENNACOTT APPROVING A LICENSE', '', 'WHEREAS, the City of Pennacott owns and operates Pennacott Community Fiber; and', '', 'NOW, THEREFORE, BE IT RESOLVED that the license is approved.'].join('\n');
+    expect(articleInputFromPlainText(measure)).toMatchObject({ title: 'City of Pennacott Resolution No. 2026-041', publisher: 'City of Pennacott' });
+  });
+
   it("takes pages copied from a document's middle by its running header, not the section heading they open on", () => {
     const pages = ['City of Fenholt, Marravel                          Proposed Budget FY 2026-27', '', '3  GENERAL GOVERNMENT (continued)', '', '3.2 Technology Services', '', 'Technology Services supports 1,140 City-owned computers, tablets and phones.'].join('\n');
     expect(articleInputFromPlainText(pages).title).toBe('City of Fenholt, Marravel — Proposed Budget FY 2026-27');
