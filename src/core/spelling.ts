@@ -117,6 +117,8 @@ function isKeySlip(typed: string, meant: string): boolean {
 
 /** How long a word must be to be respelt by its sound: short words sound like too many others. */
 const BY_EAR_MIN_LENGTH = 5;
+/** Edits a word spelt by ear may be off: a long one writes "-tion" as "-shun" ("resolushun"), three. */
+const byEarEdits = (word: string): number => (word.length >= 9 ? 3 : 2);
 
 /**
  * A word written as it sounds ("oracal" for "oracle", two edits off): the most frequent word of
@@ -130,7 +132,7 @@ function speltByEar(word: string, vocabulary: Iterable<string>, frequency: (word
     vocabulary,
     frequency,
     (candidate) =>
-      candidate[0] === word[0] && candidate !== word && Math.abs(candidate.length - word.length) <= 1 && editDistance(word, candidate, 2) <= 2 && doubleMetaphone(candidate)[0] === sound,
+      candidate[0] === word[0] && candidate !== word && Math.abs(candidate.length - word.length) <= 1 && editDistance(word, candidate, byEarEdits(word)) <= byEarEdits(word) && doubleMetaphone(candidate)[0] === sound,
   );
 }
 

@@ -97,6 +97,9 @@ describe('correctSpelling', () => {
     const words = ['oracle', 'oral', 'blind', 'orchard'];
     expect(correctSpelling('oracal', words, () => 1, { byEar: true })).toBe('oracle');
     expect(correctSpelling('oracal', words, () => 1)).toBeUndefined();
+    // A long word written as it sounds may be three edits off ("-tion" as "-shun"); a short one not.
+    expect(correctSpelling('resolushun', ['resolution', 'resolute'], () => 1, { byEar: true })).toBe('resolution');
+    expect(correctSpelling('posishun', ['position'], () => 1, { byEar: true })).toBeUndefined();
     // Two letters shorter, though it sounds alike ("bylined" is no "blind").
     expect(correctSpelling('bylined', words, () => 1, { byEar: true })).toBeUndefined();
     // Two edits off, but another sound.
