@@ -51,8 +51,11 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, questions:
 // with its changelog) and grown31 (a professional network's article page, a newscast's captions in capitals, a
 // court opinion from a legal database, a team wiki page exported to Markdown and a product-review page) and grown32
 // (a group chat export, an OCR'd fax, a blog post with its comment section, budget pages copied from a PDF and an
-// album's liner notes); each folder's README says what it holds.
-const GROWN_BATCHES = ['grown', ...Array.from({ length: 31 }, (_, i) => `grown${i + 2}`)];
+// album's liner notes) and grown33 (an old CMS page of <br><br> paragraphs, a council resolution copied from a PDF,
+// a reading app's export with highlights, a long-form blog platform's post and a bus timetable) and grown34 (a
+// podcast's show notes in Markdown, a report section with CRLF line ends and justified text, a press kit page, a
+// newsletter saved from a web archive and a job posting); each folder's README says what it holds.
+const GROWN_BATCHES = ['grown', ...Array.from({ length: 33 }, (_, i) => `grown${i + 2}`)];
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
 const removeAtExit: string[] = [];
@@ -168,8 +171,9 @@ else {
   // "is there any article that says…", "do the articles agree on…"; British and Commonwealth English), and AF a
   // session later (keyword searchers typing as into a search box; voice-dictation ramblers: "um", "no wait i mean",
   // "twenty twenty one"), and AG in the same session (number hunters attaching a guess: "like 50?", "was it
-  // pritzker?"; mid-conversation follow-ups: "ok but who runs that team"), each scored once unseen before its
-  // misses were read.
+  // pritzker?"; mid-conversation follow-ups: "ok but who runs that team"), and AH (members asking what is not so or
+  // what changed: "so the data ISN'T on tiktok's own servers anymore??"; misquoters: "didn't it say 'virginia and
+  // ireland'?"), each scored once unseen before its misses were read.
   report('set A (test/eval/questions.json)', here('./questions.json'));
   report('set B (test/eval/questions-b.json)', here('./questions-b.json'));
   report('set C (test/eval/questions-c.json)', here('./questions-c.json'));
@@ -203,6 +207,7 @@ else {
   report('set AE (test/eval/questions-ae.json)', here('./questions-ae.json'));
   report('set AF (test/eval/questions-af.json)', here('./questions-af.json'));
   report('set AG (test/eval/questions-ag.json)', here('./questions-ag.json'));
+  report('set AH (test/eval/questions-ah.json)', here('./questions-ah.json'));
 }
 if (values.grow && corpusDir) {
   for (const batch of GROWN_BATCHES) report(`questions on the added articles (test/fixtures/${batch}/questions.json)`, here(`../fixtures/${batch}/questions.json`));
