@@ -421,12 +421,14 @@ function leadingQuestion(lower: string): string {
   return about ? lead.slice(about[0].length) : lead;
 }
 
+const QUESTION_WORDS_ALL = new RegExp(QUESTION_WORD.source, 'g');
+
 /**
  * Where the question word that asks stands: not one joining a clause to the noun before it ("the
  * piece where tiktok says…", "the one who wrote it"), which a question goes on after. -1 for none.
  */
 function firstAskingWordAt(lower: string): number {
-  for (const match of lower.matchAll(new RegExp(QUESTION_WORD.source, 'g'))) {
+  for (const match of lower.matchAll(QUESTION_WORDS_ALL)) {
     const before = /([\p{L}'’]+)\s+$/u.exec(lower.slice(0, match.index))?.[1];
     const after = lower.slice(match.index + match[0].length).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     const relative = /^(?:where|when|which|who|whom|whose)$/.test(match[0]) && before !== undefined && (!isStopWord(before) || /^(?:one|ones)$/.test(before)) && !/^(?:so|and|but|ok|okay|then|wait|like|also|or|hey)$/.test(before) && after >= 2;
@@ -485,15 +487,15 @@ const SUBORDINATOR = /^(?:before|after|until|unless|because|since|when|whenever|
 const describesPerson = (word: string): boolean => PERSON_WORD.test(word) || /^(?:quoted|cited|interviewed|named|mentioned|featured)$/.test(word);
 const isAskingWord = (word: string): boolean => ASKING_WORD.test(word) || PHRASAL_PARTICLES.has(word);
 
+/** "immediately", "eventually": how or when a thing is done, never the thing asked about. */
+const isMannerAdverb = (word: string): boolean => /ly$/.test(word) && isAdverbOnly(word);
+
 /**
  * What a typed question asks about: the first word after its question word that is neither a name
  * nor a vague everyday word ("how long did CFIUS give ByteDance to divest" asks about divesting).
  * After an auxiliary a subject comes first ("how much did the company pay"), so its verb is asked
  * about too; so are the attribute of "what's the salary of…" and a money question's "pay" or "worth".
  */
-/** "immediately", "eventually": how or when a thing is done, never the thing asked about. */
-const isMannerAdverb = (word: string): boolean => /ly$/.test(word) && isAdverbOnly(word);
-
 function focusOf(
   text: string,
   lead: string,
@@ -985,8 +987,9 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
   // A word only in what the asker adds after asking counts for little, unless the question itself
   // says too little to stand alone ("Is it done? TikTok was moving data to Oracle").
   // A guess the corpus knows ("is it singapore?") is a clue to the answer, at full weight; one it does not ("texas?") is the asker's.
-  const draftKnown = (d: Draft) => [...d.alternatives].some(([t, w]) => w > MATCH_WEIGHTS.phrasePart && index.passagesWithTerm(t) > 0);
-  const asideDrafts = new Set([...draftAt].filter(([position, d]) => inAside(words[position]) && !(inGuess(words[position]) && draftKnown(d))).map(([, d]) => d));
+  // A word of a paraphrase phrase alone ("executive" of "chief executive") is a hint, not proof the corpus speaks of the thing.
+  const knownCountsOf = (d: Draft) => [...d.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => index.passagesWithTerm(t)).filter((n) => n > 0);
+  const asideDrafts = new Set([...draftAt].filter(([position, d]) => inAside(words[position]) && !(inGuess(words[position]) && knownCountsOf(d).length > 0)).map(([, d]) => d));
   const askedKeys = new Set(drafts.filter((d) => !asideDrafts.has(d)).map(bestStem));
   const asideShare = askedKeys.size >= MIN_CONCEPTS_WITHOUT_ASIDES ? ASIDE_SHARE : 1;
   // One concept per distinct word; its weight is the rarest way it can be found.
@@ -997,8 +1000,7 @@ export function parseQuery(question: string, index: PassageIndex): ParsedQuery {
     if (seen.has(key)) continue;
     seen.add(key);
     const aside = asideShare < 1 && !askedKeys.has(key);
-    // A word of a paraphrase phrase alone ("executive" of "chief executive") is a hint, not proof the corpus speaks of the thing.
-    const knownCounts = [...draft.alternatives].filter(([, w]) => w > MATCH_WEIGHTS.phrasePart).map(([t]) => index.passagesWithTerm(t)).filter((n) => n > 0);
+    const knownCounts = knownCountsOf(draft);
     const isKnown = knownCounts.length > 0;
     const unknownVerb = !isKnown && !draft.word.includes(' ') && isVerbForm(draft.word);
     const light = LIGHT_VERB.test(draft.word) ? LIGHT_VERB_SHARE : 1;
