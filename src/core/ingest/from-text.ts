@@ -21,7 +21,7 @@ export function articleInputFromPlainText(copied: string, overrides: MetadataOve
   const header = headerOf(text);
   if (header) return articleInputFromPlainText(header.rest, { ...header.fields, ...defined(overrides) });
   const given = defined(overrides);
-  const page: FoundInText | undefined = given.title ? undefined : (titleOfPrintedPage(text) ?? titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfLegislation(text) ?? titleOfCopiedPage(text));
+  const page: FoundInText | undefined = given.title ? undefined : (titleOfPrintedPage(text) ?? titleOfPrintView(text) ?? titleOfPleading(text) ?? titleOfPressRelease(text) ?? titleOfLetter(text) ?? titleOfReportCover(text) ?? titleOfAgencyNotice(text) ?? titleOfLegislation(text) ?? titleOfCopiedPage(text));
   const found = given.title ? { title: given.title, body: text.replace(/^\uFEFF/, '') } : page ?? titleAndBodyOfPlainText(text);
   // "Source: …" and "Date: …" lines may follow the title line instead of opening the text.
   const after = page || given.title ? undefined : headerOf(found.body);
@@ -452,6 +452,29 @@ function casedAsInText(phrase: string, text: string): string {
     const forms = (text.match(written) ?? []).filter((form) => !isCapitals(form) && form !== lower);
     return forms[0] ?? lower.replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   });
+}
+
+/** A site's print view opens: "Printed from Data Hall Dispatch (datahalldispatch.example) on Monday, …". */
+const PRINTED_FROM = /^printed from\s+(.+?)(?:\s+\([^)]*\))?\s+on\s+.+$/i;
+
+/**
+ * A page from a site's print view, copied as text: the line saying where and when it was printed,
+ * the page's address, perhaps a section label in capitals ("COOLING | LITIGATION"), then the
+ * headline. The site is the publisher and the address the url; the body starts under the headline.
+ * Undefined for any other text.
+ */
+function titleOfPrintView(text: string): FoundInText | undefined {
+  const lines = withUnixLines(text).split('\n');
+  const written = lines.map((line, at) => ({ line: line.trim(), at })).filter(({ line }) => line !== '');
+  const printed = PRINTED_FROM.exec(written[0]?.line ?? '');
+  if (!printed) return undefined;
+  const url = /^https?:\/\/\S+$/i.test(written[1]?.line ?? '') ? written[1]?.line : undefined;
+  const rest = written.slice(url ? 2 : 1);
+  // A section label in capitals stands above the headline.
+  const headline = rest.find(({ line }) => !isCapitals(line));
+  if (!headline) return undefined;
+  const body = lines.slice(headline.at + 1).join('\n').replace(/^\s*\n/, '');
+  return { title: headline.line, body, siteName: (printed[1] ?? '').trim(), cleaned: cleanBody(body), ...(url ? { url } : {}) };
 }
 
 /** A measure's number line: "RESOLUTION NO. 2026-041", "Ordinance No. 1187", "BILL NO. 12". */

@@ -309,6 +309,22 @@ describe('a document that opens inside itself', () => {
     expect(article).toMatchObject({ title: 'Photograph of Client Review Console', publisher: 'VARDEN ASHMOLE LLP', published: '2026-03-05' });
   });
 
+  it("takes a site's print view by the headline under its print line and section label; the site is the publisher", () => {
+    const printed = [
+      'Printed from Data Hall Dispatch (datahalldispatch.example) on Monday, September 21, 2026 at 8:47 AM',
+      'https://datahalldispatch.example/news/2026/09/18/chiller-dispute',
+      '',
+      'COOLING | LITIGATION',
+      '',
+      'Inside the chiller fight: an $86.5 million order and 11 failed units',
+      '',
+      'The dispute over Hall D shows how little margin is left when cooling is specified to the last degree.',
+    ].join('\n');
+    const article = articleInputFromPlainText(printed);
+    expect(article).toMatchObject({ title: 'Inside the chiller fight: an $86.5 million order and 11 failed units', publisher: 'Data Hall Dispatch', url: 'https://datahalldispatch.example/news/2026/09/18/chiller-dispute' });
+    expect(article.body).not.toContain('Printed from');
+  });
+
   it("takes a council's measure by its number, its issuer's heading as publisher", () => {
     const measure = ['CITY OF PENNACOTT', 'CITY COUNCIL', '', 'Agenda Item 9.B', '', 'RESOLUTION NO. 2026-041', '', 'A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF PENNACOTT APPROVING A LICENSE', '', 'WHEREAS, the City of Pennacott owns and operates Pennacott Community Fiber; and', '', 'NOW, THEREFORE, BE IT RESOLVED that the license is approved.'].join('\n');
     expect(articleInputFromPlainText(measure)).toMatchObject({ title: 'City of Pennacott Resolution No. 2026-041', publisher: 'City of Pennacott' });
