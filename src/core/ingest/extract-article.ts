@@ -544,12 +544,19 @@ const MIN_RESTORED_OWN_CHARS = 120;
 function restoreDroppedSiblings(content: El, untouched: Doc): void {
   const keptNumbers = new Set(all(content, '*').map(numberOf).filter(Number.isFinite));
   const inContent = (n: number) => content.querySelector(`[${ELEMENT_NUMBER}="${n}"]`);
+  // Looked up by number once, not searched for each kept element.
+  const originals = new Map(all(untouched.body, '*').map((e) => [numberOf(e), e] as const));
+  // Each parent's blocks of one kind are weighed once, whichever kept block of that kind leads to them.
+  const weighed = new Set<string>();
   for (const kept of all(content, '*')) {
-    const original = Number.isFinite(numberOf(kept)) ? untouched.body.querySelector(`[${ELEMENT_NUMBER}="${numberOf(kept)}"]`) : null;
-    const parent = (original as unknown as { parentNode?: El | null } | null)?.parentNode;
+    const original = originals.get(numberOf(kept));
+    const parent = (original as unknown as { parentNode?: El | null } | undefined)?.parentNode;
     if (!original || !parent) continue;
     const classes = classesOf(original);
     if (classes.size === 0) continue;
+    const kind = `${numberOf(parent)} ${original.tagName} ${[...classes].sort().join(' ')}`;
+    if (weighed.has(kind)) continue;
+    weighed.add(kind);
     const siblings = Array.from(parent.children ?? []) as El[];
     siblings.forEach((sibling, at) => {
       if (sibling === original || sibling.tagName !== original.tagName || keptNumbers.has(numberOf(sibling))) return;
@@ -558,11 +565,11 @@ function restoreDroppedSiblings(content: El, untouched: Doc): void {
       if (all(sibling, '*').some((e) => keptNumbers.has(numberOf(e)))) return;
       const restored = sibling.cloneNode(true) as El;
       for (const part of all(restored, '*')) {
-        const partText = collapse(part.textContent ?? '').length;
+        const partText = collapse(part.textContent ?? '');
         const isBlock = BLOCK_TAGS.has(part.tagName.toUpperCase());
         // A block that is only links (the author's row), or a link holding blocks (a link card).
-        const wholeLink = isBlock ? linkTextLength(part) >= collapse(part.textContent ?? '').replace(/\s/g, '').length : part.tagName.toUpperCase() === 'A' && all(part, '*').some((e) => BLOCK_TAGS.has(e.tagName.toUpperCase()));
-        if (partText > 0 && wholeLink) part.remove();
+        const wholeLink = isBlock ? linkTextLength(part) >= partText.replace(/\s/g, '').length : part.tagName.toUpperCase() === 'A' && all(part, '*').some((e) => BLOCK_TAGS.has(e.tagName.toUpperCase()));
+        if (partText !== '' && wholeLink) part.remove();
       }
       // Judged by what would come back: its own text, and links no more than half of it.
       const text = collapse(restored.textContent ?? '').length;
